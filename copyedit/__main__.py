@@ -1,0 +1,3 @@
+from copyedit.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Python rules, one family a module; importing a module registers its rules."""

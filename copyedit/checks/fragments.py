@@ -1,0 +1,259 @@
+"""FRG: sentences cut in the wrong place: a stray full stop, a stranded clause, a paragraph broken in two."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from copyedit import lexicon
+from copyedit.model import Finding, Safety
+from copyedit.rule import Context, Example, rule
+from copyedit.syntax import (
+    FINITE_TAGS,
+    can_be_verb_form,
+    fragment,
+    has_main_verb,
+    has_subject,
+    is_main_clause,
+    joined_case,
+    words,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+def _stop_gap(left: Span, right: Span) -> tuple[Token, Token] | None:
+    """The full stop that ends ``left`` and the first word of ``right``, when nothing else stands between."""
+    stop, first = left[-1], right[0]
+    if stop.text != "." or not first.text[0].isalpha() or not first.text[0].isupper():
+        return None
+    if left.doc.text[stop.idx + 1 : first.idx].strip():
+        return None
+    return stop, first
+
+
+def _verb_continues(aux: Token, first: Token) -> bool:
+    """Whether ``first`` is the verb form that the auxiliary or "to" ending the previous part asks for."""
+    if aux.tag_ == "TO" or aux.tag_ == "MD":
+        wanted = "VB"
+    elif aux.lemma_ == "have" and aux.dep_ in ("aux", "ROOT", "relcl", "ccomp", "conj"):
+        wanted = "VBN"
+    else:
+        return False
+    return first.tag_ == wanted or can_be_verb_form(first.text, wanted)
+
+
+def _cannot_end(last: Token, left: Span, right: Span) -> bool:
+    """Whether ``last`` cannot end ``left`` here, given that ``right`` could be its continuation."""
+    if last.lower_ in lexicon.load("sentence_open_words").get(last.tag_, ()):
+        return True
+    if last.tag_ in ("TO", "MD") or last.lemma_ == "have":
+        return _verb_continues(last, right[0]) and not has_subject(right.root)
+    if last.lower_ == "that":
+        head = last.head
+        nonfinite = head.tag_ in ("VBG", "VBN") and not any(c.dep_.startswith("aux") for c in head.children)
+        return (nonfinite or head.pos_ == "NOUN") and is_main_clause(right)
+    starts_noun_phrase = right[0].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+    if last.tag_ == "IN" and starts_noun_phrase and not any(c.dep_ in ("pobj", "pcomp") for c in last.children):
+        verbless = not has_main_verb(right) or not has_main_verb(left)
+        return verbless and not _may_strand(last, left)
+    return False
+
+
+def _may_strand(prep: Token, sent: Span) -> bool:
+    """Whether the sentence has a gap that a preposition may be stranded by: "what they asked for",
+    "the answer they looked for", "it was paid for", "nothing to be afraid of"."""
+    if any(t.tag_ in ("WDT", "WP", "WRB") and not t.dep_.startswith("nsubj") for t in sent):
+        return True
+    head = prep.head
+    if head.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in head.children):
+        return True
+    for anc in prep.ancestors:
+        if anc.dep_ in ("relcl", "acl") and not any(c.tag_ in ("WDT", "WP") for c in anc.children):
+            return True
+    return False
+
+
+@rule(
+    code="FRG001",
+    name="full-stop-inside-sentence",
+    message="Full stop after “{match}” cuts a sentence in two; remove it.",
+    examples=[
+        Example(bad="Reports suggest links between[[. S]]everal firms and the ministry.",
+                fixed="Reports suggest links between several firms and the ministry."),
+        Example(bad="The growth in the number of[[. E]]lectric cars has slowed sales of petrol models.",
+                fixed="The growth in the number of electric cars has slowed sales of petrol models."),
+        Example(bad="Talks between[[. B]]erlin and Paris on the budget.", fixed="Talks between Berlin and Paris on the budget."),
+        Example(bad="Investors have sold shares in the[[. C]]ompany since March.",
+                fixed="Investors have sold shares in the company since March."),
+        Example(bad="Leaked papers emerged suggesting that[[. T]]he minister had known for months.",
+                fixed="Leaked papers emerged suggesting that the minister had known for months."),
+        Example(good="Nobody expected that. The market fell anyway."),
+        Example(good="That is what voters asked for. The rest is detail."),
+        Example(good="It is nothing to be afraid of. Prices will settle."),
+        Example(good="U.S. officials said the talks would resume at 9 a.m. on Monday."),
+        Example(good="Smith & Co. said profits rose. No. 10 declined to comment."),
+    ],
+)
+def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
+    """A full stop after a word that cannot end a sentence, when what follows is that sentence's continuation.
+
+    Articles, conjunctions and possessive determiners never end a sentence; a preposition may (stranded:
+    "what they asked for"), so it counts only when one side of the stop is no sentence on its own; "that"
+    only after a bare participle or a noun, when what follows is a whole clause ("suggesting that. Officials said").
+
+    ## Fix safety
+    Safe: the stop is removed and the next word loses its capital unless it is a name.
+    """
+    for left, right in pairwise(doc.sents):
+        gap = _stop_gap(left, right)
+        if gap is None or len(words(left)) < 2 or not _cannot_end(left[-2], left, right):
+            continue
+        stop, first = gap
+        message = f"Full stop after “{left[-2].text}” cuts a sentence in two; remove it."
+        yield ctx.finding(stop.idx, first.idx + 1, doc.text[stop.idx + 1 : first.idx] + joined_case(first), message)
+
+
+def _join_direction(frag: Span, kind: str, lead: Token, prev: Span | None, nxt: Span | None) -> str | None:
+    """Whether a fragment joins the sentence before it ("backward") or after it ("forward"), if either."""
+    table = lexicon.load("subordinators")
+    word = lead.lower_
+    if kind == "relative":
+        antecedent = words(prev)[-1:] if prev is not None else []
+        return "backward" if antecedent and antecedent[0].pos_ in ("NOUN", "PROPN", "NUM") else None
+    if kind == "subordinate" and word in table["forward"] and nxt is not None and is_main_clause(nxt):
+        return "forward"
+    if kind == "subordinate":
+        return "backward" if prev is not None and word in table["backward"] + table["backward_comma"] else None
+    if prev is None:
+        return "forward" if nxt is not None and is_main_clause(nxt) else None
+    return "backward"
+
+
+def _comma(kind: str, lead: Token, direction: str) -> str:
+    if direction == "forward" or kind in ("relative", "participial"):
+        return ","
+    return "," if kind == "subordinate" and lead.lower_ in lexicon.load("subordinators")["backward_comma"] else ""
+
+
+@rule(
+    code="FRG002",
+    name="stranded-clause",
+    message="“{match}” strands a clause as a sentence of its own; join it to the sentence it belongs to.",
+    examples=[
+        Example(bad="While the cause of the fire is unknown[[. P]]olice have sealed off the road.",
+                fixed="While the cause of the fire is unknown, police have sealed off the road."),
+        Example(bad="The club sold its best players[[. W]]hich angered the fans.",
+                fixed="The club sold its best players, which angered the fans."),
+        Example(bad="The firm expanded into new markets[[. I]]ncluding Brazil and India.",
+                fixed="The firm expanded into new markets, including Brazil and India."),
+        Example(bad="Prices rose sharply[[. B]]ecause demand was strong.", fixed="Prices rose sharply because demand was strong."),
+        Example(good="Which side will blink first? Nobody knows."),
+        Example(good="Including tariffs, the bill costs $2bn."),
+        Example(good="While talks continue, prices rise."),
+        Example(good="Because it was raining, the match was called off."),
+    ],
+)
+def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
+    """A "sentence" that is only a subordinate clause, a relative clause, or a participial or prepositional phrase.
+
+    Such a fragment belongs to a neighbour: a clause that usually comes first ("While …") to the next
+    sentence, with a comma; a relative clause or phrase to the one before it. A fragment that opens a
+    paragraph after a paragraph broken in mid-sentence is left to FRG003.
+
+    ## Fix safety
+    Safe: the full stop becomes a comma (or a space where English puts none) and the capital goes. A
+    stranded prepositional phrase is an unsafe fix: writers use such fragments on purpose.
+    """
+    sents = list(doc.sents)
+    for i, sent in enumerate(sents):
+        frag = fragment(sent)
+        if frag is None or (i == 0 and _broken_before(ctx)):
+            continue
+        prev = sents[i - 1] if i > 0 else None
+        nxt = sents[i + 1] if i + 1 < len(sents) else None
+        direction = _join_direction(sent, frag.kind, frag.lead, prev, nxt)
+        left, right = (prev, sent) if direction == "backward" else (sent, nxt)
+        gap = _stop_gap(left, right) if direction and left is not None and right is not None else None
+        if gap is None:
+            continue
+        stop, first = gap
+        mark = _comma(frag.kind, frag.lead, direction or "")
+        opening = " ".join(t.text for t in sent[:4])
+        message = f"“{opening} …” is a {frag.kind} {_UNIT[frag.kind]} standing as a sentence; join it to the {_SIDE[direction or '']} one."
+        replacement = mark + doc.text[stop.idx + 1 : first.idx] + joined_case(first)
+        # Writers use verbless phrases as fragments on purpose ("In the ultimate struggle." "Released in May.");
+        # only a trailing "-ing" phrase ("…, including …") is sure to belong to the sentence before it.
+        sure = frag.kind in ("subordinate", "relative") or (frag.lead.tag_ == "VBG" and direction == "backward")
+        safety = None if sure else Safety.UNSAFE
+        yield ctx.finding(stop.idx, first.idx + 1, replacement, message, safety=safety)
+
+
+_UNIT = {"subordinate": "clause", "relative": "clause", "participial": "phrase", "prepositional": "phrase"}
+_SIDE = {"backward": "previous", "forward": "next"}
+
+
+def _open_end(doc: Doc) -> bool:
+    """Whether a paragraph stops on a word or number, with no closing punctuation."""
+    return doc[-1].is_alpha or doc[-1].like_num
+
+
+def _broken_before(ctx: Context) -> bool:
+    """Whether the previous block is a paragraph broken off in mid-sentence (FRG003's business)."""
+    prev = ctx.prev
+    return prev is not None and _breaks_into(prev.doc, prev.block.kind, ctx.blocks[ctx.index].doc)
+
+
+def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
+    """Whether ``doc``, a block with no closing punctuation, goes on in ``nxt``.
+
+    It does when its last word cannot end a sentence, or when it is a whole clause and the next block opens
+    with a fragment that cannot stand alone ("In defiance of the sanctions.") or with a lowercase word.
+    """
+    if kind not in ("paragraph", "title") or not _open_end(doc) or len(nxt) < 2:
+        return False
+    left, right = list(doc.sents)[-1], next(iter(nxt.sents))
+    first = words(right)[:1]
+    if not first or (first[0].i != 0 and not nxt[0].is_space):
+        return False
+    # A headline may end on a particle or preposition ("Confidence up", "Festival battles on").
+    if (kind == "paragraph" or doc[-1].tag_ not in ("IN", "RP")) and _cannot_end(doc[-1], left, right):
+        return len(words(left)) >= 3
+    if not (has_main_verb(left) and has_subject(left.root) and len(words(left)) >= 6):
+        return False
+    # What follows must be no sentence of its own: else the paragraph only lacks its full stop.
+    lowercase_go_on = first[0].text[0].islower() and first[0].tag_ not in FINITE_TAGS
+    return fragment(right) is not None or (kind == "paragraph" and lowercase_go_on)
+
+
+@rule(
+    code="FRG003",
+    name="paragraph-broken-mid-sentence",
+    message="The paragraph stops in mid-sentence and goes on in the next one; join them.",
+    examples=[
+        Example(bad="The council approved the plan after months of debate among residents[[\n\nD]]espite strong "
+                "objections from shop owners. Work starts in May.",
+                fixed="The council approved the plan after months of debate among residents despite strong "
+                "objections from shop owners. Work starts in May."),
+        Example(bad="The two delegations are expected to resume their talks next week in[[\n\nG]]eneva and Vienna.",
+                fixed="The two delegations are expected to resume their talks next week in Geneva and Vienna."),
+        Example(good="Election results\n\nThe count finished at dawn."),
+        Example(good="By the numbers\n\nIn 2023, exports rose by a third."),
+        Example(good="The minister spoke for an hour.\n\nDespite the rain, crowds gathered outside."),
+    ],
+)
+def paragraph_broken_mid_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
+    """A prose paragraph with no closing punctuation, followed by a paragraph that opens with its continuation.
+
+    A title or heading stops without punctuation by design, so the break counts only when the block is a
+    whole clause, or ends on a word that cannot end a sentence, and the next block continues it.
+
+    ## Fix safety
+    Safe: the break becomes one space and the next word loses its capital unless it is a name.
+    """
+    nxt = ctx.next
+    if nxt is None or nxt.block.kind != "paragraph" or not _breaks_into(doc, ctx.block.kind, nxt.doc):
+        return
+    end = ctx.block.start + len(doc.text)
+    yield ctx.finding(end, nxt.block.start + 1, " " + joined_case(nxt.doc[0]), base=0)

@@ -1,0 +1,151 @@
+"""The rule protocol: metadata, examples, the per-block context, and the catalogue."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from copyedit.markup import Block
+from copyedit.model import Edit, Finding, Safety, Severity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
+
+
+@dataclass(frozen=True)
+class Example:
+    """A rule's own test: ``bad`` marks the reported span with [[…]] and ``fixed`` is the repair; ``good`` stays."""
+
+    bad: str | None = None
+    fixed: str | None = None
+    good: str | None = None
+    markup: str = "text"
+
+    @property
+    def text(self) -> str:
+        """The example's input, without span markers."""
+        return _MARK.sub(r"\1", self.bad if self.bad is not None else self.good or "")
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """The [[…]] span of a bad example, in offsets of ``text``."""
+        m = _MARK.search(self.bad or "")
+        return (m.start(), m.end() - 4) if m else None
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A prose block with its parse."""
+
+    block: Block
+    doc: Doc
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's metadata and its check, a function over one parsed block."""
+
+    code: str
+    name: str
+    message: str
+    check: Callable[[Doc, Context], Iterator[Finding]]
+    safety: Safety = Safety.SAFE
+    severity: Severity = Severity.ERROR
+    examples: tuple[Example, ...] = ()
+    doc: str = ""
+
+    @property
+    def family(self) -> str:
+        """The code's letter prefix, e.g. FRG for FRG001."""
+        return self.code.rstrip("0123456789")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may know besides its block's Doc: neighbouring blocks, and how to report."""
+
+    rule: Rule
+    blocks: tuple[Parsed, ...]
+    index: int
+    source: str = field(repr=False, default="")
+
+    @property
+    def block(self) -> Block:
+        return self.blocks[self.index].block
+
+    @property
+    def next(self) -> Parsed | None:
+        return self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
+
+    @property
+    def prev(self) -> Parsed | None:
+        return self.blocks[self.index - 1] if self.index > 0 else None
+
+    def finding(
+        self,
+        start: int,
+        end: int,
+        replacement: str | None = None,
+        message: str | None = None,
+        safety: Safety | None = None,
+        base: int | None = None,
+    ) -> Finding:
+        """A finding over ``[start, end)``, offsets relative to ``base`` (this block's start by default)."""
+        offset = self.block.start if base is None else base
+        start, end = start + offset, end + offset
+        match = self.source[start:end]
+        edits = () if replacement is None else (Edit(start, end, replacement),)
+        text = (message or self.rule.message).format(match=match.strip(), replacement=replacement)
+        return Finding(
+            code=self.rule.code,
+            name=self.rule.name,
+            start=start,
+            end=end,
+            message=text,
+            edits=edits,
+            safety=safety or self.rule.safety,
+            severity=self.rule.severity,
+        )
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def rule(
+    *,
+    code: str,
+    name: str,
+    message: str,
+    safety: Safety = Safety.SAFE,
+    severity: Severity = Severity.ERROR,
+    examples: list[Example] | tuple[Example, ...] = (),
+) -> Callable[[Callable[[Doc, Context], Iterator[Finding]]], Callable[[Doc, Context], Iterator[Finding]]]:
+    """Register a Python rule under ``code``; its docstring is its documentation."""
+
+    def register(fn: Callable[[Doc, Context], Iterator[Finding]]) -> Callable[[Doc, Context], Iterator[Finding]]:
+        add(Rule(code, name, message, fn, safety, severity, tuple(examples), (fn.__doc__ or "").strip()))
+        return fn
+
+    return register
+
+
+def add(r: Rule) -> None:
+    """Add a rule to the catalogue; a code may be used once."""
+    if r.code in _REGISTRY and _REGISTRY[r.code].check is not r.check:
+        raise ValueError(f"rule code {r.code} is registered twice")
+    _REGISTRY[r.code] = r
+
+
+def catalogue() -> dict[str, Rule]:
+    """Every rule, by code."""
+    import copyedit.checks as checks
+
+    for mod in pkgutil.iter_modules(checks.__path__):
+        importlib.import_module(f"{checks.__name__}.{mod.name}")
+    return dict(sorted(_REGISTRY.items()))
