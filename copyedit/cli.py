@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markdown import Markdown
 from rich.table import Table
 
 from copyedit import engine, source
@@ -147,16 +148,16 @@ def _diff_path(path: str) -> str:
         try:
             p = p.relative_to(Path.cwd())
         except ValueError:
-            pass
+            return p.as_posix().lstrip("/")
     return p.as_posix()
 
 
 @app.command("rules")
 def list_rules() -> None:
     """List every rule: code, name, fix safety and what it finds."""
-    table = Table("code", "name", "fix", "message")
+    table = Table("code", "name", "fix", "what it finds")
     for r in engine.select_rules():
-        table.add_row(r.code, r.name, r.safety.value, r.message)
+        table.add_row(r.code, r.name, r.safety.value, r.summary)
     Console().print(table)
 
 
@@ -169,7 +170,7 @@ def explain(code: str) -> None:
         raise typer.Exit(2)
     out = Console(highlight=False)
     out.print(f"[bold]{r.code}[/bold] {r.name} (fix: {r.safety.value}, severity: {r.severity.value})\n")
-    out.print(r.doc or r.message, markup=False)
+    out.print(Markdown(r.doc or r.message))
     for ex in r.examples:
         rows = [("bad", ex.text), ("fixed", ex.fixed)] if ex.bad is not None else [("ok", ex.text)]
         out.print()

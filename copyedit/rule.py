@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 import pkgutil
 import re
 from collections.abc import Callable, Iterator
@@ -59,6 +60,11 @@ class Rule:
     severity: Severity = Severity.ERROR
     examples: tuple[Example, ...] = ()
     doc: str = ""
+
+    @property
+    def summary(self) -> str:
+        """The first line of the rule's documentation: what it finds."""
+        return self.doc.splitlines()[0] if self.doc else self.name
 
     @property
     def family(self) -> str:
@@ -129,7 +135,7 @@ def rule(
     """Register a Python rule under ``code``; its docstring is its documentation."""
 
     def register(fn: Callable[[Doc, Context], Iterator[Finding]]) -> Callable[[Doc, Context], Iterator[Finding]]:
-        add(Rule(code, name, message, fn, safety, severity, tuple(examples), (fn.__doc__ or "").strip()))
+        add(Rule(code, name, message, fn, safety, severity, tuple(examples), inspect.cleandoc(fn.__doc__ or "")))
         return fn
 
     return register

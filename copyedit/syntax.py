@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from copyedit import lexicon
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -106,7 +108,8 @@ def _plainly_embedded(verb: Token) -> bool:
         marked = any(c.dep_ == "mark" or c.tag_ in ("WDT", "WP", "WP$", "WRB") for c in clause.children)
         if clause.dep_ in ("relcl", "ccomp", "advcl") and marked:
             return True
-        if clause.dep_ == "ccomp" and clause.head.pos_ == "VERB" and clause.left_edge.i <= clause.head.i + 2:
+        reported = clause.head.lemma_ in lexicon.load("reporting_verbs")["lemmas"]
+        if clause.dep_ == "ccomp" and reported and clause.left_edge.i <= clause.head.i + 2:
             return True
         if clause.dep_ in ("relcl", "ccomp", "advcl", "conj", "ROOT"):
             return False
@@ -128,17 +131,37 @@ def fragment(sent: Span) -> Fragment | None:
     if lead.lower_ in RELATIVE_PRONOUNS and lead.tag_ in ("WDT", "WP", "WP$"):
         return Fragment("relative", lead)
     opener = ws[1] if ws[0].lower_ == "even" else ws[0]
-    marks = [opener] if opener.dep_ == "mark" or (opener.tag_ == "WRB" and opener.dep_ == "advmod") else []
-    if marks and marks[0].head == root and root.pos_ in ("VERB", "AUX"):
-        commas = any(t.text == "," for t in sent.doc[marks[0].i : root.i])
-        return None if commas else Fragment("subordinate", marks[0])
+    if opener.dep_ == "mark" or (opener.tag_ == "WRB" and opener.dep_ == "advmod"):
+        return Fragment("subordinate", opener) if _lone_subordinate(opener, root) else None
     if has_main_verb(sent) or has_subject(root) or _clause_after_comma(sent):
         return None
-    if lead == root and lead.tag_ in ("VBG", "VBN"):
+    if lead == root and lead.tag_ in ("VBG", "VBN") and not any(t.tag_ in FINITE_TAGS for t in _outside_relatives(sent)):
         return Fragment("participial", lead)
     if lead == root and lead.tag_ == "IN" and any(c.dep_ in ("pobj", "pcomp") for c in lead.children):
         return Fragment("prepositional", lead)
     return None
+
+
+def _lone_subordinate(mark: Token, root: Token) -> bool:
+    """Whether a subordinate clause is all the sentence holds: its subject straight after the subordinator,
+    no comma before its verb, and no modal (a modal marks the main clause of "If X(,) Y could …")."""
+    if root.head != root or mark.head != root or root.pos_ not in ("VERB", "AUX"):
+        return False
+    subjects = [c for c in root.children if c.dep_.startswith("nsubj") or c.dep_ == "expl"]
+    if not subjects or subjects[0].left_edge.i != mark.i + 1:
+        return False
+    if any(t.text == "," for t in root.doc[mark.i : root.i]):
+        return False
+    return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
+
+
+def _outside_relatives(sent: Span) -> list[Token]:
+    """The sentence's tokens outside relative clauses introduced by a relative pronoun."""
+    inside: set[int] = set()
+    for t in sent:
+        if t.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP", "WP$") for c in t.subtree):
+            inside.update(c.i for c in t.subtree)
+    return [t for t in sent if t.i not in inside]
 
 
 def _clause_after_comma(sent: Span) -> bool:

@@ -165,6 +165,7 @@ def _chain(verb: Token) -> list[Token]:
         Example(good="The will of the people is clear; the can was empty in May."),
         Example(good="It is a must-see show that has got rave reviews."),
         Example(good="Prices will rise and fall; the company has plans to expand."),
+        Example(good="“We could have went further,” she said, as did every activist I spoke to."),
     ],
 )
 def verb_form_after_auxiliary(doc: Doc, ctx: Context) -> Iterator[Finding]:
