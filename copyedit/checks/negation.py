@@ -62,9 +62,9 @@ def _pair(subj: Token) -> Pair | None:
 
 def _plural(tok: Token) -> bool | None:
     """Whether the nearer subject is plural; None for "I" and "you", whose verbs follow person, not number."""
-    if tok.pos_ == "PRON" and tok.morph.get("Person") in (["1"], ["2"]) and tok.lower_ != "we":
+    if tok.pos_ == "PRON" and tok.morph.get("Person", []) in (["1"], ["2"]) and tok.lower_ != "we":
         return None
-    return tok.tag_ in ("NNS", "NNPS") or tok.morph.get("Number") == ["Plur"]
+    return tok.tag_ in ("NNS", "NNPS") or tok.morph.get("Number", []) == ["Plur"]
 
 
 def _verb_text(p: Pair, plural: bool) -> tuple[int, str] | None:

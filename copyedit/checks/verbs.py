@@ -73,7 +73,8 @@ def _replacement(tok: Token, aux: Token, needed: str, wrong: frozenset[str]) -> 
         return None  # "was broke", "is open": an adjective after the copula
     if needed != "VB" and has & {"VB", "VBP", "VBZ"} and not _surely_verb(tok, aux):
         return None
-    if needed == "VB" and "VBN" in has and not any(c.dep_ in OBJECTS for c in tok.children):
+    deps = {c.dep_ for c in tok.children}
+    if needed == "VB" and "VBN" in has and (not deps & OBJECTS or "agent" in deps):
         return None  # "were to built with the proceeds": a lost "be" or "have" as likely as a wrong form
     if needed == "VB" and "VBZ" in has and "NOUN" in getAllLemmas(word) and not _evidence(tok):
         return None  # "a few don't worries", "to talks": a plural noun
@@ -99,6 +100,8 @@ def _surely_verb(tok: Token, aux: Token) -> bool:
         return False
     if (aux.lemma_ == "be" or "NOUN" in getAllLemmas(tok.lower_)) and not _evidence(tok):
         return False
+    if aux.lemma_ == "be" and tok.i != aux.i + 1:
+        return False  # "is not repeat not": cable style, not a lost ending
     # "What they did was build a wall": a base form after be in a pseudo-cleft is right.
     before = tok.doc[tok.sent.start : tok.i]
     return not any(t.lemma_ == "do" or t.tag_ in ("WP", "WDT") for t in before)
@@ -122,13 +125,17 @@ def _misread(aux: Token, nxt: Token) -> bool:
     if nxt.pos_ == "AUX" and nxt.tag_ in ("VBZ", "VBD", "VBP"):
         return True  # "what it does is increase…": a finite verb of its own
     if aux.tag_ == "MD":
+        if aux.lower_ in ("'d", "’d"):
+            return True  # "I'd told them": "had" as often as "would"
         if aux.text[0].isupper() and not aux.sent.text.rstrip().endswith("?"):
             return True  # "May wrote": a name, not a question
         return prev is not None and prev.tag_ == "IN" and prev.lower_ != "that"  # "as will newly elected…"
     if aux.tag_ == "TO":
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.i != aux.i - 1 for c in nxt.children):
-            return True  # "every activist I spoke to said": a stranded preposition
-        return after is not None and after.pos_ in ("NOUN", "ADJ", "PROPN")  # "to specified trading houses"
+            return True  # a clause of its own after a stranded preposition
+        if prev is not None and prev.pos_ in ("VERB", "AUX") and not (nxt.head == prev and nxt.dep_ == "xcomp"):
+            return True  # "every activist I spoke to said…"
+        return after is not None and after.pos_ in ("NOUN", "ADJ", "PROPN", "NUM")  # "to fixed five-year terms"
     return False
 
 
