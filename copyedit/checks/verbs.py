@@ -102,9 +102,11 @@ def _surely_verb(tok: Token, aux: Token) -> bool:
         return False
     if aux.lemma_ == "be" and tok.i != aux.i + 1:
         return False  # "is not repeat not": cable style, not a lost ending
-    # "What they did was build a wall": a base form after be in a pseudo-cleft is right.
-    before = tok.doc[tok.sent.start : tok.i]
-    return not any(t.lemma_ == "do" or t.tag_ in ("WP", "WDT") for t in before)
+    if aux.tag_ not in ("VBD", "VBZ", "VBP"):
+        return True  # "been", "being": never the copula of a pseudo-cleft
+    # "What they did was build a wall": a base form after a finite be in a pseudo-cleft is right.
+    before = tok.doc[tok.sent.start : aux.i]
+    return not any(t.lemma_ == "do" or t.tag_ == "WP" for t in before)
 
 
 def _plain(aux: Token, nxt: Token) -> bool:
@@ -157,6 +159,7 @@ def _chain(verb: Token) -> list[Token]:
     message="“{match}” is the wrong form after the auxiliary; use “{replacement}”.",
     examples=[
         Example(bad="Roads have been [[strain]] by the floods.", fixed="Roads have been strained by the floods."),
+        Example(bad="The dams, which have been [[strain]] by floods, held.", fixed="The dams, which have been strained by floods, held."),
         Example(bad="He could have [[gave]] more.", fixed="He could have given more."),
         Example(bad="Work has already [[began]] on the bridge.", fixed="Work has already begun on the bridge."),
         Example(bad="She is [[expect]] to win the seat.", fixed="She is expected to win the seat."),
