@@ -24,7 +24,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # one message, one line, whatever the width
 
 Paths = Annotated[list[str], typer.Argument(help="Files or folders (a folder means its .txt and .md files); - reads standard input.")]
 Select = Annotated[Optional[list[str]], typer.Option("--select", help="Only rules whose code starts with this (repeatable).")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 from copyedit.model import Edit
@@ -24,11 +25,16 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return "".join(out)
 
 
+def _lines(text: str) -> list[str]:
+    """Lines as git and patch count them: ended by "\\n" only (str.splitlines also splits on "\\r", "\\f", "\\u2028")."""
+    return re.findall(r"[^\n]*\n|[^\n]+", text)
+
+
 def unified_diff(old: str, new: str, path: str, context: int = 3) -> str:
     """A unified diff of one file with a/ and b/ headers; empty when nothing changed."""
     if old == new:
         return ""
-    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    a, b = _lines(old), _lines(new)
     lines = difflib.unified_diff(a, b, f"a/{path}", f"b/{path}", n=context)
     out = []
     for line in lines:

@@ -1,0 +1,137 @@
+"""The command line as a user meets it: output format, exit codes, bad files among good ones, stdin, diffs."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from copyedit.cli import app
+
+DAMAGED = "Talks between. Washington and Beijing resumed on Monday.\n\nHe could have gave more.\n"
+FIXED = "Talks between Washington and Beijing resumed on Monday.\n\nHe could have given more.\n"
+CLEAN = "Nobody expected that. Which side will blink first?\n"
+LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]{3}\d{3}) \S.*$")
+
+runner = CliRunner()
+
+
+def run(*args: str, stdin: str | bytes | None = None):  # noqa: ANN201
+    return runner.invoke(app, list(args), input=stdin)
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> Path:
+    (tmp_path / "damaged.txt").write_text(DAMAGED)
+    (tmp_path / "clean.md").write_text(CLEAN)
+    return tmp_path
+
+
+def test_check_reports_path_line_col_code(files: Path) -> None:
+    r = run("check", str(files))
+    assert r.exit_code == 1
+    lines = r.stdout.splitlines()
+    assert len(lines) == 2
+    parsed = [LINE.match(x) for x in lines]
+    assert all(parsed)
+    assert [(m["line"], m["col"], m["code"]) for m in parsed] == [("1", "14", "FRG001"), ("3", "15", "VRB001")]
+    assert parsed[0]["path"].endswith("damaged.txt")
+    assert "2 finding(s)" in r.stderr
+
+
+def test_check_clean_exits_zero(files: Path) -> None:
+    r = run("check", str(files / "clean.md"))
+    assert (r.exit_code, r.stdout) == (0, "")
+
+
+def test_bad_file_is_named_and_others_still_run(files: Path) -> None:
+    (files / "latin1.txt").write_bytes("Caf\u00e9.".encode("latin-1"))
+    r = run("check", str(files))
+    assert r.exit_code == 2
+    assert "latin1.txt: not valid UTF-8" in r.stderr
+    assert len(r.stdout.splitlines()) == 2  # the damaged file was still checked
+    r = run("fix", str(files))
+    assert r.exit_code == 2
+    assert (files / "damaged.txt").read_text() == FIXED
+
+
+def test_missing_path_is_an_error(tmp_path: Path) -> None:
+    r = run("check", str(tmp_path / "nope.txt"))
+    assert r.exit_code == 2
+    assert "nope.txt: cannot read" in r.stderr
+
+
+def test_fix_in_place_then_nothing_left(files: Path) -> None:
+    r = run("fix", str(files))
+    assert r.exit_code == 0
+    assert (files / "damaged.txt").read_text() == FIXED
+    assert (files / "clean.md").read_text() == CLEAN
+    assert run("check", str(files)).exit_code == 0
+
+
+def test_fix_diff_writes_nothing_and_applies_with_git(files: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(files)  # diff paths are relative to the working folder
+    r = run("fix", "--diff", ".")
+    assert r.exit_code == 1
+    assert (files / "damaged.txt").read_text() == DAMAGED
+    assert r.stdout.startswith("--- a/damaged.txt\n+++ b/damaged.txt\n")
+    subprocess.run(["git", "apply", "-"], input=r.stdout.encode(), cwd=files, check=True)
+    assert (files / "damaged.txt").read_text() == FIXED
+    assert run("fix", "--diff", str(files)).exit_code == 0
+
+
+def test_stdin_to_stdout_keeps_bom_and_crlf() -> None:
+    data = codecs.BOM_UTF8 + DAMAGED.replace("\n", "\r\n").encode()
+    r = run("fix", "-", stdin=data)
+    assert r.exit_code == 0
+    assert r.stdout_bytes == codecs.BOM_UTF8 + FIXED.replace("\n", "\r\n").encode()
+    r = run("check", "-", "--stdin-filename", "piece.md", stdin=DAMAGED)
+    assert r.stdout.startswith("piece.md:1:14: FRG001")
+
+
+def test_fix_in_place_keeps_crlf_bom_and_mode(tmp_path: Path) -> None:
+    path = tmp_path / "win.txt"
+    path.write_bytes(codecs.BOM_UTF8 + DAMAGED.replace("\n", "\r\n").encode())
+    path.chmod(0o600)
+    assert run("fix", str(path)).exit_code == 0
+    assert path.read_bytes() == codecs.BOM_UTF8 + FIXED.replace("\n", "\r\n").encode()
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_select_and_ignore(files: Path) -> None:
+    r = run("check", "--select", "VRB", str(files))
+    assert [LINE.match(x)["code"] for x in r.stdout.splitlines()] == ["VRB001"]
+    r = run("check", "--ignore", "VRB", "--ignore", "FRG", str(files))
+    assert (r.exit_code, r.stdout) == (0, "")
+
+
+def test_rules_and_rule() -> None:
+    r = run("rules")
+    assert r.exit_code == 0
+    for code in ("FRG001", "FRG002", "FRG003", "POS001", "VRB001", "NEG001", "HDL001"):
+        assert code in r.stdout
+    r = run("rule", "vrb001")
+    assert r.exit_code == 0
+    assert "verb-form-after-auxiliary" in r.stdout
+    assert "bad:" in r.stdout and "fixed:" in r.stdout and "ok:" in r.stdout
+    r = run("rule", "XYZ999")
+    assert r.exit_code == 2
+    assert "no rule" in r.stderr
+
+
+def test_missing_model_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(DAMAGED)
+    env = {**os.environ, "COPYEDIT_SPACY_MODEL": "no_such_model_xyz"}
+    p = subprocess.run(
+        [sys.executable, "-m", "copyedit", "check", str(tmp_path)], env=env, capture_output=True, text=True
+    )
+    assert p.returncode == 2
+    assert p.stderr.strip().count("\n") == 0
+    assert "no_such_model_xyz" in p.stderr and "pip install" in p.stderr
+    assert "Traceback" not in p.stderr
