@@ -21,8 +21,8 @@ test: $(VENV)/.installed
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check copyedit tests
-	$(BIN)/ruff format --check copyedit tests
+	$(BIN)/ruff check copyedit tests bench
+	$(BIN)/ruff format --check copyedit tests bench
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

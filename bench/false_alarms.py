@@ -35,8 +35,10 @@ def main() -> None:
                 ctx = text[max(0, f.start - 60) : f.end + 60].replace("\n", "⏎")
                 print(f"{path.name}:{f.start} {f.code} {f.message}\n    …{ctx}…")
     dt = time.perf_counter() - t0
-    print(f"{len(files)} files, {words} words, {hits} findings = {hits / words * 10000:.2f} per 10k words; "
-          f"{words / dt:.0f} words/s")
+    print(
+        f"{len(files)} files, {words} words, {hits} findings = {hits / words * 10000:.2f} per 10k words; "
+        f"{words / dt:.0f} words/s"
+    )
 
 
 if __name__ == "__main__":

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from dataclasses import dataclass, field
-from typing import Annotated, Optional
+from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -19,18 +19,27 @@ from copyedit.nlp import ModelNotFound
 from copyedit.patch import unified_diff
 
 app = typer.Typer(
-    help="Find and fix the damage that rewritten articles carry: stray full stops, stranded clauses, broken paragraphs.",
+    help="Find and fix the damage that rewritten articles carry: stray full stops, stranded clauses, "
+    "broken paragraphs.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one message, one line, whatever the width
 
-Paths = Annotated[list[str], typer.Argument(help="Files or folders (a folder means its .txt and .md files); - reads standard input.")]
-Select = Annotated[Optional[list[str]], typer.Option("--select", help="Only rules whose code starts with this (repeatable).")]
-Ignore = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip rules whose code starts with this (repeatable).")]
+Paths = Annotated[
+    list[str], typer.Argument(help="Files or folders (a folder means its .txt and .md files); - reads standard input.")
+]
+Select = Annotated[
+    list[str] | None, typer.Option("--select", help="Only rules whose code starts with this (repeatable).")
+]
+Ignore = Annotated[
+    list[str] | None, typer.Option("--ignore", help="Skip rules whose code starts with this (repeatable).")
+]
 Unsafe = Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply fixes marked unsafe.")]
-StdinName = Annotated[str, typer.Option("--stdin-filename", help="Name (and so markup) for text read from standard input.")]
+StdinName = Annotated[
+    str, typer.Option("--stdin-filename", help="Name (and so markup) for text read from standard input.")
+]
 
 
 @dataclass
@@ -68,10 +77,10 @@ def _print_finding(path: str, text: str, f: Finding) -> None:
     typer.echo(f"{path}:{line}:{col}: {f.code} {f.message}")
 
 
-def _guard(fn):  # noqa: ANN001, ANN202 - decorator
+def _guard(fn):
     """Turn a missing model into one clear line and exit 2, not a traceback."""
 
-    def run(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def run(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
         except ModelNotFound as e:
@@ -110,7 +119,9 @@ def check(
 @_guard
 def fix(
     paths: Paths,
-    diff: Annotated[bool, typer.Option("--diff", help="Print the unified diff instead of writing; exit 1 if anything would change.")] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print the unified diff instead of writing; exit 1 if anything would change.")
+    ] = False,
     unsafe_fixes: Unsafe = False,
     select: Select = None,
     ignore: Ignore = None,

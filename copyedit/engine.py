@@ -39,9 +39,7 @@ def check_text(text: str, markup: str = "text", rules: tuple[Rule, ...] | None =
     return _run(text, view, rules if rules is not None else select_rules())
 
 
-def fix_text(
-    text: str, markup: str = "text", unsafe: bool = False, rules: tuple[Rule, ...] | None = None
-) -> FixResult:
+def fix_text(text: str, markup: str = "text", unsafe: bool = False, rules: tuple[Rule, ...] | None = None) -> FixResult:
     """Apply fixes pass after pass until none is left (bounded); each pass re-parses."""
     rules = rules if rules is not None else select_rules()
     applied: list[Finding] = []
@@ -85,7 +83,7 @@ def _overlap(a: Edit, b: Edit) -> bool:
 
 def _run(text: str, view: ProseView, rules: tuple[Rule, ...]) -> list[Finding]:
     docs = nlp.parse_all([view.text[b.start : b.end] for b in view.blocks])
-    parsed = tuple(Parsed(b, d) for b, d in zip(view.blocks, docs))
+    parsed = tuple(Parsed(b, d) for b, d in zip(view.blocks, docs, strict=True))
     findings: list[Finding] = []
     for r in rules:
         for i in range(len(parsed)):

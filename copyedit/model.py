@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Safety(str, Enum):
+class Safety(StrEnum):
     """How far a fix may be trusted: safe fixes apply by default, unsafe ones on request."""
 
     SAFE = "safe"
@@ -14,7 +14,7 @@ class Safety(str, Enum):
     DISPLAY = "display-only"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How much a finding matters to a reader."""
 
     ERROR = "error"

@@ -59,7 +59,7 @@ _CACHE_SIZE = 4096
 def parse_all(texts: list[str]) -> list[Doc]:
     """Docs for ``texts``; a text parsed recently (an unchanged block on the next fix pass) is not parsed again."""
     todo = list(dict.fromkeys(t for t in texts if t not in _CACHE))
-    for text, doc in zip(todo, parse(todo)):
+    for text, doc in zip(todo, parse(todo), strict=True):
         _CACHE[text] = doc
         if len(_CACHE) > _CACHE_SIZE:
             _CACHE.popitem(last=False)

@@ -26,7 +26,10 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 
 
 def _lines(text: str) -> list[str]:
-    """Lines as git and patch count them: ended by "\\n" only (str.splitlines also splits on "\\r", "\\f", "\\u2028")."""
+    """Lines as git and patch count them, ended by "\\n" only.
+
+    str.splitlines also splits on "\\r", "\\f" and "\\u2028", which would misplace a hunk.
+    """
     return re.findall(r"[^\n]*\n|[^\n]+", text)
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from copyedit import lexicon
 from typing import TYPE_CHECKING
 
+from copyedit import lexicon
+
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Entity types whose words keep their capital letter anywhere in a sentence.
@@ -135,7 +135,11 @@ def fragment(sent: Span) -> Fragment | None:
         return Fragment("subordinate", opener) if _lone_subordinate(opener, root) else None
     if has_main_verb(sent) or has_subject(root) or _clause_after_comma(sent):
         return None
-    if lead == root and lead.tag_ in ("VBG", "VBN") and not any(t.tag_ in FINITE_TAGS for t in _outside_relatives(sent)):
+    if (
+        lead == root
+        and lead.tag_ in ("VBG", "VBN")
+        and not any(t.tag_ in FINITE_TAGS for t in _outside_relatives(sent))
+    ):
         return Fragment("participial", lead)
     if lead == root and lead.tag_ == "IN" and any(c.dep_ in ("pobj", "pcomp") for c in lead.children):
         return Fragment("prepositional", lead)
@@ -170,7 +174,12 @@ def _clause_after_comma(sent: Span) -> bool:
     for t in sent:
         if t.text == ",":
             seen_comma = True
-        elif seen_comma and t.is_alpha and not t.is_stop and t.tag_ not in ("NNP", "NNPS"):
-            if any(can_be_verb_form(t.text, tag) for tag in ("VBZ", "VBD", "VBP")) and t.tag_ not in ("VBG", "VBN"):
-                return True
+        elif (
+            seen_comma
+            and t.is_alpha
+            and not t.is_stop
+            and t.tag_ not in ("NNP", "NNPS", "VBG", "VBN")
+            and any(can_be_verb_form(t.text, tag) for tag in ("VBZ", "VBD", "VBP"))
+        ):
+            return True
     return False

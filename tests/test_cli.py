@@ -22,7 +22,7 @@ LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]{3}\
 runner = CliRunner()
 
 
-def run(*args: str, stdin: str | bytes | None = None):  # noqa: ANN201
+def run(*args: str, stdin: str | bytes | None = None):
     return runner.invoke(app, list(args), input=stdin)
 
 

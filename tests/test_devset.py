@@ -14,7 +14,7 @@ FAMILIES = ("FRG001", "FRG002", "FRG003", "POS001", "VRB001", "NEG001", "HDL001"
 
 
 @pytest.fixture(scope="module")
-def scores():  # noqa: ANN201
+def scores():
     return evaluate(load())
 
 
@@ -26,19 +26,19 @@ def test_devset_is_large_enough() -> None:
 
 
 @pytest.mark.parametrize("family", [*FAMILIES, "ALL"])
-def test_precision(scores, family: str) -> None:  # noqa: ANN001
+def test_precision(scores, family: str) -> None:
     s = scores[family]
     assert s.precision >= 0.95, s.wrong
 
 
-def test_no_rule_outside_the_families_fires(scores) -> None:  # noqa: ANN001
+def test_no_rule_outside_the_families_fires(scores) -> None:
     assert set(scores) <= {*FAMILIES, "ALL"}, {k: v.wrong for k, v in scores.items() if k not in FAMILIES}
 
 
 @pytest.mark.parametrize("family", FAMILIES)
-def test_every_family_finds_something(scores, family: str) -> None:  # noqa: ANN001
+def test_every_family_finds_something(scores, family: str) -> None:
     assert scores[family].recall >= 0.4
 
 
-def test_overall_recall_floor(scores) -> None:  # noqa: ANN001
+def test_overall_recall_floor(scores) -> None:
     assert scores["ALL"].recall >= 0.8

@@ -23,7 +23,9 @@ def test_example(case: tuple[Rule, Example]) -> None:
     if ex.bad is None:
         assert found == [], f"{r.code} fired on good text: {[f.message for f in found]}"
         return
-    assert [(f.start, f.end) for f in found] == [ex.span], f"{r.code} reported {[ex.text[f.start:f.end] for f in found]}"
+    assert [(f.start, f.end) for f in found] == [ex.span], (
+        f"{r.code} reported {[ex.text[f.start : f.end] for f in found]}"
+    )
     if ex.fixed is not None:
         result = fix_text(ex.text, ex.markup, unsafe=True, rules=(r,))
         assert result.text == ex.fixed
@@ -39,6 +41,8 @@ def test_catalogue_invariants() -> None:
         assert any(ex.bad is not None for ex in r.examples), f"{code} has no bad example"
         assert any(ex.good is not None for ex in r.examples), f"{code} has no good example"
         if r.safety is Safety.SAFE:
-            assert all(ex.fixed is not None for ex in r.examples if ex.bad is not None), f"{code}: safe bad without fixed"
+            assert all(ex.fixed is not None for ex in r.examples if ex.bad is not None), (
+                f"{code}: safe bad without fixed"
+            )
     names = [r.name for r in rules.values()]
     assert len(names) == len(set(names))

@@ -23,6 +23,7 @@ from copyedit.syntax import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+
 def _stop_gap(left: Span, right: Span) -> tuple[Token, Token] | None:
     """The full stop that ends ``left`` and the first word of ``right``, when nothing else stands between."""
     stop, first = left[-1], right[0]
@@ -80,15 +81,26 @@ def _may_strand(prep: Token, sent: Span) -> bool:
     name="full-stop-inside-sentence",
     message="Full stop after “{match}” cuts a sentence in two; remove it.",
     examples=[
-        Example(bad="Reports suggest links between[[. S]]everal firms and the ministry.",
-                fixed="Reports suggest links between several firms and the ministry."),
-        Example(bad="The growth in the number of[[. E]]lectric cars has slowed sales of petrol models.",
-                fixed="The growth in the number of electric cars has slowed sales of petrol models."),
-        Example(bad="Talks between[[. B]]erlin and Paris on the budget.", fixed="Talks between Berlin and Paris on the budget."),
-        Example(bad="Investors have sold shares in the[[. C]]ompany since March.",
-                fixed="Investors have sold shares in the company since March."),
-        Example(bad="Leaked papers emerged suggesting that[[. T]]he minister had known for months.",
-                fixed="Leaked papers emerged suggesting that the minister had known for months."),
+        Example(
+            bad="Reports suggest links between[[. S]]everal firms and the ministry.",
+            fixed="Reports suggest links between several firms and the ministry.",
+        ),
+        Example(
+            bad="The growth in the number of[[. E]]lectric cars has slowed sales of petrol models.",
+            fixed="The growth in the number of electric cars has slowed sales of petrol models.",
+        ),
+        Example(
+            bad="Talks between[[. B]]erlin and Paris on the budget.",
+            fixed="Talks between Berlin and Paris on the budget.",
+        ),
+        Example(
+            bad="Investors have sold shares in the[[. C]]ompany since March.",
+            fixed="Investors have sold shares in the company since March.",
+        ),
+        Example(
+            bad="Leaked papers emerged suggesting that[[. T]]he minister had known for months.",
+            fixed="Leaked papers emerged suggesting that the minister had known for months.",
+        ),
         Example(good="Nobody expected that. The market fell anyway."),
         Example(good="That is what voters asked for. The rest is detail."),
         Example(good="It is nothing to be afraid of. Prices will settle."),
@@ -142,13 +154,22 @@ def _comma(kind: str, lead: Token, direction: str) -> str:
     name="stranded-clause",
     message="“{match}” strands a clause as a sentence of its own; join it to the sentence it belongs to.",
     examples=[
-        Example(bad="While the cause of the fire is unknown[[. P]]olice have sealed off the road.",
-                fixed="While the cause of the fire is unknown, police have sealed off the road."),
-        Example(bad="The club sold its best players[[. W]]hich angered the fans.",
-                fixed="The club sold its best players, which angered the fans."),
-        Example(bad="The firm expanded into new markets[[. I]]ncluding Brazil and India.",
-                fixed="The firm expanded into new markets, including Brazil and India."),
-        Example(bad="Prices rose sharply[[. B]]ecause demand was strong.", fixed="Prices rose sharply because demand was strong."),
+        Example(
+            bad="While the cause of the fire is unknown[[. P]]olice have sealed off the road.",
+            fixed="While the cause of the fire is unknown, police have sealed off the road.",
+        ),
+        Example(
+            bad="The club sold its best players[[. W]]hich angered the fans.",
+            fixed="The club sold its best players, which angered the fans.",
+        ),
+        Example(
+            bad="The firm expanded into new markets[[. I]]ncluding Brazil and India.",
+            fixed="The firm expanded into new markets, including Brazil and India.",
+        ),
+        Example(
+            bad="Prices rose sharply[[. B]]ecause demand was strong.",
+            fixed="Prices rose sharply because demand was strong.",
+        ),
         Example(good="Which side will blink first? Nobody knows."),
         Example(good="Including tariffs, the bill costs $2bn."),
         Example(good="While talks continue, prices rise."),
@@ -181,7 +202,10 @@ def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
         stop, first = gap
         mark = _comma(frag.kind, frag.lead, direction or "")
         opening = " ".join(t.text for t in sent[:4])
-        message = f"“{opening} …” is a {frag.kind} {_UNIT[frag.kind]} standing as a sentence; join it to the {_SIDE[direction or '']} one."
+        side = _SIDE[direction or ""]
+        message = (
+            f"“{opening} …” is a {frag.kind} {_UNIT[frag.kind]} standing as a sentence; join it to the {side} one."
+        )
         replacement = mark + doc.text[stop.idx + 1 : first.idx] + joined_case(first)
         # Writers use verbless phrases as fragments on purpose ("In the ultimate struggle." "Released in May.");
         # only a trailing "-ing" phrase ("…, including …") is sure to belong to the sentence before it.
@@ -232,12 +256,16 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
     name="paragraph-broken-mid-sentence",
     message="The paragraph stops in mid-sentence and goes on in the next one; join them.",
     examples=[
-        Example(bad="The council approved the plan after months of debate among residents[[\n\nD]]espite strong "
-                "objections from shop owners. Work starts in May.",
-                fixed="The council approved the plan after months of debate among residents despite strong "
-                "objections from shop owners. Work starts in May."),
-        Example(bad="The two delegations are expected to resume their talks next week in[[\n\nG]]eneva and Vienna.",
-                fixed="The two delegations are expected to resume their talks next week in Geneva and Vienna."),
+        Example(
+            bad="The council approved the plan after months of debate among residents[[\n\nD]]espite strong "
+            "objections from shop owners. Work starts in May.",
+            fixed="The council approved the plan after months of debate among residents despite strong "
+            "objections from shop owners. Work starts in May.",
+        ),
+        Example(
+            bad="The two delegations are expected to resume their talks next week in[[\n\nG]]eneva and Vienna.",
+            fixed="The two delegations are expected to resume their talks next week in Geneva and Vienna.",
+        ),
         Example(good="Election results\n\nThe count finished at dawn."),
         Example(good="By the numbers\n\nIn 2023, exports rose by a third."),
         Example(good="The minister spoke for an hour.\n\nDespite the rain, crowds gathered outside."),

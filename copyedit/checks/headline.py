@@ -33,7 +33,9 @@ def _keywords(span: Span) -> list[Token] | None:
             return None  # "fundamentals remain strong", "said Mr Hawkins": a clause, not keywords
     if words and words[0].text[:1].islower() and words[0].tag_ in _PHRASE_OPENERS:
         return None  # "certain alleged irregularities": a phrase that reads as one noun phrase
-    content = [t for t in words if any(c.isalnum() for c in t.text) and not (t.is_stop and _inside_name(words, words.index(t)))]
+    content = [
+        t for t in words if any(c.isalnum() for c in t.text) and not (t.is_stop and _inside_name(words, words.index(t)))
+    ]
     return content if len(set(span.text.lower().split())) >= _MIN_WORDS else None
 
 
@@ -73,8 +75,14 @@ def _recurs(keywords: list[Token], headline: set[str], body: set[str]) -> bool:
 def _stacked(span: Span, keywords: list[Token]) -> bool:
     """Whether the words look stacked rather than phrased: four or more words, several names, or a lowercase
     start with a name after it (a phrase someone said is short and reads as one noun phrase)."""
-    names = sum(1 for t in keywords[1:] if t.text[:1].isupper() and t.idx > 0 and not span.doc.text[t.idx - 1].isalnum()
-                and span.doc.text[t.idx - 1] != "-")
+    names = sum(
+        1
+        for t in keywords[1:]
+        if t.text[:1].isupper()
+        and t.idx > 0
+        and not span.doc.text[t.idx - 1].isalnum()
+        and span.doc.text[t.idx - 1] != "-"
+    )
     lower_start = keywords[0].text[:1].islower()
     return len(set(span.text.lower().split())) >= 4 or names >= 2 or (lower_start and names >= 1)
 
@@ -85,18 +93,30 @@ def _stacked(span: Span, keywords: list[Token]) -> bool:
     message="“{match}” is a quoted string of search keywords before the headline; remove it.",
     safety=Safety.SAFE,
     examples=[
-        Example(bad='[["Putin Russia North Korea ally": ]]Putin: Russia, North Korea Pledge Mutual Aid',
-                fixed="Putin: Russia, North Korea Pledge Mutual Aid"),
-        Example(bad="[[“hurricane Florida evacuation storm”: ]]Hurricane Forces Evacuation of Florida Keys",
-                fixed="Hurricane Forces Evacuation of Florida Keys"),
-        Example(bad="[['Bank of England interest rates inflation': ]]Bank of England Cuts Interest Rates as Inflation Eases",
-                fixed="Bank of England Cuts Interest Rates as Inflation Eases"),
-        Example(bad="[[“measles outbreak Texas vaccine cases”: ]]Measles cases in Texas climb\n\nMost had not had the vaccine.",
-                fixed="Measles cases in Texas climb\n\nMost had not had the vaccine."),
-        Example(bad="[[‘Apple iPhone sales China’: ]]Apple iPhone Sales Slump in China",
-                fixed="Apple iPhone Sales Slump in China"),
-        Example(bad='[["wildfire smoke Alberta air quality": ]]Wildfire Smoke Blankets Alberta\n\nAir quality worsened.',
-                fixed="Wildfire Smoke Blankets Alberta\n\nAir quality worsened."),
+        Example(
+            bad='[["Putin Russia North Korea ally": ]]Putin: Russia, North Korea Pledge Mutual Aid',
+            fixed="Putin: Russia, North Korea Pledge Mutual Aid",
+        ),
+        Example(
+            bad="[[“hurricane Florida evacuation storm”: ]]Hurricane Forces Evacuation of Florida Keys",
+            fixed="Hurricane Forces Evacuation of Florida Keys",
+        ),
+        Example(
+            bad="[['Bank of England interest rates inflation': ]]Bank of England Cuts Interest Rates as Inflation Eases",  # noqa: E501
+            fixed="Bank of England Cuts Interest Rates as Inflation Eases",
+        ),
+        Example(
+            bad="[[“measles outbreak Texas vaccine cases”: ]]Measles cases in Texas climb\n\nMost had not had the vaccine.",  # noqa: E501
+            fixed="Measles cases in Texas climb\n\nMost had not had the vaccine.",
+        ),
+        Example(
+            bad="[[‘Apple iPhone sales China’: ]]Apple iPhone Sales Slump in China",
+            fixed="Apple iPhone Sales Slump in China",
+        ),
+        Example(
+            bad='[["wildfire smoke Alberta air quality": ]]Wildfire Smoke Blankets Alberta\n\nAir quality worsened.',
+            fixed="Wildfire Smoke Blankets Alberta\n\nAir quality worsened.",
+        ),
         Example(good="“We will not back down”: Minister defends plan"),
         Example(good="'Hitler' row over art show"),
         Example(good="“Game-changer”: What the new law means"),

@@ -24,7 +24,7 @@ AGREEMENT = {
 
 @dataclass(frozen=True)
 class Pair:
-    """"both X and Y" as the subject of a negated verb: the words the rewrite touches."""
+    """ "both X and Y" as the subject of a negated verb: the words the rewrite touches."""
 
     both: Token
     conj: Token  # "and"
@@ -97,19 +97,31 @@ def _cased(word: str, like: Token) -> str:
     name="both-and-with-negation",
     message="“both… and…” with “not” means “neither… nor…”; rewrite it so.",
     examples=[
-        Example(bad="[[Both Smith and Jones have not]] confirmed the deal.",
-                fixed="Neither Smith nor Jones has confirmed the deal."),
-        Example(bad="[[Both the firm and its chairman did not respond]].",
-                fixed="Neither the firm nor its chairman responded."),
-        Example(bad="[[Both the landlord and the tenants could not]] be reached.",
-                fixed="Neither the landlord nor the tenants could be reached."),
-        Example(bad="He said [[both the mother and her children do not speak]] English.",
-                fixed="He said neither the mother nor her children speak English."),
-        Example(bad="[[Both the maker and the regulator are not]] willing to say.",
-                fixed="Neither the maker nor the regulator is willing to say."),
+        Example(
+            bad="[[Both Smith and Jones have not]] confirmed the deal.",
+            fixed="Neither Smith nor Jones has confirmed the deal.",
+        ),
+        Example(
+            bad="[[Both the firm and its chairman did not respond]].",
+            fixed="Neither the firm nor its chairman responded.",
+        ),
+        Example(
+            bad="[[Both the landlord and the tenants could not]] be reached.",
+            fixed="Neither the landlord nor the tenants could be reached.",
+        ),
+        Example(
+            bad="He said [[both the mother and her children do not speak]] English.",
+            fixed="He said neither the mother nor her children speak English.",
+        ),
+        Example(
+            bad="[[Both the maker and the regulator are not]] willing to say.",
+            fixed="Neither the maker nor the regulator is willing to say.",
+        ),
         Example(bad="[[Both Lopez and Grant haven't]] commented.", fixed="Neither Lopez nor Grant has commented."),
-        Example(bad="The bus hit a wall, but [[both the driver and the passengers were not]] hurt.",
-                fixed="The bus hit a wall, but neither the driver nor the passengers were hurt."),
+        Example(
+            bad="The bus hit a wall, but [[both the driver and the passengers were not]] hurt.",
+            fixed="The bus hit a wall, but neither the driver nor the passengers were hurt.",
+        ),
         Example(good="Both the club and its fans have welcomed the decision."),
         Example(good="Both Labour and the Conservatives have pledged not to raise taxes."),
         Example(good="Both of them have not replied to letters."),
@@ -120,7 +132,7 @@ def _cased(word: str, like: Token) -> str:
     ],
 )
 def both_and_with_negation(doc: Doc, ctx: Context) -> Iterator[Finding]:
-    """"Both X and Y have not confirmed": a negated verb whose subject is "both X and Y".
+    """ "Both X and Y have not confirmed": a negated verb whose subject is "both X and Y".
 
     ## Why
     Rewriting tools turn "neither X nor Y has" into "both X and Y have not", which is clumsy and can read as
@@ -141,7 +153,10 @@ def both_and_with_negation(doc: Doc, ctx: Context) -> Iterator[Finding]:
         edits = [(p.both, _cased("neither", p.both)), (p.conj, _cased("nor", p.conj))]
         base = ctx.block.start
         found = ctx.finding(p.both.idx, end)
-        yield replace(found, edits=(
-            *(Edit(base + t.idx, base + t.idx + len(t), new) for t, new in edits),
-            Edit(base + p.finite.idx, base + end, _cased(text, p.finite)),
-        ))
+        yield replace(
+            found,
+            edits=(
+                *(Edit(base + t.idx, base + t.idx + len(t), new) for t, new in edits),
+                Edit(base + p.finite.idx, base + end, _cased(text, p.finite)),
+            ),
+        )

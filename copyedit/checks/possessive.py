@@ -105,16 +105,30 @@ def _apostrophe(source: str) -> str:
     message="“{match}” should be possessive here; add ’s.",
     safety=Safety.SAFE,
     examples=[
-        Example(bad="Few expected change under Kim [[Jong-un]] leadership.", fixed="Few expected change under Kim Jong-un's leadership."),
-        Example(bad="Critics attacked Angela [[Merkel]] decision to stand down.",
-                fixed="Critics attacked Angela Merkel's decision to stand down."),
-        Example(bad="The judge doubted Thomas [[Andrews]] account of the night.",
-                fixed="The judge doubted Thomas Andrews's account of the night."),
+        Example(
+            bad="Few expected change under Kim [[Jong-un]] leadership.",
+            fixed="Few expected change under Kim Jong-un's leadership.",
+        ),
+        Example(
+            bad="Critics attacked Angela [[Merkel]] decision to stand down.",
+            fixed="Critics attacked Angela Merkel's decision to stand down.",
+        ),
+        Example(
+            bad="The judge doubted Thomas [[Andrews]] account of the night.",
+            fixed="The judge doubted Thomas Andrews's account of the night.",
+        ),
         Example(bad="Police seized Mr [[Dawson]] phone records.", fixed="Police seized Mr Dawson's phone records."),
-        Example(bad="It was Lionel [[Messi]] 20th goal, and Spain’s fans were quiet.",
-                fixed="It was Lionel Messi’s 20th goal, and Spain’s fans were quiet."),
-        Example(bad="Shares fell after [[Amazon]] decision to cut prices.", fixed="Shares fell after Amazon's decision to cut prices."),
-        Example(bad="The rally marked Barack [[Obama]] presidency.", fixed="The rally marked Barack Obama's presidency."),
+        Example(
+            bad="It was Lionel [[Messi]] 20th goal, and Spain’s fans were quiet.",
+            fixed="It was Lionel Messi’s 20th goal, and Spain’s fans were quiet.",
+        ),
+        Example(
+            bad="Shares fell after [[Amazon]] decision to cut prices.",
+            fixed="Shares fell after Amazon's decision to cut prices.",
+        ),
+        Example(
+            bad="The rally marked Barack [[Obama]] presidency.", fixed="The rally marked Barack Obama's presidency."
+        ),
         Example(good="The Biden administration imposed the tariffs."),
         Example(good="Workers at the Tesla factory voted against the deal."),
         Example(good="Chelsea manager Jose Mourinho praised his side."),
@@ -128,7 +142,7 @@ def _apostrophe(source: str) -> str:
     ],
 )
 def missing_possessive(doc: Doc, ctx: Context) -> Iterator[Finding]:
-    """A person's, firm's or place's name run straight into a noun it owns, with no determiner: "under Kim Jong-un leadership".
+    """A name run straight into a noun it owns, with no determiner: "under Kim Jong-un leadership".
 
     A name before a noun is usually attributive and correct ("the Biden administration", "a Tesla factory",
     "US officials", "Chelsea manager Jose Mourinho"), so this fires only where the phrase opens with the name

@@ -159,7 +159,10 @@ def _chain(verb: Token) -> list[Token]:
     message="“{match}” is the wrong form after the auxiliary; use “{replacement}”.",
     examples=[
         Example(bad="Roads have been [[strain]] by the floods.", fixed="Roads have been strained by the floods."),
-        Example(bad="The dams, which have been [[strain]] by floods, held.", fixed="The dams, which have been strained by floods, held."),
+        Example(
+            bad="The dams, which have been [[strain]] by floods, held.",
+            fixed="The dams, which have been strained by floods, held.",
+        ),
         Example(bad="He could have [[gave]] more.", fixed="He could have given more."),
         Example(bad="Work has already [[began]] on the bridge.", fixed="Work has already begun on the bridge."),
         Example(bad="She is [[expect]] to win the seat.", fixed="She is expected to win the seat."),
