@@ -21,12 +21,17 @@ _MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
 
 @dataclass(frozen=True)
 class Example:
-    """A rule's own test: ``bad`` marks the reported span with [[…]] and ``fixed`` is the repair; ``good`` stays."""
+    """A rule's own test: ``bad`` marks the reported span with [[…]] and ``fixed`` is the repair; ``good`` stays.
+
+    A bad example with a fix is applied by plain ``fix`` unless ``unsafe`` says it waits for --unsafe-fixes.
+    """
 
     bad: str | None = None
     fixed: str | None = None
     good: str | None = None
     markup: str = "text"
+    #: The fix is offered but applied only with --unsafe-fixes (by default a bad example's fix is safe).
+    unsafe: bool = False
 
     @property
     def text(self) -> str:

@@ -29,6 +29,8 @@ def test_example(case: tuple[Rule, Example]) -> None:
     if ex.fixed is not None:
         result = fix_text(ex.text, ex.markup, unsafe=True, rules=(r,))
         assert result.text == ex.fixed
+        by_default = fix_text(ex.text, ex.markup, rules=(r,)).text
+        assert by_default == (ex.text if ex.unsafe else ex.fixed), "safety differs from the example's"
         assert check_text(result.text, ex.markup, (r,)) == [], "the fixed text still triggers the rule"
 
 

@@ -174,6 +174,16 @@ def _comma(kind: str, lead: Token, direction: str) -> str:
         Example(good="Including tariffs, the bill costs $2bn."),
         Example(good="While talks continue, prices rise."),
         Example(good="Because it was raining, the match was called off."),
+        Example(
+            bad="The regime kept testing missiles[[. I]]n defiance of the sanctions.",
+            fixed="The regime kept testing missiles in defiance of the sanctions.",
+            unsafe=True,
+        ),
+        Example(
+            bad="The city is a restless metropolis[[. O]]nce it shared with Lisbon the same air.",
+            fixed="The city is a restless metropolis once it shared with Lisbon the same air.",
+            unsafe=True,
+        ),
     ],
 )
 def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
@@ -210,6 +220,7 @@ def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
         # Writers use verbless phrases as fragments on purpose ("In the ultimate struggle." "Released in May.");
         # only a trailing "-ing" phrase ("…, including …") is sure to belong to the sentence before it.
         sure = frag.kind in ("subordinate", "relative") or (frag.lead.tag_ == "VBG" and direction == "backward")
+        sure = sure and frag.lead.lower_ not in lexicon.load("subordinators")["also_adverb"]
         safety = None if sure else Safety.UNSAFE
         yield ctx.finding(stop.idx, first.idx + 1, replacement, message, safety=safety)
 

@@ -46,7 +46,7 @@ def _word_start(last: Token) -> int:
 def _noun_chain(after: Token) -> tuple[Token | None, list[Token]]:
     """An optional superlative or ordinal, then the common nouns that follow the name."""
     doc, i = after.doc, after.i
-    mod = after if after.tag_ == "JJS" or (after.ent_type_ == "ORDINAL" and after.tag_ == "JJ") else None
+    mod = after if after.ent_type_ == "ORDINAL" and after.tag_ == "JJ" else None  # "best actor" is a title too
     i += mod is not None
     nouns = []
     while i < len(doc) and doc[i].tag_ in ("NN", "NNS") and doc[i].text.islower():
@@ -88,11 +88,13 @@ def _possessor(last: Token) -> Token | None:
         return None  # "US officials", "BBC reporter": acronyms are attributive by habit
     words = lexicon.load("possessed_nouns")
     lemmas = {n.lemma_.lower() for n in nouns} | {n.lower_ for n in nouns}
-    if mod is not None or first.lower_ in words["honorifics"]:
-        return last
-    if last.ent_type_ == "PERSON":
-        return last if lemmas & set(words["person"]) else None
-    return last if nouns[-1].tag_ == "NN" and lemmas & set(words["place_or_body"]) else None
+    titled = first.lower_ in words["honorifics"]
+    if last.ent_type_ == "PERSON" or titled:
+        # A one-word "person" is as often an award, a brand or a misread ("Grammy nominations").
+        if not titled and first.i == last.i:
+            return None
+        return last if mod is not None or lemmas & set(words["person"]) else None
+    return last if mod is None and nouns[-1].tag_ == "NN" and lemmas & set(words["place_or_body"]) else None
 
 
 def _apostrophe(source: str) -> str:
@@ -138,6 +140,9 @@ def _apostrophe(source: str) -> str:
         Example(good="Labour leader Ed Miliband spoke in Leeds."),
         Example(good="Emmanuel Macron hopes to pass the reform this year."),
         Example(good="Former Obama aide David Axelrod wrote a memoir."),
+        Example(good="The teenager also has Grammy nominations, and the film named Javier Bardem best actor."),
+        Example(good="The rate would be 2% next year, Mr Brown forecast, which has given Mr Brown something to do."),
+        Example(good="There are 80 staff at Argonaut headquarters in north London."),
         Example(good="The Kremlin spokesman declined to comment."),
     ],
 )
