@@ -220,7 +220,9 @@ def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
         # Writers use verbless phrases as fragments on purpose ("In the ultimate struggle." "Released in May.");
         # only a trailing "-ing" phrase ("…, including …") is sure to belong to the sentence before it.
         sure = frag.kind in ("subordinate", "relative") or (frag.lead.tag_ == "VBG" and direction == "backward")
-        sure = sure and frag.lead.lower_ not in lexicon.load("subordinators")["also_adverb"]
+        # "Once it shared …": with a past tense, "once" may mean "formerly" and the sentence be whole.
+        ambiguous = frag.lead.lower_ in lexicon.load("subordinators")["also_adverb"] and sent.root.tag_ == "VBD"
+        sure = sure and not ambiguous
         safety = None if sure else Safety.UNSAFE
         yield ctx.finding(stop.idx, first.idx + 1, replacement, message, safety=safety)
 
