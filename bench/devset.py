@@ -1,6 +1,6 @@
 """Dev-set precision and recall per family: each damaged item is fixed exactly, each look-alike is left alone.
 
-usage: python -m bench.devset [--unsafe] [--show] [FILE]   (default tests/data/devset.jsonl)
+usage: python -m bench.devset [--unsafe] [--show] [FILE…]   (default: every tests/data/devset*.jsonl)
 An item counts as a correct fix when `copyedit fix` turns it into its gold text exactly; a change to a
 look-alike, or a wrong change to a damaged item, is a false alarm of the family whose rules made it.
 """
@@ -36,8 +36,10 @@ class Score:
         return self.correct / self.gold if self.gold else 1.0
 
 
-def load(path: Path = DEVSET) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def load(*paths: Path) -> list[dict]:
+    """Items of the given files; by default every tests/data/devset*.jsonl (the core set and one per rule area)."""
+    files = paths or tuple(sorted(DEVSET.parent.glob("devset*.jsonl")))
+    return [json.loads(line) for p in files for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def evaluate(items: list[dict], unsafe: bool = False) -> dict[str, Score]:
@@ -69,11 +71,11 @@ def evaluate(items: list[dict], unsafe: bool = False) -> dict[str, Score]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("file", nargs="?", type=Path, default=DEVSET)
+    ap.add_argument("files", nargs="*", type=Path, help="default: every tests/data/devset*.jsonl")
     ap.add_argument("--unsafe", action="store_true")
     ap.add_argument("--show", action="store_true", help="print every wrong or missed item")
     args = ap.parse_args()
-    items = load(args.file)
+    items = load(*args.files)
     scores = evaluate(items, args.unsafe)
     print(f"{'family':8} {'gold':>5} {'changed':>8} {'correct':>8} {'P':>6} {'R':>6}")
     for fam, s in sorted(scores.items(), key=lambda kv: (kv[0] == "ALL", kv[0])):

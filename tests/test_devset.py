@@ -10,7 +10,9 @@ import pytest
 
 from bench.devset import evaluate, load
 
-FAMILIES = ("FRG001", "FRG002", "FRG003", "POS001", "VRB001", "NEG001", "HDL001")
+#: The seed damage; every one must be in the dev set. Other rules add their own devset_*.jsonl files.
+CORE = ("FRG001", "FRG002", "FRG003", "POS001", "VRB001", "NEG001", "HDL001")
+FAMILIES = tuple(sorted({i["family"] for i in load()} - {"OK"}))
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +24,7 @@ def test_devset_is_large_enough() -> None:
     items = load()
     damaged = [i for i in items if i["family"] != "OK"]
     assert len(damaged) >= 40 and len(items) - len(damaged) >= 40
-    assert {i["family"] for i in damaged} == set(FAMILIES)
+    assert set(CORE) <= {i["family"] for i in damaged}
 
 
 @pytest.mark.parametrize("family", [*FAMILIES, "ALL"])
@@ -35,7 +37,7 @@ def test_no_rule_outside_the_families_fires(scores) -> None:
     assert set(scores) <= {*FAMILIES, "ALL"}, {k: v.wrong for k, v in scores.items() if k not in FAMILIES}
 
 
-@pytest.mark.parametrize("family", FAMILIES)
+@pytest.mark.parametrize("family", CORE)
 def test_every_family_finds_something(scores, family: str) -> None:
     assert scores[family].recall >= 0.4
 
