@@ -23,12 +23,15 @@ def test_there_are_seeds() -> None:
     assert all((SEEDS / "expected" / n).is_file() for n in NAMES)
 
 
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
 @pytest.mark.parametrize("name", NAMES)
-def test_fix_gives_the_expected_copy_edit(tmp_path: Path, name: str) -> None:
-    shutil.copy(SEEDS / name, tmp_path / name)
-    assert runner.invoke(app, ["fix", str(tmp_path / name)]).exit_code == 0
-    assert (tmp_path / name).read_bytes() == (SEEDS / "expected" / name).read_bytes()
-    second = runner.invoke(app, ["fix", "--diff", str(tmp_path / name)])
+def test_fix_gives_the_expected_copy_edit(tmp_path: Path, name: str, suffix: str) -> None:
+    """As plain text and as Markdown (an article with no markup reads the same either way)."""
+    target = tmp_path / (Path(name).stem + suffix)
+    shutil.copy(SEEDS / name, target)
+    assert runner.invoke(app, ["fix", str(target)]).exit_code == 0
+    assert target.read_bytes() == (SEEDS / "expected" / name).read_bytes()
+    second = runner.invoke(app, ["fix", "--diff", str(target)])
     assert (second.exit_code, second.stdout) == (0, "")
 
 
