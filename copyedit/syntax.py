@@ -148,15 +148,18 @@ def fragment(sent: Span) -> Fragment | None:
 
 def _lone_subordinate(mark: Token, root: Token) -> bool:
     """Whether a subordinate clause is all the sentence holds: its subject straight after the subordinator,
-    no comma before its verb, and no modal (a modal marks the main clause of "If X(,) Y could …")."""
+    no comma before its verb, and no modal anywhere (a modal marks the main clause of "If X(,) Y could …",
+    however the parse attaches it)."""
     if root.head != root or mark.head != root or root.pos_ not in ("VERB", "AUX"):
         return False
     subjects = [c for c in root.children if c.dep_.startswith("nsubj") or c.dep_ == "expl"]
     if not subjects or subjects[0].left_edge.i != mark.i + 1:
         return False
+    if root.doc[mark.i + 1].ent_type_ in ("DATE", "TIME") and subjects[0].ent_type_ not in ("DATE", "TIME"):
+        return False  # "Since last August Smart has led the talks": a preposition before a main clause
     if any(t.text == "," for t in root.doc[mark.i : root.i]):
         return False
-    return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
+    return not any(t.tag_ == "MD" for t in root.sent)
 
 
 def _outside_relatives(sent: Span) -> list[Token]:

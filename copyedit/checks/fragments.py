@@ -54,7 +54,9 @@ def _cannot_end(last: Token, left: Span, right: Span) -> bool:
     if last.lower_ == "that":
         head = last.head
         nonfinite = head.tag_ in ("VBG", "VBN") and not any(c.dep_.startswith("aux") for c in head.children)
-        return (nonfinite or head.pos_ == "NOUN") and is_main_clause(right)
+        # "suggesting that." wants its clause; "doing that." is done (a pronoun object).
+        reports = nonfinite and head.lemma_ in lexicon.load("reporting_verbs")["lemmas"]
+        return (reports or head.pos_ == "NOUN") and is_main_clause(right)
     starts_noun_phrase = right[0].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
     if last.tag_ == "IN" and starts_noun_phrase and not any(c.dep_ in ("pobj", "pcomp") for c in last.children):
         verbless = not has_main_verb(right) or not has_main_verb(left)
@@ -102,6 +104,7 @@ def _may_strand(prep: Token, sent: Span) -> bool:
             fixed="Leaked papers emerged suggesting that the minister had known for months.",
         ),
         Example(good="Nobody expected that. The market fell anyway."),
+        Example(good="No one contemplates doing that. It has said so from the outset."),
         Example(good="That is what voters asked for. The rest is detail."),
         Example(good="It is nothing to be afraid of. Prices will settle."),
         Example(good="U.S. officials said the talks would resume at 9 a.m. on Monday."),
@@ -174,6 +177,8 @@ def _comma(kind: str, lead: Token, direction: str) -> str:
         Example(good="Including tariffs, the bill costs $2bn."),
         Example(good="While talks continue, prices rise."),
         Example(good="Because it was raining, the match was called off."),
+        Example(good="Dealers were calm. Since last August Smith has led the talks."),
+        Example(good="Dealers were calm. If banks were short of cash until the bills matured, rates could soar."),
         Example(
             bad="The regime kept testing missiles[[. I]]n defiance of the sanctions.",
             fixed="The regime kept testing missiles in defiance of the sanctions.",
