@@ -102,6 +102,9 @@ def _surely_verb(tok: Token, aux: Token) -> bool:
         return False
     if aux.lemma_ == "be" and tok.i != aux.i + 1:
         return False  # "is not repeat not": cable style, not a lost ending
+    noun_next = tok.i + 1 < len(tok.doc) and tok.nbor().tag_ in ("NN", "NNS")
+    if aux.lemma_ == "have" and noun_next and "NOUN" in getAllLemmas(tok.lower_):
+        return False  # "which had buffer stock losses": "have" owns a noun phrase
     if aux.tag_ not in ("VBD", "VBZ", "VBP"):
         return True  # "been", "being": never the copula of a pseudo-cleft
     # "What they did was build a wall": a base form after a finite be in a pseudo-cleft is right.
@@ -178,6 +181,7 @@ def _chain(verb: Token) -> list[Token]:
         Example(good="The will of the people is clear; the can was empty in May."),
         Example(good="It is a must-see show that has got rave reviews."),
         Example(good="Prices will rise and fall; the company has plans to expand."),
+        Example(good="The council, which had buffer stock losses, was wound up."),
         Example(good="“We could have went further,” she said, as did every activist I spoke to."),
     ],
 )
