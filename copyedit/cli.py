@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -13,10 +13,10 @@ from rich.console import Console
 from rich.markdown import Markdown
 from rich.table import Table
 
-from copyedit import engine, source
-from copyedit.model import Finding
+from copyedit import config, engine, report, source
 from copyedit.nlp import ModelNotFound
 from copyedit.patch import unified_diff
+from copyedit.rule import Rule
 
 app = typer.Typer(
     help="Find and fix the damage that rewritten articles carry: stray full stops, stranded clauses, "
@@ -40,6 +40,10 @@ Unsafe = Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply fixes m
 StdinName = Annotated[
     str, typer.Option("--stdin-filename", help="Name (and so markup) for text read from standard input.")
 ]
+Format = Annotated[str, typer.Option("--format", help="Output: text, json, sarif or github (workflow annotations).")]
+ExitZero = Annotated[
+    bool, typer.Option("--exit-zero", help="Exit 0 even when findings are left (errors still exit 2).")
+]
 
 
 @dataclass
@@ -51,30 +55,40 @@ class Tally:
     changed: int = 0
     errors: int = 0
     applied: int = 0
-    files: list[str] = field(default_factory=list)
 
 
-def _sources(paths: list[str], stdin_name: str, tally: Tally) -> Iterator[tuple[source.Source, bool]]:
-    """Each readable input as a Source, and whether it came from standard input; a bad one is reported and skipped."""
-    for path in source.discover(paths):
+@dataclass(frozen=True)
+class Job:
+    """One input to work on: its text, the settings that govern it, and the rules those select."""
+
+    src: source.Source
+    from_stdin: bool
+    config: config.Config
+    rules: tuple[Rule, ...]
+
+
+def _error(tally: Tally, message: object) -> None:
+    tally.errors += 1
+    err.print(f"[red]error[/red]: {message}", markup=True, highlight=False)
+
+
+def _jobs(paths: list[str], opts: dict, tally: Tally) -> Iterator[Job]:
+    """Each readable input with its configuration; a bad file or configuration is reported and skipped."""
+    for path, named in source.discover(paths):
         try:
+            cfg = config.for_path(path)
+            if not named and not cfg.wants(path):
+                continue
             if path == "-":
-                yield source.decode(stdin_name, sys.stdin.buffer.read()), True
+                src, stdin = source.decode(opts["stdin_filename"], sys.stdin.buffer.read()), True
             else:
-                yield source.read(path), False
-        except source.SourceError as e:
-            tally.errors += 1
-            err.print(f"[red]error[/red]: {e}")
-
-
-def _location(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-def _print_finding(path: str, text: str, f: Finding) -> None:
-    line, col = _location(text, f.start)
-    typer.echo(f"{path}:{line}:{col}: {f.code} {f.message}")
+                src, stdin = source.read(path), False
+        except (source.SourceError, config.ConfigError) as e:
+            _error(tally, e)
+            continue
+        name = src.path if not stdin else opts["stdin_filename"]
+        select, ignore = cfg.selected(tuple(opts["select"] or ()), tuple(opts["ignore"] or ()) + cfg.ignored_for(name))
+        yield Job(src, stdin, cfg, engine.select_rules(select, ignore))
 
 
 def _guard(fn):
@@ -93,6 +107,21 @@ def _guard(fn):
     return run
 
 
+def _check_format(fmt: str) -> str:
+    if fmt not in report.FORMATS:
+        err.print(f"[red]error[/red]: --format must be one of {', '.join(report.FORMATS)}, not {fmt!r}")
+        raise typer.Exit(2)
+    return fmt
+
+
+def _emit(fmt: str, reports: list[report.FileReport]) -> None:
+    """Print findings as the format asks: line formats as they come, documents once at the end."""
+    if fmt == "json":
+        typer.echo(report.as_json(reports))
+    elif fmt == "sarif":
+        typer.echo(report.as_sarif(reports, engine.select_rules()))
+
+
 @app.command()
 @_guard
 def check(
@@ -101,18 +130,28 @@ def check(
     ignore: Ignore = None,
     unsafe_fixes: Unsafe = False,
     stdin_filename: StdinName = "-",
+    output_format: Format = "text",
+    exit_zero: ExitZero = False,
 ) -> None:
     """Report findings as path:line:col: CODE message. Exit 0 when clean, 1 with findings, 2 on error."""
-    rules = engine.select_rules(select, ignore or ())
+    fmt = _check_format(output_format)
     tally = Tally()
-    for src, _ in _sources(paths, stdin_filename, tally):
-        for f in engine.check_text(src.text, src.markup, rules):
-            _print_finding(src.path, src.text, f)
+    reports: list[report.FileReport] = []
+    opts = {"select": select, "ignore": ignore, "stdin_filename": stdin_filename}
+    for job in _jobs(paths, opts, tally):
+        rep = report.FileReport(
+            job.src.path, job.src.text, tuple(engine.check_text(job.src.text, job.src.markup, job.rules, job.config))
+        )
+        for f in rep.findings:
+            if fmt in ("text", "github"):
+                typer.echo(report.text_line(rep, f) if fmt == "text" else report.github_line(rep, f))
             tally.findings += 1
-            tally.fixable += engine.applicable(f, unsafe_fixes)
+            tally.fixable += engine.applicable(f, unsafe_fixes or job.config.unsafe_fixes)
+        reports.append(rep)
+    _emit(fmt, reports)
     if tally.findings:
         err.print(f"Found {tally.findings} finding(s); {tally.fixable} fixable with `copyedit fix`.")
-    raise typer.Exit(2 if tally.errors else 1 if tally.findings else 0)
+    raise typer.Exit(2 if tally.errors else 1 if tally.findings and not exit_zero else 0)
 
 
 @app.command()
@@ -126,12 +165,14 @@ def fix(
     select: Select = None,
     ignore: Ignore = None,
     stdin_filename: StdinName = "-",
+    exit_zero: ExitZero = False,
 ) -> None:
     """Apply safe fixes in place (or print them as a diff). Standard input (-) is fixed to standard output."""
-    rules = engine.select_rules(select, ignore or ())
     tally = Tally()
-    for src, from_stdin in _sources(paths, stdin_filename, tally):
-        result = engine.fix_text(src.text, src.markup, unsafe_fixes, rules)
+    opts = {"select": select, "ignore": ignore, "stdin_filename": stdin_filename}
+    for job in _jobs(paths, opts, tally):
+        src = job.src
+        result = engine.fix_text(src.text, src.markup, unsafe_fixes or job.config.unsafe_fixes, job.rules, job.config)
         tally.applied += len(result.applied)
         changed = result.text != src.text
         tally.changed += changed
@@ -139,17 +180,29 @@ def fix(
             err.print(f"[yellow]warning[/yellow]: {src.path}: fixes did not settle after {engine.MAX_PASSES} passes")
         if diff:
             sys.stdout.write(unified_diff(src.text, result.text, _diff_path(src.path)))
-        elif from_stdin:
+        elif job.from_stdin:
             sys.stdout.buffer.write(src.encode(result.text))
         elif changed:
             try:
                 source.write(src, result.text)
             except source.SourceError as e:
-                tally.errors += 1
-                err.print(f"[red]error[/red]: {e}")
+                _error(tally, e)
     verb = "Would fix" if diff else "Fixed"
     err.print(f"{verb} {tally.applied} finding(s) in {tally.changed} file(s).")
-    raise typer.Exit(2 if tally.errors else 1 if diff and tally.changed else 0)
+    raise typer.Exit(2 if tally.errors else 1 if diff and tally.changed and not exit_zero else 0)
+
+
+@app.command("config")
+def show_config(
+    path: Annotated[str, typer.Argument(help="A file or folder; default: the working folder.")] = ".",
+) -> None:
+    """Print the effective configuration for a file or folder, and the file it comes from."""
+    try:
+        cfg = config.for_folder(path) if Path(path).is_dir() else config.for_path(path)
+    except config.ConfigError as e:
+        err.print(f"[red]error[/red]: {e}")
+        raise typer.Exit(2) from None
+    typer.echo(cfg.as_toml(), nl=False)
 
 
 def _diff_path(path: str) -> str:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from copyedit import nlp
+from copyedit.config import Config
 from copyedit.markup import ProseView, prose_view
 from copyedit.model import Edit, Finding, Safety
 from copyedit.patch import apply_edits
@@ -33,26 +35,35 @@ def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] = ()
     )
 
 
-def check_text(text: str, markup: str = "text", rules: tuple[Rule, ...] | None = None) -> list[Finding]:
+def check_text(
+    text: str, markup: str = "text", rules: tuple[Rule, ...] | None = None, config: Config | None = None
+) -> list[Finding]:
     """Every finding in ``text``, sorted by position; offsets are into ``text``."""
     view = prose_view(text, markup)
-    return _run(text, view, rules if rules is not None else select_rules())
+    return _run(text, view, rules if rules is not None else select_rules(), config or Config())
 
 
-def fix_text(text: str, markup: str = "text", unsafe: bool = False, rules: tuple[Rule, ...] | None = None) -> FixResult:
+def fix_text(
+    text: str,
+    markup: str = "text",
+    unsafe: bool = False,
+    rules: tuple[Rule, ...] | None = None,
+    config: Config | None = None,
+) -> FixResult:
     """Apply fixes pass after pass until none is left (bounded); each pass re-parses."""
     rules = rules if rules is not None else select_rules()
+    config = config or Config()
     applied: list[Finding] = []
     for _ in range(MAX_PASSES):
         view = prose_view(text, markup)
-        findings = _run(text, view, rules)
+        findings = _run(text, view, rules, config)
         chosen = _resolve(findings, view, unsafe)
         if not chosen:
             return FixResult(text, tuple(applied), tuple(findings), converged=True)
         text = apply_edits(text, [e for f in chosen for e in f.edits])
         applied.extend(chosen)
     view = prose_view(text, markup)
-    findings = _run(text, view, rules)
+    findings = _run(text, view, rules, config)
     return FixResult(text, tuple(applied), tuple(findings), converged=not _resolve(findings, view, unsafe))
 
 
@@ -81,12 +92,36 @@ def _overlap(a: Edit, b: Edit) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _run(text: str, view: ProseView, rules: tuple[Rule, ...]) -> list[Finding]:
+def _run(text: str, view: ProseView, rules: tuple[Rule, ...], config: Config) -> list[Finding]:
     docs = nlp.parse_all([view.text[b.start : b.end] for b in view.blocks])
     parsed = tuple(Parsed(b, d) for b, d in zip(view.blocks, docs, strict=True))
     findings: list[Finding] = []
     for r in rules:
         for i in range(len(parsed)):
-            ctx = Context(rule=r, blocks=parsed, index=i, source=text)
+            ctx = Context(rule=r, blocks=parsed, index=i, source=text, config=config)
             findings.extend(r.check(parsed[i].doc, ctx))
-    return sorted(findings, key=lambda f: (f.start, f.end, f.code))
+    kept = [_with_policy(f, config) for f in findings if not _changes_vocabulary(f, text, config.vocabulary)]
+    return sorted(kept, key=lambda f: (f.start, f.end, f.code))
+
+
+def _with_policy(f: Finding, config: Config) -> Finding:
+    """The finding with the fix safety the configuration asks for (`extend-safe-fixes`, `extend-unsafe-fixes`)."""
+    if f.safety is Safety.UNSAFE and config.extend_safe_fixes and f.code.startswith(config.extend_safe_fixes):
+        return replace(f, safety=Safety.SAFE)
+    if f.safety is Safety.SAFE and config.extend_unsafe_fixes and f.code.startswith(config.extend_unsafe_fixes):
+        return replace(f, safety=Safety.UNSAFE)
+    return f
+
+
+def _changes_vocabulary(f: Finding, text: str, vocabulary: tuple[str, ...]) -> bool:
+    """Whether an edit of ``f`` alters a word or name of the accepted vocabulary (adding after it is fine)."""
+    for term in vocabulary:
+        pattern = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)")
+        for e in f.edits:
+            for m in pattern.finditer(text, max(0, e.start - len(term)), e.end + len(term)):
+                if not (m.start() < e.end and e.start < m.end()):
+                    continue
+                lo, hi = min(m.start(), e.start), max(m.end(), e.end)
+                if not pattern.search(text[lo : e.start] + e.replacement + text[e.end : hi]):
+                    return True
+    return False

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from copyedit.config import Config
 from copyedit.markup import Block
 from copyedit.model import Edit, Finding, Safety, Severity
 
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
+#: An apostrophe between letters: the document writes curly ones ("Russia’s").
+_CURLY_APOSTROPHE = re.compile(r"[^\W\d_]’[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,14 @@ class Context:
     blocks: tuple[Parsed, ...]
     index: int
     source: str = field(repr=False, default="")
+    config: Config = field(repr=False, default_factory=Config)
+
+    @property
+    def apostrophe(self) -> str:
+        """The apostrophe a fix should write: the configured one, else the one the document already uses."""
+        if self.config.apostrophe != "auto":
+            return "’" if self.config.apostrophe == "curly" else "'"
+        return "’" if _CURLY_APOSTROPHE.search(self.source) else "'"
 
     @property
     def block(self) -> Block:

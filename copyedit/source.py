@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,14 +82,40 @@ def write(source: Source, text: str) -> None:
         raise SourceError(f"{source.path}: cannot write: {e.strerror or e}") from None
 
 
-def discover(paths: list[str]) -> list[str]:
-    """The files named, and the text and Markdown files below the folders named, in order, without duplicates."""
-    found: list[str] = []
+def discover(paths: list[str]) -> list[tuple[str, bool]]:
+    """The files named, and the text and Markdown files below the folders named (not hidden, not ignored by
+    git), in order, without duplicates; each with whether it was named on the command line."""
+    found: dict[str, bool] = {}
     for p in paths:
-        if os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(os.path.join(root, f) for f in sorted(files) if f.lower().endswith(TEXT_SUFFIXES))
-        else:
-            found.append(p)
-    return list(dict.fromkeys(found))
+        if not os.path.isdir(p):
+            found.setdefault(p, True)
+            continue
+        walked: list[str] = []
+        for root, dirs, files in os.walk(p):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            walked.extend(os.path.join(root, f) for f in sorted(files) if f.lower().endswith(TEXT_SUFFIXES))
+        ignored = git_ignored(walked, p)
+        for f in walked:
+            if f not in ignored:
+                found.setdefault(f, False)
+    return list(found.items())
+
+
+def git_ignored(paths: list[str], cwd: str) -> set[str]:
+    """The paths git ignores (.gitignore files, .git/info/exclude, the global excludes); none outside a repository."""
+    if not paths:
+        return set()
+    try:
+        done = subprocess.run(
+            ["git", "check-ignore", "--stdin", "-z"],
+            input="\0".join(os.path.relpath(p, cwd) for p in paths).encode(),
+            cwd=cwd,
+            capture_output=True,
+            check=False,
+        )
+    except OSError:  # no git on this machine
+        return set()
+    if done.returncode not in (0, 1):  # 128: not a repository
+        return set()
+    ignored = {os.path.normpath(os.path.join(cwd, q)) for q in done.stdout.decode().split("\0") if q}
+    return {p for p in paths if os.path.normpath(p) in ignored}

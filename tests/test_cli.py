@@ -135,3 +135,50 @@ def test_missing_model_is_one_line(tmp_path: Path) -> None:
     assert p.stderr.strip().count("\n") == 0
     assert "no_such_model_xyz" in p.stderr and "pip install" in p.stderr
     assert "Traceback" not in p.stderr
+
+
+def test_configuration_is_obeyed_per_file(tmp_path: Path) -> None:
+    from copyedit import config
+
+    config.for_folder.cache_clear()
+    (tmp_path / "pyproject.toml").write_text('[tool.copyedit]\nper-file-ignores = { "drafts/*" = ["VRB"] }\n')
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "d.txt").write_text(DAMAGED)
+    (tmp_path / "a.txt").write_text(DAMAGED)
+    r = run("check", str(tmp_path))
+    codes = [(Path(m["path"]).name, m["code"]) for m in map(LINE.match, r.stdout.splitlines())]
+    assert codes == [("a.txt", "FRG001"), ("a.txt", "VRB001"), ("d.txt", "FRG001")]
+    (tmp_path / ".copyedit.toml").write_text("selekt = []\n")
+    config.for_folder.cache_clear()
+    r = run("check", str(tmp_path))
+    assert r.exit_code == 2 and ".copyedit.toml: `selekt` is not a setting" in r.stderr
+    config.for_folder.cache_clear()
+
+
+def test_gitignored_and_excluded_files_are_not_walked(tmp_path: Path) -> None:
+    from copyedit import config
+
+    config.for_folder.cache_clear()
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / ".gitignore").write_text("build/\n")
+    (tmp_path / ".copyedit.toml").write_text('exclude = ["archive"]\n')
+    for name in ("build/x.txt", "archive/y.txt", "news/z.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(DAMAGED)
+    r = run("check", str(tmp_path))
+    assert {Path(m["path"]).name for m in map(LINE.match, r.stdout.splitlines())} == {"z.txt"}
+    r = run("check", str(tmp_path / "archive" / "y.txt"))  # named on the command line: checked
+    assert r.exit_code == 1
+    config.for_folder.cache_clear()
+
+
+def test_config_command_prints_effective_settings(tmp_path: Path) -> None:
+    from copyedit import config
+
+    config.for_folder.cache_clear()
+    (tmp_path / ".copyedit.toml").write_text('ignore = ["frg003"]\napostrophe = "curly"\n')
+    r = run("config", str(tmp_path))
+    assert r.exit_code == 0
+    assert f"# from {tmp_path / '.copyedit.toml'}" in r.stdout
+    assert 'ignore = ["FRG003"]' in r.stdout and 'apostrophe = "curly"' in r.stdout
+    config.for_folder.cache_clear()

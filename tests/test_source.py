@@ -99,6 +99,6 @@ def test_discover_walks_folders_in_order(tmp_path: Path) -> None:
         p = tmp_path / name
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text("x")
-    found = source.discover([str(tmp_path), str(tmp_path / "b.txt"), str(tmp_path / "c.py")])
+    found = [p for p, _ in source.discover([str(tmp_path), str(tmp_path / "b.txt"), str(tmp_path / "c.py")])]
     rel = [os.path.relpath(f, tmp_path) for f in found]
     assert rel == ["a.md", "b.txt", "sub/d.markdown", "c.py"]

@@ -1,0 +1,160 @@
+"""Output formats for findings: text lines, JSON, SARIF 2.1.0 and GitHub workflow annotations.
+
+Positions are 1-based lines and columns counted in characters (as ruff and SARIF count them), plus the
+0-based character offsets every other stage of copyedit uses.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+
+from copyedit.model import Finding, Safety, Severity
+from copyedit.rule import Rule
+
+FORMATS = ("text", "json", "sarif", "github")
+#: The version of the JSON report's layout; bumped when a field changes meaning or goes away.
+JSON_SCHEMA_VERSION = 1
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """One file's findings, with its text to turn offsets into lines and columns."""
+
+    path: str
+    text: str
+    findings: tuple[Finding, ...]
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def text_line(report: FileReport, f: Finding) -> str:
+    """`path:line:col: CODE message`, the format editors and grep understand."""
+    line, col = position(report.text, f.start)
+    return f"{report.path}:{line}:{col}: {f.code} {f.message}"
+
+
+def github_line(report: FileReport, f: Finding) -> str:
+    """A GitHub Actions workflow command that annotates the line in a pull request."""
+    line, col = position(report.text, f.start)
+    end_line, end_col = position(report.text, f.end)
+    props = f"file={_escape_property(report.path)},line={line},col={col},endLine={end_line},endColumn={end_col}"
+    title = _escape_property(f"{f.code} {f.name}")
+    return f"::{_GITHUB_LEVEL[f.severity]} {props},title={title}::{_escape_data(f.message)}"
+
+
+def _escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(s: str) -> str:
+    return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def _span(text: str, start: int, end: int) -> dict[str, int]:
+    line, col = position(text, start)
+    end_line, end_col = position(text, end)
+    return {"line": line, "column": col, "end_line": end_line, "end_column": end_col, "start": start, "end": end}
+
+
+def as_json(reports: Iterable[FileReport]) -> str:
+    """The JSON report: see docs/output.md for the layout (`schema_version` says which)."""
+    findings = []
+    for r in reports:
+        for f in r.findings:
+            findings.append(
+                {
+                    "path": r.path,
+                    "code": f.code,
+                    "name": f.name,
+                    "message": f.message,
+                    "severity": f.severity.value,
+                    "safety": f.safety.value,
+                    "fixable": f.fixable,
+                    "span": _span(r.text, f.start, f.end),
+                    "text": r.text[f.start : f.end],
+                    "edits": [{**_span(r.text, e.start, e.end), "replacement": e.replacement} for e in f.edits],
+                }
+            )
+    return json.dumps({"schema_version": JSON_SCHEMA_VERSION, "findings": findings}, ensure_ascii=False, indent=2)
+
+
+def _region(text: str, start: int, end: int) -> dict[str, int]:
+    line, col = position(text, start)
+    end_line, end_col = position(text, end)
+    return {
+        "startLine": line,
+        "startColumn": col,
+        "endLine": end_line,
+        "endColumn": end_col,
+        "charOffset": start,
+        "charLength": end - start,
+    }
+
+
+def as_sarif(reports: Iterable[FileReport], rules: Iterable[Rule]) -> str:
+    """A SARIF 2.1.0 log with one run, the rules as reporting descriptors, and fixes for fixable findings."""
+    rules = sorted(rules, key=lambda r: r.code)
+    index = {r.code: i for i, r in enumerate(rules)}
+    results = []
+    for rep in reports:
+        location = {"uri": rep.path.replace("\\", "/")}
+        for f in rep.findings:
+            result = {
+                "ruleId": f.code,
+                "ruleIndex": index.get(f.code, -1),
+                "level": _SARIF_LEVEL[f.severity],
+                "message": {"text": f.message},
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": location, "region": _region(rep.text, f.start, f.end)}}
+                ],
+                "properties": {"safety": f.safety.value},
+            }
+            if f.fixable:
+                replacements = [
+                    {"deletedRegion": _region(rep.text, e.start, e.end), "insertedContent": {"text": e.replacement}}
+                    for e in f.edits
+                ]
+                result["fixes"] = [
+                    {
+                        "description": {"text": f"{f.code}: {f.message} ({f.safety.value} fix)"},
+                        "artifactChanges": [{"artifactLocation": location, "replacements": replacements}],
+                    }
+                ]
+            results.append(result)
+    driver = {
+        "name": "copyedit",
+        "informationUri": "https://pypi.org/project/copyedit/",
+        "version": _version(),
+        "rules": [_descriptor(r) for r in rules],
+    }
+    log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{"tool": {"driver": driver}, "results": results}]}
+    return json.dumps(log, ensure_ascii=False, indent=2)
+
+
+def _descriptor(r: Rule) -> dict:
+    return {
+        "id": r.code,
+        "name": r.name,
+        "shortDescription": {"text": r.summary},
+        "fullDescription": {"text": r.doc or r.summary},
+        "help": {"text": r.doc or r.summary, "markdown": r.doc or r.summary},
+        "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
+        "properties": {"fixSafety": r.safety.value, "fixable": r.safety is not Safety.DISPLAY},
+    }
+
+
+def _version() -> str:
+    try:
+        return version("copyedit")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "0+unknown"
