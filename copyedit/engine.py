@@ -12,8 +12,11 @@ from copyedit.markup import ProseView, prose_view
 from copyedit.model import Edit, Finding, Safety
 from copyedit.patch import apply_edits
 from copyedit.rule import Context, Parsed, Rule, catalogue
+from copyedit.suppress import Suppression, suppressions
 
 MAX_PASSES = 8
+#: The rule that reports suppression comments that silence nothing (the engine finds them, not a check).
+UNUSED_SUPPRESSION = "SUP001"
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ def check_text(
 ) -> list[Finding]:
     """Every finding in ``text``, sorted by position; offsets are into ``text``."""
     view = prose_view(text, markup)
-    return _run(text, view, rules if rules is not None else select_rules(), config or Config())
+    return _run(text, view, rules if rules is not None else select_rules(), config or Config(), markup)
 
 
 def fix_text(
@@ -56,14 +59,14 @@ def fix_text(
     applied: list[Finding] = []
     for _ in range(MAX_PASSES):
         view = prose_view(text, markup)
-        findings = _run(text, view, rules, config)
+        findings = _run(text, view, rules, config, markup)
         chosen = _resolve(findings, view, unsafe)
         if not chosen:
             return FixResult(text, tuple(applied), tuple(findings), converged=True)
         text = apply_edits(text, [e for f in chosen for e in f.edits])
         applied.extend(chosen)
     view = prose_view(text, markup)
-    findings = _run(text, view, rules, config)
+    findings = _run(text, view, rules, config, markup)
     return FixResult(text, tuple(applied), tuple(findings), converged=not _resolve(findings, view, unsafe))
 
 
@@ -92,7 +95,7 @@ def _overlap(a: Edit, b: Edit) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _run(text: str, view: ProseView, rules: tuple[Rule, ...], config: Config) -> list[Finding]:
+def _run(text: str, view: ProseView, rules: tuple[Rule, ...], config: Config, markup: str) -> list[Finding]:
     docs = nlp.parse_all([view.text[b.start : b.end] for b in view.blocks])
     parsed = tuple(Parsed(b, d) for b, d in zip(view.blocks, docs, strict=True))
     findings: list[Finding] = []
@@ -101,7 +104,35 @@ def _run(text: str, view: ProseView, rules: tuple[Rule, ...], config: Config) ->
             ctx = Context(rule=r, blocks=parsed, index=i, source=text, config=config)
             findings.extend(r.check(parsed[i].doc, ctx))
     kept = [_with_policy(f, config) for f in findings if not _changes_vocabulary(f, text, config.vocabulary)]
+    if markup == "markdown":
+        kept = _suppress(kept, suppressions(text, view.blocks), rules)
     return sorted(kept, key=lambda f: (f.start, f.end, f.code))
+
+
+def _suppress(findings: list[Finding], sups: list[Suppression], rules: tuple[Rule, ...]) -> list[Finding]:
+    """Findings no suppression comment covers, plus one UNUSED_SUPPRESSION finding per comment that covered
+    nothing although a rule it names ran."""
+    if not sups:
+        return findings
+    used: set[Suppression] = set()
+    kept = []
+    for f in findings:
+        hits = [s for s in sups if s.covers(f.code, f.start)]
+        used.update(hits)
+        if not hits:
+            kept.append(f)
+    reporter = next((r for r in rules if r.code == UNUSED_SUPPRESSION), None)
+    if reporter is None:
+        return kept
+    for s in sups:
+        ran = any(r.code.startswith(s.codes) for r in rules if r.code != UNUSED_SUPPRESSION)
+        if s not in used and ran:
+            codes = "all rules" if s.codes == ("",) else ", ".join(s.codes)
+            message = f"This suppression of {codes} silences nothing; remove it."
+            kept.append(
+                Finding(reporter.code, reporter.name, *s.comment, message, (), reporter.safety, reporter.severity)
+            )
+    return kept
 
 
 def _with_policy(f: Finding, config: Config) -> Finding:

@@ -35,6 +35,8 @@ class Example:
     markup: str = "text"
     #: The fix is offered but applied only with --unsafe-fixes (by default a bad example's fix is safe).
     unsafe: bool = False
+    #: Other rules that run with this one in the example (a rule about other rules' findings needs them).
+    also: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:

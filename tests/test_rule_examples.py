@@ -6,9 +6,14 @@ import pytest
 
 from copyedit.engine import check_text, fix_text
 from copyedit.model import Safety
-from copyedit.rule import Example, Rule, catalogue
+from copyedit.rule import _MARK, Example, Rule, catalogue
 
 CASES = [(r, ex) for r in catalogue().values() for ex in r.examples]
+
+
+def _spans(bad: str) -> list[tuple[int, int]]:
+    """Every [[…]] span of a bad example (a document-level rule may report several), in offsets of its text."""
+    return [(m.start() - 4 * i, m.end() - 4 * i - 4) for i, m in enumerate(_MARK.finditer(bad))]
 
 
 def _id(case: tuple[Rule, Example]) -> str:
@@ -19,11 +24,12 @@ def _id(case: tuple[Rule, Example]) -> str:
 @pytest.mark.parametrize("case", CASES, ids=[_id(c) for c in CASES])
 def test_example(case: tuple[Rule, Example]) -> None:
     r, ex = case
-    found = [f for f in check_text(ex.text, ex.markup, (r,))]
+    rules = (r, *(catalogue()[code] for code in ex.also))
+    found = [f for f in check_text(ex.text, ex.markup, rules) if f.code == r.code]
     if ex.bad is None:
         assert found == [], f"{r.code} fired on good text: {[f.message for f in found]}"
         return
-    assert [(f.start, f.end) for f in found] == [ex.span], (
+    assert [(f.start, f.end) for f in found] == _spans(ex.bad), (
         f"{r.code} reported {[ex.text[f.start : f.end] for f in found]}"
     )
     if ex.fixed is not None:
