@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,8 @@ from rich.console import Console
 from rich.markdown import Markdown
 from rich.table import Table
 
-from copyedit import config, engine, report, source
+from copyedit import baseline, config, engine, report, source
+from copyedit.model import Severity
 from copyedit.nlp import ModelNotFound
 from copyedit.patch import unified_diff
 from copyedit.rule import Rule
@@ -51,6 +53,8 @@ class Tally:
     """What a run saw, for the summary line and the exit code."""
 
     findings: int = 0
+    #: Findings above suggestion severity: only these make `check` exit 1 (as in ruff and Vale).
+    failing: int = 0
     fixable: int = 0
     changed: int = 0
     errors: int = 0
@@ -132,26 +136,54 @@ def check(
     stdin_filename: StdinName = "-",
     output_format: Format = "text",
     exit_zero: ExitZero = False,
+    baseline_file: Annotated[
+        Path | None, typer.Option("--baseline", help="Report only findings that this baseline file does not hold.")
+    ] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option("--write-baseline", help="Write every finding to this baseline file and exit 0.")
+    ] = None,
 ) -> None:
-    """Report findings as path:line:col: CODE message. Exit 0 when clean, 1 with findings, 2 on error."""
+    """Report findings as path:line:col: CODE message. Exit 0 when clean or only suggestions are left, 1 with
+    other findings, 2 on error."""
     fmt = _check_format(output_format)
     tally = Tally()
     reports: list[report.FileReport] = []
     opts = {"select": select, "ignore": ignore, "stdin_filename": stdin_filename}
+    known = _load_baseline(baseline_file)
     for job in _jobs(paths, opts, tally):
         rep = report.FileReport(
             job.src.path, job.src.text, tuple(engine.check_text(job.src.text, job.src.markup, job.rules, job.config))
         )
+        if write_baseline is not None:
+            reports.append(rep)
+            continue
+        if baseline_file is not None:
+            rep = baseline.new_findings(rep, known, baseline_file)
         for f in rep.findings:
             if fmt in ("text", "github"):
                 typer.echo(report.text_line(rep, f) if fmt == "text" else report.github_line(rep, f))
             tally.findings += 1
+            tally.failing += f.severity is not Severity.SUGGESTION
             tally.fixable += engine.applicable(f, unsafe_fixes or job.config.unsafe_fixes)
         reports.append(rep)
+    if write_baseline is not None:
+        count = baseline.write(write_baseline, reports)
+        err.print(f"Wrote {count} finding(s) to the baseline {write_baseline}.")
+        raise typer.Exit(2 if tally.errors else 0)
     _emit(fmt, reports)
     if tally.findings:
         err.print(f"Found {tally.findings} finding(s); {tally.fixable} fixable with `copyedit fix`.")
-    raise typer.Exit(2 if tally.errors else 1 if tally.findings and not exit_zero else 0)
+    raise typer.Exit(2 if tally.errors else 1 if tally.failing and not exit_zero else 0)
+
+
+def _load_baseline(path: Path | None) -> Counter[tuple[str, str, str]]:
+    if path is None:
+        return Counter()
+    try:
+        return baseline.load(path)
+    except baseline.BaselineError as e:
+        err.print(f"[red]error[/red]: {e}")
+        raise typer.Exit(2) from None
 
 
 @app.command()
