@@ -249,8 +249,13 @@ def _diff_path(path: str) -> str:
 
 
 @app.command("rules")
-def list_rules() -> None:
+def list_rules(
+    output_format: Annotated[str, typer.Option("--format", help="table, or markdown (docs/rules.md).")] = "table",
+) -> None:
     """List every rule: code, name, fix safety and what it finds."""
+    if output_format == "markdown":
+        typer.echo(report.rules_markdown(engine.select_rules()), nl=False)
+        return
     table = Table("code", "name", "fix", "what it finds")
     for r in engine.select_rules():
         table.add_row(r.code, r.name, r.safety.value, r.summary)

@@ -158,3 +158,46 @@ def _version() -> str:
         return version("copyedit")
     except PackageNotFoundError:  # running from a source tree that was never installed
         return "0+unknown"
+
+
+def rules_markdown(rules: Iterable[Rule]) -> str:
+    """docs/rules.md: every rule's metadata, documentation and examples, generated so it cannot drift."""
+    rules = sorted(rules, key=lambda r: r.code)
+    out = [
+        "# Rules",
+        "",
+        "Generated from the rule definitions by `copyedit rules --format markdown`; do not edit by hand.",
+        "",
+        "| code | name | fix | severity | what it finds |",
+        "|---|---|---|---|---|",
+    ]
+    out += [
+        f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.safety.value} | {r.severity.value} | {_cell(r.summary)} |"
+        for r in rules
+    ]
+    for r in rules:
+        out += ["", f"## {r.code}", "", f"**{r.name}** (fix: {r.safety.value}; severity: {r.severity.value})", ""]
+        out.append(_demote_headings(r.doc or r.message))
+        examples = [ex for ex in r.examples]
+        if examples:
+            out += ["", "### Examples", ""]
+        for ex in examples:
+            if ex.bad is None:
+                out.append(f"- ok: `{_code(ex.text)}`")
+            else:
+                fixed = "" if ex.fixed is None else f" → `{_code(ex.fixed)}`" + (" (unsafe)" if ex.unsafe else "")
+                out.append(f"- bad: `{_code(ex.text)}`{fixed}")
+    return "\n".join(out) + "\n"
+
+
+def _demote_headings(doc: str) -> str:
+    """A rule docstring's "## Why" becomes "### Why" under the rule's own heading."""
+    return "\n".join("#" + line if line.startswith("#") else line for line in doc.splitlines())
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _code(text: str) -> str:
+    return text.replace("\n", "⏎").replace("`", "'")
