@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -12,9 +12,11 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markdown import Markdown
+from rich.markup import escape
+from rich.progress import track
 from rich.table import Table
 
-from copyedit import baseline, config, engine, report, source
+from copyedit import baseline, config, engine, languagetool, report, source
 from copyedit.model import Severity
 from copyedit.nlp import ModelNotFound
 from copyedit.patch import unified_diff
@@ -45,6 +47,14 @@ StdinName = Annotated[
 Format = Annotated[str, typer.Option("--format", help="Output: text, json, sarif or github (workflow annotations).")]
 ExitZero = Annotated[
     bool, typer.Option("--exit-zero", help="Exit 0 even when findings are left (errors still exit 2).")
+]
+LanguageTool = Annotated[
+    str | None,
+    typer.Option(
+        "--languagetool",
+        help="Also ask LanguageTool: off, local (needs copyedit[languagetool] and Java) or a server URL; "
+        "overrides the `languagetool` setting.",
+    ),
 ]
 
 
@@ -78,7 +88,7 @@ def _error(tally: Tally, message: object) -> None:
 
 def _jobs(paths: list[str], opts: dict, tally: Tally) -> Iterator[Job]:
     """Each readable input with its configuration; a bad file or configuration is reported and skipped."""
-    for path, named in source.discover(paths):
+    for path, named in _progress(source.discover(paths)):
         try:
             cfg = config.for_path(path)
             if not named and not cfg.wants(path):
@@ -93,6 +103,17 @@ def _jobs(paths: list[str], opts: dict, tally: Tally) -> Iterator[Job]:
         name = src.path if not stdin else opts["stdin_filename"]
         select, ignore = cfg.selected(tuple(opts["select"] or ()), tuple(opts["ignore"] or ()) + cfg.ignored_for(name))
         yield Job(src, stdin, cfg, engine.select_rules(select, ignore))
+
+
+#: Runs over more files than this show a progress bar (on a terminal only).
+PROGRESS_MIN_FILES = 20
+
+
+def _progress(found: list[tuple[str, bool]]) -> Iterable[tuple[str, bool]]:
+    """The files, with a rich progress bar on standard error when it is a terminal and there are many."""
+    if len(found) < PROGRESS_MIN_FILES or not err.is_terminal:
+        return found
+    return track(found, description="copyedit", console=err, transient=True)
 
 
 def _guard(fn):
@@ -142,6 +163,7 @@ def check(
     write_baseline: Annotated[
         Path | None, typer.Option("--write-baseline", help="Write every finding to this baseline file and exit 0.")
     ] = None,
+    languagetool_setting: LanguageTool = None,
 ) -> None:
     """Report findings as path:line:col: CODE message. Exit 0 when clean or only suggestions are left, 1 with
     other findings, 2 on error."""
@@ -150,10 +172,10 @@ def check(
     reports: list[report.FileReport] = []
     opts = {"select": select, "ignore": ignore, "stdin_filename": stdin_filename}
     known = _load_baseline(baseline_file)
+    lt = _languagetool(languagetool_setting)
     for job in _jobs(paths, opts, tally):
-        rep = report.FileReport(
-            job.src.path, job.src.text, tuple(engine.check_text(job.src.text, job.src.markup, job.rules, job.config))
-        )
+        found = engine.check_text(job.src.text, job.src.markup, job.rules, job.config, lt.hook(job.config))
+        rep = report.FileReport(job.src.path, job.src.text, tuple(found))
         if write_baseline is not None:
             reports.append(rep)
             continue
@@ -198,13 +220,16 @@ def fix(
     ignore: Ignore = None,
     stdin_filename: StdinName = "-",
     exit_zero: ExitZero = False,
+    languagetool_setting: LanguageTool = None,
 ) -> None:
     """Apply safe fixes in place (or print them as a diff). Standard input (-) is fixed to standard output."""
     tally = Tally()
     opts = {"select": select, "ignore": ignore, "stdin_filename": stdin_filename}
+    lt = _languagetool(languagetool_setting)
     for job in _jobs(paths, opts, tally):
         src = job.src
-        result = engine.fix_text(src.text, src.markup, unsafe_fixes or job.config.unsafe_fixes, job.rules, job.config)
+        unsafe = unsafe_fixes or job.config.unsafe_fixes
+        result = engine.fix_text(src.text, src.markup, unsafe, job.rules, job.config, lt.hook(job.config))
         tally.applied += len(result.applied)
         changed = result.text != src.text
         tally.changed += changed
@@ -222,6 +247,14 @@ def fix(
     verb = "Would fix" if diff else "Fixed"
     err.print(f"{verb} {tally.applied} finding(s) in {tally.changed} file(s).")
     raise typer.Exit(2 if tally.errors else 1 if diff and tally.changed and not exit_zero else 0)
+
+
+def _languagetool(setting: str | None) -> languagetool.Session:
+    """LanguageTool for this run: a bad --languagetool is a usage error; an unusable server only a warning."""
+    if setting is not None and not languagetool.is_setting(setting):
+        err.print(f"[red]error[/red]: --languagetool must be off, local or an http(s) URL, not {escape(setting)!r}")
+        raise typer.Exit(2)
+    return languagetool.Session(lambda line: err.print(f"[yellow]warning[/yellow]: {escape(line)}"), setting)
 
 
 @app.command("config")
