@@ -9,7 +9,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 10 * 1024 * 1024  # an article is never this long; a bigger file is a mistake
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)
 
@@ -63,10 +63,15 @@ def read(path: str | Path) -> Source:
 
 
 def write(source: Source, text: str) -> None:
-    """Replace the file's content with ``text`` atomically, keeping its BOM and mode."""
+    """Replace the file's content with ``text`` atomically, keeping its BOM and mode; refuse to overwrite a
+    read-only file or one that changed since it was read (someone else's edit would be lost)."""
     target = Path(source.path)
     try:
         mode = target.stat().st_mode & 0o7777
+        if not mode & 0o222:
+            raise SourceError(f"{source.path}: the file is read-only; not written")
+        if target.read_bytes() != source.encode():
+            raise SourceError(f"{source.path}: the file changed while copyedit worked on it; not written")
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".copyedit")
         try:
             with os.fdopen(fd, "wb") as fh:
