@@ -67,7 +67,13 @@ def _span(text: str, start: int, end: int) -> dict[str, int]:
 
 
 def as_json(reports: Iterable[FileReport]) -> str:
-    """The JSON report: see docs/output.md for the layout (`schema_version` says which)."""
+    """The JSON report: see the README's "Output for CI and editors" for the layout (`schema_version`)."""
+    findings = findings_json(reports)
+    return json.dumps({"schema_version": JSON_SCHEMA_VERSION, "findings": findings}, ensure_ascii=False, indent=2)
+
+
+def findings_json(reports: Iterable[FileReport]) -> list[dict]:
+    """The JSON report's findings, as plain data."""
     findings = []
     for r in reports:
         for f in r.findings:
@@ -85,7 +91,7 @@ def as_json(reports: Iterable[FileReport]) -> str:
                     "edits": [{**_span(r.text, e.start, e.end), "replacement": e.replacement} for e in f.edits],
                 }
             )
-    return json.dumps({"schema_version": JSON_SCHEMA_VERSION, "findings": findings}, ensure_ascii=False, indent=2)
+    return findings
 
 
 def _region(text: str, start: int, end: int) -> dict[str, int]:
