@@ -182,3 +182,41 @@ def test_config_command_prints_effective_settings(tmp_path: Path) -> None:
     assert f"# from {tmp_path / '.copyedit.toml'}" in r.stdout
     assert 'ignore = ["FRG003"]' in r.stdout and 'apostrophe = "curly"' in r.stdout
     config.for_folder.cache_clear()
+
+
+def test_suggestions_are_printed_never_applied_and_do_not_fail_check(tmp_path: Path) -> None:
+    text = "In conclusion, the plan failed.\n"
+    path = tmp_path / "filler.txt"
+    path.write_text(text)
+    r = run("check", str(path))
+    assert r.exit_code == 0  # a suggestion is shown but does not fail the run (ruff and Vale do the same)
+    assert [LINE.match(x)["code"] for x in r.stdout.splitlines()] == ["STY002"]
+    assert run("fix", "--unsafe-fixes", str(path)).exit_code == 0
+    assert path.read_text() == text  # display-only: never applied
+    path.write_text(text + "\n" + DAMAGED)
+    assert run("check", str(path)).exit_code == 1  # other findings still fail
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    """Over many files, a progress bar goes to a terminal's standard error, never into piped output."""
+    import pexpect
+
+    for i in range(25):
+        (tmp_path / f"a{i:02}.txt").write_text("Talks resumed on Monday.\n")
+    exe = str(Path(sys.executable).with_name("copyedit"))
+    piped = subprocess.run([exe, "check", str(tmp_path)], capture_output=True, text=True)
+    assert (piped.returncode, piped.stdout, piped.stderr) == (0, "", "")
+    child = pexpect.spawn(exe, ["check", str(tmp_path)], env={**os.environ, "COLUMNS": "100"}, timeout=120)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0 and b"copyedit" in child.before
+
+
+def test_diff_of_a_bom_file_applies_with_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The BOM is part of the file's first line for git: the diff must carry it, or the first hunk fails."""
+    path = tmp_path / "bom.txt"
+    path.write_bytes(codecs.BOM_UTF8 + DAMAGED.replace("\n", "\r\n").encode())
+    monkeypatch.chdir(tmp_path)
+    r = run("fix", "--diff", "bom.txt")
+    subprocess.run(["git", "apply", "-"], input=r.stdout_bytes, cwd=tmp_path, check=True)
+    assert path.read_bytes() == codecs.BOM_UTF8 + FIXED.replace("\n", "\r\n").encode()
