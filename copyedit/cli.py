@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -16,10 +17,11 @@ from rich.markup import escape
 from rich.progress import track
 from rich.table import Table
 
-from copyedit import baseline, config, engine, languagetool, report, source
+from copyedit import baseline, config, engine, languagetool, report, review, runner, source
+from copyedit.cache import Cache
 from copyedit.model import Severity
 from copyedit.nlp import ModelNotFound
-from copyedit.patch import unified_diff
+from copyedit.patch import PatchError, apply_patch, digest, parse_patch, patch_header, unified_diff
 from copyedit.rule import Rule
 
 app = typer.Typer(
@@ -48,11 +50,20 @@ Format = Annotated[str, typer.Option("--format", help="Output: text, json, sarif
 ExitZero = Annotated[
     bool, typer.Option("--exit-zero", help="Exit 0 even when findings are left (errors still exit 2).")
 ]
+Jobs = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes over files; default: the number of cores; 1 runs in this process."
+    ),
+]
+NoCache = Annotated[
+    bool, typer.Option("--no-cache", help="Neither read nor write the result cache (.copyedit_cache/).")
+]
 LanguageTool = Annotated[
     str | None,
     typer.Option(
         "--languagetool",
-        help="Also ask LanguageTool: off, local (needs copyedit[languagetool] and Java) or a server URL; "
+        help="Also ask LanguageTool: off, local (needs the languagetool extra and Java) or a server URL; "
         "overrides the `languagetool` setting.",
     ),
 ]
@@ -86,9 +97,10 @@ def _error(tally: Tally, message: object) -> None:
     err.print(f"[red]error[/red]: {message}", markup=True, highlight=False)
 
 
-def _jobs(paths: list[str], opts: dict, tally: Tally) -> Iterator[Job]:
+def _jobs(paths: list[str], opts: dict, tally: Tally, progress: bool = True) -> Iterator[Job]:
     """Each readable input with its configuration; a bad file or configuration is reported and skipped."""
-    for path, named in _progress(source.discover(paths)):
+    found = source.discover(paths)
+    for path, named in _progress(found) if progress else found:
         try:
             cfg = config.for_path(path)
             if not named and not cfg.wants(path):
@@ -109,11 +121,28 @@ def _jobs(paths: list[str], opts: dict, tally: Tally) -> Iterator[Job]:
 PROGRESS_MIN_FILES = 20
 
 
-def _progress(found: list[tuple[str, bool]]) -> Iterable[tuple[str, bool]]:
+T = TypeVar("T")
+
+
+def _progress(found: Iterable[T], total: int | None = None) -> Iterable[T]:
     """The files, with a rich progress bar on standard error when it is a terminal and there are many."""
-    if len(found) < PROGRESS_MIN_FILES or not err.is_terminal:
+    total = total if total is not None else len(found) if isinstance(found, Sized) else 0
+    if total < PROGRESS_MIN_FILES or not err.is_terminal:
         return found
-    return track(found, description="copyedit", console=err, transient=True)
+    return track(found, total=total, description="copyedit", console=err, transient=True)
+
+
+def _run_jobs(jobs: list[Job], opts: dict, lt: languagetool.Session, fix: bool = False) -> Iterable[tuple[Job, Any]]:
+    """Each job with its findings (or FixResult), in input order: through the cache, over ``--jobs`` workers."""
+    unsafe = bool(opts.get("unsafe_fixes"))
+    codes = [tuple(r.code for r in j.rules) for j in jobs]
+    tasks = [
+        runner.Task(j.src.text, j.src.markup, c, j.config, fix, unsafe or j.config.unsafe_fixes)
+        for j, c in zip(jobs, codes, strict=True)
+    ]
+    store = None if opts.get("no_cache") else Cache()
+    results = runner.run(tasks, opts.get("jobs") or runner.default_jobs(), store, lt.hook)
+    return _progress(zip(jobs, results, strict=True), len(jobs))
 
 
 def _guard(fn):
@@ -164,17 +193,18 @@ def check(
         Path | None, typer.Option("--write-baseline", help="Write every finding to this baseline file and exit 0.")
     ] = None,
     languagetool_setting: LanguageTool = None,
+    jobs: Jobs = None,
+    no_cache: NoCache = False,
 ) -> None:
     """Report findings as path:line:col: CODE message. Exit 0 when clean or only suggestions are left, 1 with
     other findings, 2 on error."""
     fmt = _check_format(output_format)
     tally = Tally()
     reports: list[report.FileReport] = []
-    opts = {"select": select, "ignore": ignore, "stdin_filename": stdin_filename}
+    opts = {"select": select, "ignore": ignore, "stdin_filename": stdin_filename, "jobs": jobs, "no_cache": no_cache}
     known = _load_baseline(baseline_file)
     lt = _languagetool(languagetool_setting)
-    for job in _jobs(paths, opts, tally):
-        found = engine.check_text(job.src.text, job.src.markup, job.rules, job.config, lt.hook(job.config))
+    for job, found in _run_jobs(list(_jobs(paths, opts, tally, progress=False)), opts, lt):
         rep = report.FileReport(job.src.path, job.src.text, tuple(found))
         if write_baseline is not None:
             reports.append(rep)
@@ -221,22 +251,35 @@ def fix(
     stdin_filename: StdinName = "-",
     exit_zero: ExitZero = False,
     languagetool_setting: LanguageTool = None,
+    jobs: Jobs = None,
+    no_cache: NoCache = False,
+    patch_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--patch-dir",
+            file_okay=False,
+            help="Write nothing to the files; write DIR/<path>.patch for each file that would change, with a header "
+            "listing the edits, for review and `copyedit apply`; exit 1 if any was written.",
+        ),
+    ] = None,
 ) -> None:
     """Apply safe fixes in place (or print them as a diff). Standard input (-) is fixed to standard output."""
     tally = Tally()
-    opts = {"select": select, "ignore": ignore, "stdin_filename": stdin_filename}
+    opts = {"select": select, "ignore": ignore, "stdin_filename": stdin_filename, "jobs": jobs, "no_cache": no_cache}
+    opts["unsafe_fixes"] = unsafe_fixes
     lt = _languagetool(languagetool_setting)
-    for job in _jobs(paths, opts, tally):
+    for job, result in _run_jobs(list(_jobs(paths, opts, tally, progress=False)), opts, lt, fix=True):
         src = job.src
-        unsafe = unsafe_fixes or job.config.unsafe_fixes
-        result = engine.fix_text(src.text, src.markup, unsafe, job.rules, job.config, lt.hook(job.config))
         tally.applied += len(result.applied)
         changed = result.text != src.text
         tally.changed += changed
         if not result.converged:
             err.print(f"[yellow]warning[/yellow]: {src.path}: fixes did not settle after {engine.MAX_PASSES} passes")
-        if diff:
-            sys.stdout.write(unified_diff(src.text, result.text, _diff_path(src.path)))
+        if diff or patch_dir:
+            if diff:
+                sys.stdout.write(_diff(src, result.text, _diff_path(src.path)))
+            if patch_dir and changed:
+                _write_patch(patch_dir, src, result, tally)
         elif job.from_stdin:
             sys.stdout.buffer.write(src.encode(result.text))
         elif changed:
@@ -244,9 +287,115 @@ def fix(
                 source.write(src, result.text)
             except source.SourceError as e:
                 _error(tally, e)
-    verb = "Would fix" if diff else "Fixed"
+    verb = "Would fix" if diff or patch_dir else "Fixed"
     err.print(f"{verb} {tally.applied} finding(s) in {tally.changed} file(s).")
-    raise typer.Exit(2 if tally.errors else 1 if diff and tally.changed and not exit_zero else 0)
+    raise typer.Exit(2 if tally.errors else 1 if (diff or patch_dir) and tally.changed and not exit_zero else 0)
+
+
+def _write_patch(folder: Path, src: source.Source, result: engine.FixResult, tally: Tally) -> None:
+    """Write folder/<path>.patch: a header naming each edit and the file's sha256, then the diff `--diff` prints."""
+    name = _diff_path(src.path)
+    notes = []
+    for f, at in zip(result.applied, result.origins, strict=True):
+        line, col = report.position(src.text, at)
+        notes.append(f"{f.code} {line}:{col} {f.message}")
+    text = patch_header(name, digest(src.encode()), notes) + _diff(src, result.text, name)
+    target = folder.joinpath(*[part for part in Path(name + ".patch").parts if part not in ("..", "/")])
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(text.encode("utf-8"))
+    except OSError as e:
+        _error(tally, f"{target}: cannot write: {e.strerror or e}")
+
+
+@app.command("apply")
+def apply_patches(
+    patches: Annotated[
+        list[Path], typer.Argument(help="Patch files, or folders of *.patch files (as `fix --patch-dir` writes).")
+    ],
+) -> None:
+    """Apply reviewed, perhaps hand-edited patches to the files they name (relative to the working folder).
+
+    A patch is refused whole when a file it names has changed since it was made; the others are still applied.
+    Exit 2 if any patch was refused.
+    """
+    tally = Tally()
+    for path in [q for p in patches for q in (sorted(p.rglob("*.patch")) if p.is_dir() else [p])]:
+        tally.applied += _apply_one(path, tally)
+    err.print(f"Applied {tally.applied} patch(es), changing {tally.changed} file(s).")
+    raise typer.Exit(2 if tally.errors else 0)
+
+
+def _apply_one(path: Path, tally: Tally) -> bool:
+    """Apply every file of one patch, or none of them: a patch with one stale file is stale as a whole."""
+    try:
+        files = parse_patch(path.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, PatchError) as e:
+        _error(tally, f"{escape(str(path))}: cannot read the patch: {escape(getattr(e, 'strerror', None) or str(e))}")
+        return False
+    updates = []
+    for fp in files:
+        try:
+            src = source.read(fp.path)
+            # Patches see a BOM as part of the first line, as git does (see _diff).
+            patched = apply_patch(fp, ("\ufeff" if src.bom else "") + src.text, src.encode())
+            if patched.startswith("\ufeff"):
+                src, patched = dataclasses.replace(src, bom=True), patched[1:]
+            elif src.bom:
+                src = dataclasses.replace(src, bom=False)
+            updates.append((src, patched))
+        except source.SourceError as e:
+            _error(tally, escape(f"{path}: refused: {e}"))
+            return False
+        except PatchError as e:
+            _error(tally, escape(f"{path}: refused: {fp.path}: {e}"))
+            return False
+    for src, text in updates:
+        if src.encode(text) != Path(src.path).read_bytes():
+            try:
+                source.write(src, text)
+            except source.SourceError as e:
+                _error(tally, escape(str(e)))
+                continue
+            tally.changed += 1
+    return True
+
+
+@app.command("review")
+@_guard
+def review_fixes(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders (a folder means its .txt and .md files).")],
+    unsafe_fixes: Unsafe = False,
+    select: Select = None,
+    ignore: Ignore = None,
+) -> None:
+    """Show each proposed fix in context and ask: y apply it, n leave it, s skip the rest of the file, q quit.
+
+    The accepted fixes of each file are written when its review ends (quitting keeps what was accepted).
+    """
+    if "-" in paths or not sys.stdin.isatty():
+        err.print(
+            "[red]error[/red]: copyedit review asks about each fix, so it needs a terminal and named files; "
+            "without one, use `copyedit fix --patch-dir DIR` and `copyedit apply DIR`"
+        )
+        raise typer.Exit(2)
+    tally = Tally()
+    out = Console(highlight=False)
+    lt = _languagetool(None)
+    for job in _jobs(paths, {"select": select, "ignore": ignore, "stdin_filename": "-"}, tally, progress=False):
+        unsafe = unsafe_fixes or job.config.unsafe_fixes
+        found = engine.proposals(job.src.text, job.src.markup, unsafe, job.rules, job.config, lt.hook(job.config))
+        outcome = review.review_file(out, job.src, found)
+        if outcome.accepted:
+            try:
+                review.write(job.src, outcome.accepted)
+                tally.applied, tally.changed = tally.applied + len(outcome.accepted), tally.changed + 1
+            except source.SourceError as e:
+                _error(tally, escape(str(e)))
+        if outcome.quit:
+            break
+    err.print(f"Applied {tally.applied} fix(es) in {tally.changed} file(s).")
+    raise typer.Exit(2 if tally.errors else 0)
 
 
 def _languagetool(setting: str | None) -> languagetool.Session:
@@ -268,6 +417,12 @@ def show_config(
         err.print(f"[red]error[/red]: {e}")
         raise typer.Exit(2) from None
     typer.echo(cfg.as_toml(), nl=False)
+
+
+def _diff(src: source.Source, new: str, name: str) -> str:
+    """The file's diff as git sees its bytes: a BOM is part of the first line, so the patch applies to it."""
+    bom = "\ufeff" if src.bom else ""
+    return unified_diff(bom + src.text, bom + new, name)
 
 
 def _diff_path(path: str) -> str:

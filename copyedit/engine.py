@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import partial
+from typing import TYPE_CHECKING
 
 from copyedit import nlp
 from copyedit.config import Config
-from copyedit.markup import ProseView, prose_view
+from copyedit.markup import Block, ProseView, prose_view
 from copyedit.model import Edit, Finding, Safety
 from copyedit.patch import apply_edits
 from copyedit.rule import Context, Parsed, Rule, catalogue
 from copyedit.suppress import Suppression, suppressions
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 MAX_PASSES = 8
+#: Whether rules run only on blocks their trigger passes. COPYEDIT_TRIGGERS=off runs every rule on every block
+#: (slow, and the same findings: the test suite and `bench.devset` compare the two).
+TRIGGERS = os.environ.get("COPYEDIT_TRIGGERS", "on") != "off"
 #: The rule that reports suppression comments that silence nothing (the engine finds them, not a check).
 UNUSED_SUPPRESSION = "SUP001"
+#: Another checker (LanguageTool): source text and prose view to findings, merged with the rules' own.
+Extra = Callable[[str, ProseView], list[Finding]]
 
 
 @dataclass(frozen=True)
@@ -27,6 +38,8 @@ class FixResult:
     applied: tuple[Finding, ...]
     remaining: tuple[Finding, ...]
     converged: bool
+    #: Where each applied finding starts in the input text: a later pass's offsets point into that pass's text.
+    origins: tuple[int, ...] = ()
 
 
 def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> tuple[Rule, ...]:
@@ -39,11 +52,15 @@ def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] = ()
 
 
 def check_text(
-    text: str, markup: str = "text", rules: tuple[Rule, ...] | None = None, config: Config | None = None
+    text: str,
+    markup: str = "text",
+    rules: tuple[Rule, ...] | None = None,
+    config: Config | None = None,
+    extra: Extra | None = None,
 ) -> list[Finding]:
     """Every finding in ``text``, sorted by position; offsets are into ``text``."""
     view = prose_view(text, markup)
-    return _run(text, view, rules if rules is not None else select_rules(), config or Config(), markup)
+    return _run(text, view, rules if rules is not None else select_rules(), config or Config(), markup, extra)
 
 
 def fix_text(
@@ -52,22 +69,43 @@ def fix_text(
     unsafe: bool = False,
     rules: tuple[Rule, ...] | None = None,
     config: Config | None = None,
+    extra: Extra | None = None,
 ) -> FixResult:
     """Apply fixes pass after pass until none is left (bounded); each pass re-parses."""
     rules = rules if rules is not None else select_rules()
     config = config or Config()
     applied: list[Finding] = []
+    origin = list(range(len(text) + 1))
+    origins: list[int] = []
     for _ in range(MAX_PASSES):
         view = prose_view(text, markup)
-        findings = _run(text, view, rules, config, markup)
+        findings = _run(text, view, rules, config, markup, extra)
         chosen = _resolve(findings, view, unsafe)
         if not chosen:
-            return FixResult(text, tuple(applied), tuple(findings), converged=True)
-        text = apply_edits(text, [e for f in chosen for e in f.edits])
+            return FixResult(text, tuple(applied), tuple(findings), converged=True, origins=tuple(origins))
+        edits = [e for f in chosen for e in f.edits]
+        text = apply_edits(text, edits)
         applied.extend(chosen)
+        origins.extend(origin[f.start] for f in chosen)
+        origin = _remap(origin, edits)
     view = prose_view(text, markup)
-    findings = _run(text, view, rules, config, markup)
-    return FixResult(text, tuple(applied), tuple(findings), converged=not _resolve(findings, view, unsafe))
+    findings = _run(text, view, rules, config, markup, extra)
+    converged = not _resolve(findings, view, unsafe)
+    return FixResult(text, tuple(applied), tuple(findings), converged, tuple(origins))
+
+
+def proposals(
+    text: str,
+    markup: str = "text",
+    unsafe: bool = False,
+    rules: tuple[Rule, ...] | None = None,
+    config: Config | None = None,
+    extra: Extra | None = None,
+) -> list[Finding]:
+    """The findings one fix pass would apply, in order and non-overlapping, so a person can judge each alone."""
+    view = prose_view(text, markup)
+    findings = _run(text, view, rules if rules is not None else select_rules(), config or Config(), markup, extra)
+    return _resolve(findings, view, unsafe)
 
 
 def applicable(finding: Finding, unsafe: bool) -> bool:
@@ -89,24 +127,73 @@ def _resolve(findings: list[Finding], view: ProseView, unsafe: bool) -> list[Fin
     return taken
 
 
+def _remap(origin: list[int], edits: list[Edit]) -> list[int]:
+    """Input offsets of each position of the text after ``edits``; inserted characters map to the edit's start."""
+    out: list[int] = []
+    pos = 0
+    for e in sorted(edits):
+        out += origin[pos : e.start] + [origin[e.start]] * len(e.replacement)
+        pos = e.end
+    return out + origin[pos:]
+
+
+def _unshadowed(others: list[Finding], own: list[Finding]) -> list[Finding]:
+    """Another checker's findings that overlap none of the rules' own: one report per problem, ours first."""
+    spans = [Edit(f.start, f.end, "") for f in own]
+    return [f for f in others if not any(_overlap(Edit(f.start, f.end, ""), s) for s in spans)]
+
+
 def _overlap(a: Edit, b: Edit) -> bool:
     if a.start == a.end or b.start == b.end:
         return a.start <= b.end and b.start <= a.end
     return a.start < b.end and b.start < a.end
 
 
-def _run(text: str, view: ProseView, rules: tuple[Rule, ...], config: Config, markup: str) -> list[Finding]:
-    docs = nlp.parse_all([view.text[b.start : b.end] for b in view.blocks])
-    parsed = tuple(Parsed(b, d) for b, d in zip(view.blocks, docs, strict=True))
+def _run(
+    text: str, view: ProseView, rules: tuple[Rule, ...], config: Config, markup: str, extra: Extra | None = None
+) -> list[Finding]:
+    texts = [view.text[b.start : b.end] for b in view.blocks]
+    plan = [(r, _blocks_for(r, texts, view.text)) for r in rules]
+    needed = sorted({i for _, where in plan for i in where})
+    parsed = _lazy_parse(view.blocks, texts, needed, entities=any(r.entities for r in rules))
     findings: list[Finding] = []
-    for r in rules:
-        for i in range(len(parsed)):
+    for r, where in plan:
+        for i in where:
             ctx = Context(rule=r, blocks=parsed, index=i, source=text, config=config)
             findings.extend(r.check(parsed[i].doc, ctx))
+    if extra is not None:
+        findings += _unshadowed(extra(text, view), findings)
     kept = [_with_policy(f, config) for f in findings if not _changes_vocabulary(f, text, config.vocabulary)]
     if markup == "markdown":
         kept = _suppress(kept, suppressions(text, view.blocks), rules)
     return sorted(kept, key=lambda f: (f.start, f.end, f.code))
+
+
+def _blocks_for(r: Rule, texts: list[str], prose: str) -> list[int]:
+    """The blocks rule ``r`` runs on: those its trigger passes (all of them with triggers off or none set)."""
+    if not TRIGGERS or r.trigger is None:
+        return list(range(len(texts)))
+    if r.scope == "document":
+        return list(range(len(texts))) if r.triggered(prose) else []
+    return [i for i, t in enumerate(texts) if r.triggered(t)]
+
+
+def _lazy_parse(
+    blocks: tuple[Block, ...], texts: list[str], needed: list[int], entities: bool = True
+) -> tuple[Parsed, ...]:
+    """Blocks whose Docs are made on first use; the ones some rule is known to need are parsed together in one
+    ``nlp.pipe`` batch the first time any of them is asked for, a neighbour a rule peeks at on its own."""
+    batch: dict[int, Doc] = {}
+    wanted = set(needed)
+
+    def parse(i: int) -> Doc:
+        if i not in wanted:
+            return nlp.parse_all([texts[i]], entities)[0]
+        if not batch:
+            batch.update(zip(needed, nlp.parse_all([texts[j] for j in needed], entities), strict=True))
+        return batch[i]
+
+    return tuple(Parsed(b, parse=partial(parse, i), text=texts[i]) for i, b in enumerate(blocks))
 
 
 def _suppress(findings: list[Finding], sups: list[Suppression], rules: tuple[Rule, ...]) -> list[Finding]:

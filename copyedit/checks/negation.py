@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from lemminflect import getInflection
-
+from copyedit.inflection import getInflection
 from copyedit.model import Edit, Finding
 from copyedit.rule import Context, Example, rule
 
@@ -92,8 +92,20 @@ def _cased(word: str, like: Token) -> str:
     return word.capitalize() if like.text[:1].isupper() else word
 
 
+_BOTH = re.compile(r"(?<![^\W\d_])both(?![^\W\d_])", re.IGNORECASE)
+#: "not", "cannot", "n't": the negation the rule needs.
+_NOT = re.compile(r"n(?:o|['’])t(?![^\W\d_])", re.IGNORECASE)
+
+
+def _both_and_not(text: str) -> bool:
+    """NEG001's trigger: "both" and a negation in the block."""
+    return _BOTH.search(text) is not None and _NOT.search(text) is not None
+
+
 @rule(
     code="NEG001",
+    trigger=_both_and_not,
+    entities=False,
     name="both-and-with-negation",
     message="“both… and…” with “not” means “neither… nor…”; rewrite it so.",
     examples=[

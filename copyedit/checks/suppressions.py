@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from copyedit.model import Finding, Safety, Severity
 from copyedit.rule import Context, Example, rule
+from copyedit.triggers import never
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -14,13 +15,17 @@ if TYPE_CHECKING:
 
 @rule(
     code="SUP001",
+    trigger=never,
+    entities=False,
     name="unused-suppression",
     message="This suppression comment silences nothing; remove it.",
     safety=Safety.DISPLAY,
     severity=Severity.WARNING,
     examples=[
         Example(
-            bad="[[<!-- copyedit: ignore VRB001 -->]]\n\nHe could have given more.\n", markup="markdown", also=("VRB001",)
+            bad="[[<!-- copyedit: ignore VRB001 -->]]\n\nHe could have given more.\n",
+            markup="markdown",
+            also=("VRB001",),
         ),
         Example(
             good="<!-- copyedit: ignore VRB001 -->\n\nHe could have gave more.\n", markup="markdown", also=("VRB001",)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from lemminflect import getAllInflections, getAllLemmas
-
-from copyedit import lexicon
+from copyedit import lexicon, triggers
+from copyedit.inflection import getAllInflections, getAllLemmas
 from copyedit.model import Finding
 from copyedit.rule import Context, Example, rule
 
@@ -156,8 +156,65 @@ def _chain(verb: Token) -> list[Token]:
     return [*auxes, verb]
 
 
+#: The (needed, wrong) checks each kind of auxiliary makes of the verb after it (see ``_needs``).
+_CHECKS = {"base": (BASE,), "have": (PERFECT,), "be": (PASSIVE, PROGRESSIVE)}
+
+
+@cache
+def _aux_kinds(word: str) -> frozenset[str]:
+    """The kinds of auxiliary ``word`` may be: "to", a modal or finite "do" ask for the base form."""
+    kinds = {"base"} if word in triggers.words("to") | triggers.words("modals") | triggers.words("do") else set()
+    return frozenset(kinds | {k for k in ("have", "be") if word in triggers.words(k)})
+
+
+@cache
+def _reportable_after(word: str) -> frozenset[str]:
+    """The auxiliary kinds after which ``_replacement`` could report ``word``, deciding only what the text decides:
+    not the needed form, all its forms wrong there (for all its lemmas, or for the one the parse may pick), one
+    new form, and no adjective reading where ``_replacement`` leaves adjectives alone."""
+    tables = _inflections(word)
+    adjective = "ADJ" in getAllLemmas(word) and not _aux_kinds(word)
+    choices = [tables, *({lemma: t} for lemma, t in tables.items())] if tables else []
+    kinds = set()
+    for kind, checks in _CHECKS.items():
+        for needed, wrong in checks:
+            if (kind == "be" and adjective) or _valid(word, needed, tables):
+                continue
+            for chosen in choices:
+                has = {tag for t in chosen.values() for tag, forms in t.items() if word in forms}
+                out = {t[needed][0] for t in chosen.values() if t.get(needed)}
+                if has <= wrong and len(out) == 1 and not (needed != "VB" and has & {"VB", "VBP", "VBZ"} and adjective):
+                    kinds.add(kind)
+    return frozenset(kinds)
+
+
+@cache
+def _may_be_adverb(word: str) -> bool:
+    """Whether the tagger may read ``word`` as an adverb between an auxiliary and its verb."""
+    lemmas = getAllLemmas(word)
+    return word in triggers.words("adverbs") or word.endswith("ly") or not lemmas or "ADV" in lemmas
+
+
+def _wrong_form_after_auxiliary(text: str) -> bool:
+    """VRB001's trigger: an auxiliary, then (past adverbs only) a verb form that could be the wrong one for it."""
+    found = list(triggers.WORD.finditer(text))
+    for i, m in enumerate(found):
+        kinds = _aux_kinds(m.group().lower())
+        j = i + 1
+        while kinds and j < len(found) and not text[found[j - 1].end() : found[j].start()].strip():
+            word = found[j].group().lower()
+            if kinds & _reportable_after(word):
+                return True
+            if not _may_be_adverb(word):
+                break
+            j += 1
+    return False
+
+
 @rule(
     code="VRB001",
+    trigger=_wrong_form_after_auxiliary,
+    entities=False,
     name="verb-form-after-auxiliary",
     message="“{match}” is the wrong form after the auxiliary; use “{replacement}”.",
     examples=[

@@ -1,0 +1,108 @@
+"""Run check and fix over many texts: through the result cache, in this process or in worker processes.
+
+Results come back in input order whatever the number of workers, so output is the same byte for byte. Each
+worker loads the model once; the main process of a parallel run never loads it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from copyedit import engine
+from copyedit.cache import Cache, key
+from copyedit.config import Config
+from copyedit.model import Finding
+
+#: Another checker's hook for one task (LanguageTool); a run with one is neither cached nor parallel.
+ExtraFor = Callable[[Config], engine.Extra | None]
+
+
+@dataclass(frozen=True)
+class Task:
+    """One text to check or fix, with what decides its findings; small and picklable, for a worker."""
+
+    text: str
+    markup: str
+    codes: tuple[str, ...]
+    config: Config
+    fix: bool = False
+    unsafe: bool = False
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def run(
+    tasks: list[Task], jobs: int = 1, store: Cache | None = None, extra_for: ExtraFor | None = None
+) -> Iterator[list[Finding] | engine.FixResult]:
+    """Each task's findings (check) or FixResult (fix), in input order."""
+    extras = [extra_for(t.config) if extra_for else None for t in tasks]
+    if any(e is not None for e in extras):
+        yield from (_work(t, e) for t, e in zip(tasks, extras, strict=True))
+        return
+    keys = [key(t.text, t.markup, t.codes, t.config) if store else "" for t in tasks]
+    known = [_cached(store, t, k) if store else None for t, k in zip(tasks, keys, strict=True)]
+    todo = [t for t, hit in zip(tasks, known, strict=True) if hit is None]
+    fresh = _parallel(todo, jobs) if jobs > 1 and len(todo) > 1 else (_work(t) for t in todo)
+    for t, k, hit in zip(tasks, keys, known, strict=True):
+        if hit is not None:
+            yield hit
+            continue
+        result = next(fresh)
+        if store is not None:
+            _store(store, t, k, result)
+        yield result
+
+
+def _cached(store: Cache, task: Task, k: str) -> list[Finding] | engine.FixResult | None:
+    """A check's cached findings; for fix, the unchanged text when the cache shows nothing it would apply."""
+    found = store.get(k)
+    if found is None or not task.fix:
+        return found
+    if any(engine.applicable(f, task.unsafe) for f in found):
+        return None
+    return engine.FixResult(task.text, (), tuple(found), converged=True)
+
+
+def _store(store: Cache, task: Task, k: str, result: list[Finding] | engine.FixResult) -> None:
+    """Cache a check's findings; after a fix, the findings left in the fixed text are that text's check."""
+    if isinstance(result, engine.FixResult):
+        store.put(key(result.text, task.markup, task.codes, task.config), list(result.remaining))
+    else:
+        store.put(k, result)
+
+
+def _parallel(tasks: list[Task], jobs: int) -> Iterator[list[Finding] | engine.FixResult]:
+    """Results of ``tasks`` from a pool of workers, in order, in chunks so that a worker is rarely idle."""
+    from copyedit import nlp
+
+    nlp.model_name()  # a missing model is one clear error here, not a broken pool
+    chunk = max(1, min(16, len(tasks) // (jobs * 8)))
+    entities = any(engine.catalogue()[c].entities for c in {c for t in tasks for c in t.codes})
+    workers = min(jobs, len(tasks))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(entities,)) as pool:
+        yield from pool.map(_work, tasks, chunksize=chunk)
+
+
+def _start_worker(entities: bool) -> None:
+    """Load the model (with the entity recogniser only if a rule reads entities) and the rules once per worker."""
+    from copyedit import nlp
+    from copyedit.rule import catalogue
+
+    catalogue()
+    nlp.load(entities)
+
+
+def _work(task: Task, extra: engine.Extra | None = None) -> list[Finding] | engine.FixResult:
+    rules = tuple(engine.catalogue()[c] for c in task.codes)
+    if task.fix:
+        return engine.fix_text(task.text, task.markup, task.unsafe, rules, task.config, extra)
+    return engine.check_text(task.text, task.markup, rules, task.config, extra)
