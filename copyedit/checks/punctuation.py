@@ -1,0 +1,202 @@
+"""PUN: sentence punctuation that went missing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from copyedit import lexicon
+from copyedit.checks.fragments import _breaks_into
+from copyedit.model import Finding
+from copyedit.rule import Context, Example, rule
+from copyedit.syntax import has_main_verb, has_subject, is_common_word, words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: Tags a sentence may end on: nouns, numbers, object pronouns, adverbs, adjectives, verbs, particles.
+_ENDING_TAGS = frozenset(
+    {
+        "NN",
+        "NNS",
+        "NNP",
+        "NNPS",
+        "CD",
+        "PRP",
+        "RB",
+        "RBR",
+        "RBS",
+        "JJ",
+        "JJR",
+        "JJS",
+        "VBN",
+        "VBD",
+        "VBG",
+        "VBZ",
+        "VBP",
+        "VB",
+        "RP",
+    }
+)
+_COMPLEMENTS = frozenset({"ccomp", "parataxis", "dobj", "attr", "xcomp"})
+_CLOSERS = tuple(".!?:;,\"'”’)]…")
+_QUESTION_OPENERS = frozenset({"WDT", "WP", "WP$", "WRB"})
+#: A block that opens as the continuation of the one before (a mark that cannot start a paragraph), or a list.
+_GOES_ON = re.compile(r"[.,;:!?)\]…]|['’]s\b|\d+[.)]?\s")
+_TABULAR = re.compile(r"\t| {3}")
+_LINK = re.compile(r"https?://|www\.|\w@\w|\.(?:com|org|net|co\.uk|gov)\b", re.I)
+#: A paragraph this long, in one sentence, is prose rather than a heading that lacks its stop by design.
+_MIN_WORDS = 12
+
+
+def _question(sent: Span) -> bool:
+    """Whether the sentence reads as a question: a wh-word or an auxiliary before its subject, or a tag."""
+    ws = words(sent)
+    if not ws or ws[0].tag_ in _QUESTION_OPENERS or ws[0].lower_ in ("how", "whether"):
+        return True
+    if ws[0].pos_ == "AUX":
+        verb = ws[0] if ws[0].dep_ == "ROOT" else ws[0].head
+        subj = [c for c in verb.children if c.dep_.startswith("nsubj") or c.dep_ == "expl"]
+        if subj and subj[0].i > ws[0].i:
+            return True
+    tail = [t for t in sent if not t.is_space][-3:]
+    return (len(tail) == 3 and tail[0].text == "," and tail[1].pos_ == "AUX") or (
+        len(tail) == 3 and tail[1].lower_ in ("n't", "not") and tail[0].pos_ == "AUX"
+    )
+
+
+def _ends_clause(last: Token, sent: Span) -> bool:
+    """Whether the sentence is a whole clause that could stop at its last word."""
+    data = lexicon.load("paragraph_ends")
+    if last.tag_ not in _ENDING_TAGS or last.pos_ == "AUX":
+        return False
+    active = not any(c.dep_ == "auxpass" for c in last.children)  # "a successor is named" is whole
+    if active and last.lemma_ in data["introduces"] and not any(c.dep_ in _COMPLEMENTS for c in last.children):
+        return False  # "The winners include", "The minister said": what follows is the list or the quote
+    if last.lower_ in data["sign_offs"] or last.like_url or last.like_email:
+        return False
+    if last.text.islower() and not is_common_word(last.text):
+        return False  # "operator whih": a paragraph cut off on a typo, not a finished sentence
+    return has_main_verb(sent) and has_subject(sent.root) and len(words(sent)) >= 4
+
+
+def _exempt(text: str, ctx: Context) -> bool:
+    """Layouts where a paragraph stops without punctuation by design, or the text is not whole."""
+    if _LINK.search(text) or _TABULAR.search(ctx.source[ctx.block.start : ctx.block.end]):
+        return True  # a link line; a table or form laid out with spaces
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        return True  # a quotation cut off: the paragraph is not whole
+    lines = [line.strip() for line in text.split("\n")]
+    if len(lines) > 1 and not lines[-2].endswith(_CLOSERS) and lines[-1][:1].isupper():
+        return True  # one item a line (a table, a list without bullets)
+    # A document whose paragraphs often stop without punctuation (notes under a table, a wire's style
+    # sheet) does so by design; damage leaves one or two.
+    unstopped = [b for b in ctx.blocks[1:] if b.block.kind == "paragraph" and b.text.rstrip()[-1:].isalnum()]
+    return len(unstopped) > 2
+
+
+def _continues(ctx: Context, doc: Doc) -> bool:
+    """Whether the next block carries on this paragraph's sentence (FRG003's business, or a lowercase start)."""
+    nxt = ctx.next
+    if nxt is None or not len(nxt.doc):
+        return False
+    opening = nxt.doc.text.lstrip()
+    if opening[:1].islower() or _GOES_ON.match(opening):
+        return True  # goes on in lowercase or after a stray mark ("⏎⏎'s thunder"); or a numbered list follows
+    return _breaks_into(doc, ctx.block.kind, nxt.doc)
+
+
+def _may_lack_stop(text: str) -> bool:
+    """PUN001's trigger: the paragraph stops on a letter or digit, and is not a layout ``_exempt`` leaves alone
+    for its text alone (a link, an unclosed quotation, one item a line)."""
+    text = text.rstrip()
+    if not text[-1:].isalnum() or _LINK.search(text) or text.count('"') % 2 or text.count("“") != text.count("”"):
+        return False
+    lines = [line.strip() for line in text.split("\n")]
+    return not (len(lines) > 1 and not lines[-2].endswith(_CLOSERS) and lines[-1][:1].isupper())
+
+
+@rule(
+    code="PUN001",
+    trigger=_may_lack_stop,
+    name="missing-final-stop",
+    message="The paragraph ends without a full stop; add one.",
+    examples=[
+        Example(
+            bad="The council approved the budget on Tuesday. Work on the new library will start in [[May]]",
+            fixed="The council approved the budget on Tuesday. Work on the new library will start in May.",
+        ),
+        Example(
+            bad="Title\n\nShares in the company fell by a third after the profit warning was [[issued]]\n\nIt "
+            "was the firm's third warning this year.",
+            fixed="Title\n\nShares in the company fell by a third after the profit warning was issued.\n\nIt "
+            "was the firm's third warning this year.",
+        ),
+        Example(
+            bad="Title\n\nThe minister said the talks had gone well and that a deal was close, officials [[said]]\n\n"
+            "Markets rose.",
+            fixed="Title\n\nThe minister said the talks had gone well and that a deal was close, officials said.\n\n"
+            "Markets rose.",
+        ),
+        Example(good="Ministers reject calls for an inquiry into the contract award\n\nThe row goes on."),
+        Example(good="Title\n\nThe leaders of the three largest parties in the assembly include\n\n- Jane Smith"),
+        Example(good="Title\n\nIs this the end of the road for the party and its leader after the vote"),
+        Example(good="Title\n\nWhy the government has decided to delay the vote on the new treaty again"),
+        Example(good="Title\n\nThe report was published online by the ministry at www.gov.uk"),
+        Example(good="Title\n\nThe minister said the talks on the budget had gone well but\n\nofficials disagreed."),
+        Example(
+            good="Title\n\nThe council has approved the plan after months of debate among residents\n\n"
+            "Despite strong objections from shop owners. Work starts in May."
+        ),
+        Example(good="Title\n\nBy Jane Smith, political correspondent\n\nPhoto: Reuters"),
+        Example(good="Title\n\nThe minister said the talks had gone well, the company said Reuter"),
+        Example(
+            good="Title\n\nProfits rose.\n\nHe is a regular commentator on the BBC World Service programme, Go Digital"
+        ),
+        Example(
+            good="Title\n\nThe seeds reached the last eight, as they had in the previous two years\n\n1 Roger Federer"
+        ),
+        Example(
+            good="Notes\n\nThe final dividend of 8.30 guilders is payable June 16 to holders of record May 26\n\n"
+            "The dollar amount of the dividend will depend on the exchange rate on May 14\n\n"
+            "Fourth quarter figures for the group are translated from sterling at the average rate"
+        ),
+        Example(good="Title\n\n- The minister said the talks on the budget had gone well"),
+        Example(good="Title\n\nThe minister said [the talks](http://example.com)", markup="markdown"),
+    ],
+)
+def missing_final_stop(doc: Doc, ctx: Context) -> Iterator[Finding]:
+    """A prose paragraph whose last sentence is a whole clause and stops on a word or number, with no full stop.
+
+    ## Why
+    Rewriting tools drop the stop at the end of a paragraph; the next paragraph then reads as a run-on.
+
+    ## Fix safety
+    Safe: a full stop goes after the last word. Only body paragraphs count (not headings, list items or
+    table cells), and only when the paragraph has another sentence or is too long for a heading; a
+    one-sentence first block (a headline) or last block (a sign-off, an author's note) is left alone. The
+    last sentence must have a subject and a finite verb and stop on a word a sentence can end on. Left
+    alone: questions without "?", lines that introduce a list ("The winners include"), credits, links,
+    a closing quote mark or bracket, an unclosed quotation, tables and one-item-a-line layouts, documents
+    where three or more paragraphs stop without punctuation (a house style, not damage), and a paragraph
+    that goes on in the next block (FRG003's business) or before a numbered list.
+    """
+    text = doc.text.rstrip()
+    if ctx.block.kind != "paragraph" or not text[-1:].isalnum() or _exempt(text, ctx):
+        return
+    sents = list(doc.sents)
+    last_sent = sents[-1]
+    last = [t for t in last_sent if not t.is_space][-1]
+    if len(sents) < 2 and (ctx.index == 0 or ctx.next is None or len(words(last_sent)) < _MIN_WORDS):
+        return  # a long headline in sentence case; a sign-off or author's note at the end
+    if last.idx == 0 or not text[last.idx - 1].isspace() or not (last.is_alpha or last.like_num):
+        return  # "dlrs.s", "year.^M": debris, not a word
+    if not _ends_clause(last, last_sent) or _question(last_sent) or _continues(ctx, doc):
+        return
+    base, end = ctx.block.start, len(text)
+    line_end = ctx.source.find("\n", base + end)
+    rest = ctx.source[base + end : len(ctx.source) if line_end < 0 else line_end]
+    if rest.strip() or ctx.source[base + last.idx : base + end] != text[last.idx :]:
+        return  # markup (a link, emphasis) closes the paragraph: the stop would go inside it
+    yield ctx.finding(last.idx, end, last.text + ".")

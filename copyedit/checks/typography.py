@@ -1,0 +1,203 @@
+"""TYP: slips of the keyboard: a word typed twice, a space before punctuation, two spaces between words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from copyedit import lexicon
+from copyedit.model import Finding, Safety
+from copyedit.rule import Context, Example, rule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: A word, whitespace within the paragraph, and the same word again (case aside); not part of a compound.
+_DOUBLE = re.compile(r"(?<![\w\-’'.&/])([^\W\d_]+)([ \t]+|[ \t]*\n[ \t]*)(\1)(?![\w\-’'&/])", re.I)
+#: Spaces after a word and before a comma, semicolon, colon, question or exclamation mark, or a full stop
+#: that is no ellipsis (" ...", ". . ."), decimal (" .5") or file ending (" .png"); the mark ends its phrase.
+_SPACE_BEFORE = re.compile(r"(?<=[^\W_])([ \t]+)([,;:?!]|\.(?![.\w]| \.))(?=$|[\s\"'”’])")
+#: Two spaces between words in mid-sentence: after a word or comma, before a word.
+_TWO_SPACES = re.compile(r"(?<=[^\W_]|,)(  )(?=[^\W\d_])")
+#: Words that make a doubled copula right: "what it is is …", "all it does does …".
+_CLEFT_WORDS = frozenset({"what", "whatever", "who", "whoever", "where", "how", "why", "when", "which", "all"})
+_FRENCH = re.compile(r"[«»]")
+_TABULAR = re.compile(r"\t| {3}")
+_PROSE_KINDS = frozenset({"paragraph", "title", "heading", "list_item", "quote"})
+
+
+def _untouched(ctx: Context, doc: Doc, start: int, end: int) -> bool:
+    """Whether the source holds exactly the prose view's text here: no masked markup inside the span."""
+    base = ctx.block.start
+    return ctx.source[base + start : base + end] == doc.text[start:end]
+
+
+def _in_quotes(doc: Doc, pos: int) -> bool:
+    before = doc.text[:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _doubled_safety(first: Token, second: Token) -> Safety | None:
+    """How sure it is that ``second`` is a slip: None when the doubling may be right English."""
+    table = lexicon.load("doubled_words")
+    word = first.lower_
+    if word in table["always"]:
+        return Safety.SAFE
+    sent = first.sent
+    before = first.doc[sent.start : first.i]
+    if word in table["copula"]:
+        cleft = any(t.lower_ in _CLEFT_WORDS for t in before)
+        return None if cleft or _in_quotes(first.doc, first.idx) else Safety.SAFE
+    if word in table["stranded"]:
+        return None if _may_strand(first, before) else Safety.SAFE
+    return None
+
+
+def _may_strand(prep: Token, before: Span) -> bool:
+    """Whether the sentence leaves a gap the preposition may close: a wh-word or "that" before it ("what she
+    asked for for years"), a participle just before it ("was referred to to"), or a relative clause with no
+    relative word ("the man he spoke to to ask")."""
+    if any(t.tag_ in ("WDT", "WP", "WRB") or t.lower_ == "that" for t in before):
+        return True
+    if prep.i > before.start and prep.doc[prep.i - 1].tag_ == "VBN":
+        return True
+    return any(a.pos_ in ("NOUN", "PROPN") and b.tag_ == "PRP" for a, b in pairwise(before))
+
+
+def _may_double(text: str) -> bool:
+    """TYP001's trigger: a word of doubled_words.yaml typed twice."""
+    table = lexicon.load("doubled_words")
+    vocab = {w for key in ("always", "copula", "stranded") for w in table[key]}
+    return any(m.group(1).lower() in vocab for m in _DOUBLE.finditer(text))
+
+
+@rule(
+    code="TYP001",
+    trigger=_may_double,
+    entities=False,
+    name="doubled-word",
+    message="“{match}” repeats a word; remove the second one.",
+    examples=[
+        Example(bad="Shares in [[the the]] company fell.", fixed="Shares in the company fell."),
+        Example(bad="[[The the]] minister resigned on Friday.", fixed="The minister resigned on Friday."),
+        Example(bad="The cost [[of of]] the scheme has doubled.", fixed="The cost of the scheme has doubled."),
+        Example(bad="The report [[is is]] due next week.", fixed="The report is due next week."),
+        Example(bad="Police [[and and]] fire crews attended.", fixed="Police and fire crews attended."),
+        Example(bad="[[To to]] be fair, the plan worked.", fixed="To be fair, the plan worked."),
+        Example(bad="The talks are due [[to to]] resume.", fixed="The talks are due to resume."),
+        Example(good="The company had had a difficult year and said that that was no surprise."),
+        Example(good="What the problem is is anybody's guess, and all it does does harm."),
+        Example(good="She said goodbye, bye bye, as the train left Walla Walla."),
+        Example(good="The firm bought an in in-house team; it was a very very long day."),
+        Example(good="They carried on on Monday and she gave her her keys."),
+        Example(good="Nobody knew what she had asked for for years; the man he spoke to to ask had gone."),
+        Example(good="“The thing is is that nobody knows,” he said."),
+        Example(good="The will will be read on Friday; my my, what a day; there there."),
+        Example(good="He was a human being being tortured, she said of The The."),
+    ],
+)
+def doubled_word(doc: Doc, ctx: Context) -> Iterator[Finding]:
+    """The same function word twice in a row: "the the", "of of", "is is".
+
+    ## Why
+    A doubled word is the commonest typing slip and survives machine rewriting; readers stumble on it.
+
+    ## Fix safety
+    Safe for words that never stand twice (articles, conjunctions, "of", possessives, most auxiliaries).
+    A doubled "is"/"was"/"has" is left alone after a wh-word or "all" ("what it is is") and inside
+    quotations (spoken "the thing is is"). A doubled preposition may be a stranded one followed by the next
+    phrase's ("the man he spoke to to ask"): it is left alone when the sentence leaves a gap it could close (a
+    wh-word, a participle before it, a relative clause without "that"). "had had", "that that",
+    interjections and particles are never flagged.
+    """
+    for m in _DOUBLE.finditer(doc.text):
+        first, second = doc.char_span(*m.span(1)), doc.char_span(*m.span(3))
+        if first is None or second is None or len(first) != 1 or len(second) != 1:
+            continue
+        a, b = first[0], second[0]
+        if not b.text.islower() or (a.text != b.text and not a.is_sent_start):
+            continue  # "the The Who": a name or title; all capitals are a headline's
+        safety = _doubled_safety(a, b)
+        if safety is None or not _untouched(ctx, doc, m.start(), m.end()):
+            continue
+        yield ctx.finding(m.start(), m.end(), a.text, safety=safety)
+
+
+@rule(
+    code="TYP002",
+    trigger=_SPACE_BEFORE,
+    entities=False,
+    name="space-before-punctuation",
+    message="Space before “{match}”; remove it.",
+    examples=[
+        Example(bad="The vote was close[[ ,]] officials said.", fixed="The vote was close, officials said."),
+        Example(
+            bad="Prices rose again[[ .]] Analysts were surprised.", fixed="Prices rose again. Analysts were surprised."
+        ),
+        Example(bad="Who will pay for it[[ ?]]", fixed="Who will pay for it?"),
+        Example(bad="He added[[ :]] “We will appeal.”", fixed="He added: “We will appeal.”"),
+        Example(bad="The plan failed[[ ;]] the minister quit.", fixed="The plan failed; the minister quit."),
+        Example(good="Sales fell . . . and then recovered ..."),
+        Example(good="The rate is 5 % and the file ends in .png or .com; gold assayed .125 oz per ton."),
+        Example(good="Il a dit « non » ; c’est fini !"),
+        Example(good="Run `ls -la` , then wait.", markup="markdown"),
+        Example(good="Smile :) or wink ;) as you like."),
+    ],
+)
+def space_before_punctuation(doc: Doc, ctx: Context) -> Iterator[Finding]:
+    """A space between a word and the comma, full stop, colon, semicolon, question or exclamation mark after it.
+
+    ## Why
+    English sets these marks against the word before them; a space is a typing or conversion slip.
+
+    ## Fix safety
+    Safe: only the space goes. Left alone: ellipses (" ...", ". . ."), a full stop that begins a number or
+    file ending (" .5", " .png"), per cent signs ("5 %" is a house style, not damage), emoticons, and any
+    paragraph with French quotation marks, where spaced punctuation is the typographic rule.
+    """
+    if ctx.block.kind not in _PROSE_KINDS or _FRENCH.search(doc.text):
+        return
+    for m in _SPACE_BEFORE.finditer(doc.text):
+        if _untouched(ctx, doc, m.start(), m.end()):
+            yield ctx.finding(m.start(), m.end(), m.group(2), message=f"Space before “{m.group(2)}”; remove it.")
+
+
+@rule(
+    code="TYP003",
+    trigger=_TWO_SPACES,
+    entities=False,
+    name="doubled-space",
+    message="Two spaces between words; make them one.",
+    examples=[
+        Example(bad="The minister[[  ]]resigned on Friday.", fixed="The minister resigned on Friday."),
+        Example(bad="Prices rose,[[  ]]analysts said.", fixed="Prices rose, analysts said."),
+        Example(good="The minister resigned.  Her deputy took over."),
+        Example(good="She said “no.”  Then she left."),
+        Example(good="  Indented text stays as it is."),
+        Example(good="Net profit   12.5 mln  vs  10.1 mln\nRevenue    100 mln  vs  90 mln"),
+        Example(good="A hard break ends this line  \nand the next goes on.", markup="markdown"),
+    ],
+)
+def doubled_space(doc: Doc, ctx: Context) -> Iterator[Finding]:
+    """Two spaces between words inside a line of prose.
+
+    ## Why
+    A double space in mid-sentence is where a word was deleted or a join went wrong; it shows in print.
+
+    ## Fix safety
+    Safe: the two spaces become one. Two spaces after a full stop, question mark or colon are a house style
+    some keep, so they are left alone; so are indentation, line ends (a Markdown hard break), and lines that
+    align columns with tabs or runs of three spaces.
+    """
+    if ctx.block.kind not in _PROSE_KINDS:
+        return
+    line_start, base = 0, ctx.block.start
+    for line in doc.text.split("\n"):
+        if not _TABULAR.search(ctx.source[base + line_start : base + line_start + len(line)]):
+            for m in _TWO_SPACES.finditer(line):
+                start = line_start + m.start()
+                if _untouched(ctx, doc, start - 1, start + 3):
+                    yield ctx.finding(start, start + 2, " ")
+        line_start += len(line) + 1
