@@ -186,3 +186,9 @@ def _clause_after_comma(sent: Span) -> bool:
         ):
             return True
     return False
+
+
+def in_quotation(tok: Token) -> bool:
+    """Whether ``tok`` stands inside quotation marks (curly or straight) opened earlier in its block."""
+    before = tok.doc.text[: tok.idx]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
