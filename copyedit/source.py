@@ -63,13 +63,12 @@ def read(path: str | Path) -> Source:
 
 
 def write(source: Source, text: str) -> None:
-    """Replace the file's content with ``text`` atomically, keeping its BOM and mode; refuse to overwrite a
-    read-only file or one that changed since it was read (someone else's edit would be lost)."""
+    """Replace the file's content with ``text`` atomically, keeping its BOM and mode (a read-only file stays
+    read-only, as `sed -i` leaves it); refuse to overwrite a file that changed since it was read (someone
+    else's edit would be lost)."""
     target = Path(source.path)
     try:
         mode = target.stat().st_mode & 0o7777
-        if not mode & 0o222:
-            raise SourceError(f"{source.path}: the file is read-only; not written")
         if target.read_bytes() != source.encode():
             raise SourceError(f"{source.path}: the file changed while copyedit worked on it; not written")
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".copyedit")

@@ -281,14 +281,29 @@ def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
             f"“{opening} …” is a {frag.kind} {_UNIT[frag.kind]} standing as a sentence; join it to the {side} one."
         )
         replacement = mark + doc.text[stop.idx + 1 : first.idx] + joined_case(first)
-        # Writers use verbless phrases as fragments on purpose ("In the ultimate struggle." "Released in May.");
-        # only a trailing "-ing" phrase ("…, including …") is sure to belong to the sentence before it.
-        sure = frag.kind in ("subordinate", "relative") or (frag.lead.tag_ == "VBG" and direction == "backward")
+        # Writers use verbless phrases as fragments on purpose ("In the ultimate struggle." "Released in May.").
+        table = lexicon.load("subordinators")
+        # A trailing "-ing" clause with an object ("…, leaving dozens without jobs") or a listing one
+        # ("…, including …") surely takes a comma; "Following the success of …" (a preposition in all but
+        # tag) may go without one.
+        verb_like = any(c.dep_ == "dobj" for c in frag.lead.children)
+        listing = frag.lead.tag_ == "VBG" and (verb_like or frag.lead.lower_ in table["listing_participles"])
+        sure = frag.kind in ("subordinate", "relative") or (listing and direction == "backward")
+        # "…weakened. Although X. The price rose": the clause fits either side unless the next sentence
+        # picks it up with a pronoun ("While X remains unknown. It has…").
+        either_way = direction == "forward" and prev is not None and frag.lead.lower_ in table["backward_comma"]
+        if either_way and nxt is not None and not _pronoun_subject(nxt):
+            sure = False
         # "Once it shared …": with a past tense, "once" may mean "formerly" and the sentence be whole.
         ambiguous = frag.lead.lower_ in lexicon.load("subordinators")["also_adverb"] and sent.root.tag_ == "VBD"
         sure = sure and not ambiguous
         safety = None if sure else Safety.UNSAFE
         yield ctx.finding(stop.idx, first.idx + 1, replacement, message, safety=safety)
+
+
+def _pronoun_subject(sent: Span) -> bool:
+    """Whether the sentence's subject is a personal pronoun, which leans on what came just before it."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "PRP" for c in sent.root.children)
 
 
 _UNIT = {"subordinate": "clause", "relative": "clause", "participial": "phrase", "prepositional": "phrase"}
