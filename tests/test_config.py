@@ -34,7 +34,7 @@ def test_walks_up_and_prefers_copyedit_toml(tmp_path: Path) -> None:
 
 
 def test_pyproject_without_section_is_skipped(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[tool.copyedit]\nunsafe-fixes = true\n')
+    (tmp_path / "pyproject.toml").write_text("[tool.copyedit]\nunsafe-fixes = true\n")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "pyproject.toml").write_text('[project]\nname = "x"\n')
     assert config.for_path(str(tmp_path / "sub" / "a.txt")).unsafe_fixes is True
