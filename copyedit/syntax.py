@@ -57,8 +57,19 @@ def is_name(tok: Token) -> bool:
         return True
     if not (tok.is_stop or tok.pos_ in CLOSED_CLASSES or is_common_word(tok.text)):
         return True
-    # A capitalised common word ("Apple", "Commuters") is a name only if tagged and recognised as one.
-    return tok.tag_ in ("NNP", "NNPS") and tok.ent_type_ in NAME_ENTITIES
+    # A capitalised common word ("Apple", "Commuters") is a name only if tagged and recognised as one, or if
+    # it heads a run of capitalised words the recogniser missed ("Strait of Hormuz", "Bank of Ghana").
+    if tok.tag_ not in ("NNP", "NNPS"):
+        return False
+    return tok.ent_type_ in NAME_ENTITIES or _opens_capitalised_run(tok)
+
+
+def _opens_capitalised_run(tok: Token) -> bool:
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ == "of" and nxt.i + 1 < len(doc):
+        nxt = doc[nxt.i + 1]
+    return nxt is not None and nxt.i > tok.i and nxt.tag_ in ("NNP", "NNPS") and nxt.text[:1].isupper()
 
 
 def can_be_verb_form(word: str, tag: str) -> bool:
