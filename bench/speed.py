@@ -63,11 +63,11 @@ def measure(cmd: list[str], cwd: Path, repeat: int = 1, before: list[str] | None
     """Best wall time (s), peak memory (MB) and CPU time (s, of the best run) of ``cmd`` over ``repeat`` runs;
     ``before`` runs first each time (untimed), e.g. to empty the cache for a cold run."""
     best, peak, cpu = float("inf"), 0.0, 0.0
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for _ in range(repeat):
         if before:
-            subprocess.run(before, cwd=cwd, check=False)
+            subprocess.run(before, cwd=cwd, check=False, capture_output=True, env=env)
         t0 = time.perf_counter()
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
         out = subprocess.run(
             [sys.executable, "-c", _MEASURE, *cmd], cwd=cwd, capture_output=True, text=True, check=False, env=env
         )
