@@ -61,9 +61,22 @@ def _cannot_end(last: Token, left: Span, right: Span) -> bool:
         return (reports or head.pos_ == "NOUN") and is_main_clause(right)
     starts_noun_phrase = right[0].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
     if last.tag_ == "IN" and starts_noun_phrase and not any(c.dep_ in ("pobj", "pcomp") for c in last.children):
+        # With a verb on both sides the stop may follow a stranded preposition the parse does not see
+        # ("loopholes to take advantage of. The company…"), so one side must be verbless.
         verbless = not has_main_verb(right) or not has_main_verb(left)
         return verbless and not _may_strand(last, left)
     return False
+
+
+def _article_stops(doc: Doc) -> Iterator[tuple[Token, Token]]:
+    """ "in a. Statement": the tokenizer reads "a." as an abbreviation, so no sentence ends there; the article
+    and the capitalised word after it, when a word stands before the article (not a list label "a.")."""
+    for tok in doc[1:-1]:
+        nxt, before = doc[tok.i + 1], doc[tok.i - 1]
+        if tok.lower_ not in ("a.", "an.") or not tok.text[0].islower() or not before.is_alpha:
+            continue
+        if tok.whitespace_ and nxt.text[:1].isupper() and nxt.is_alpha and not nxt.is_sent_start:
+            yield tok, nxt
 
 
 def _may_strand(prep: Token, sent: Span) -> bool:
@@ -128,6 +141,14 @@ def _may_cut(text: str) -> bool:
             bad="Leaked papers emerged suggesting that[[. T]]he minister had known for months.",
             fixed="Leaked papers emerged suggesting that the minister had known for months.",
         ),
+        Example(
+            bad="It was sold as part of a[[. M]]ove to cut debt.",
+            fixed="It was sold as part of a move to cut debt.",
+            unsafe=True,
+        ),
+        Example(good="The options were: a. Raise taxes. b. Cut spending."),
+        Example(good="Prices gave in. The pound fell with them."),
+        Example(good="Hackers seek new loopholes to take advantage of. The company is trying to stop them."),
         Example(good="Nobody expected that. The market fell anyway."),
         Example(good="No one contemplates doing that. It has said so from the outset."),
         Example(good="That is what voters asked for. The rest is detail."),
@@ -153,6 +174,13 @@ def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
         stop, first = gap
         message = f"Full stop after “{left[-2].text}” cuts a sentence in two; remove it."
         yield ctx.finding(stop.idx, first.idx + 1, doc.text[stop.idx + 1 : first.idx] + joined_case(first), message)
+    for article, first in _article_stops(doc):
+        stop = article.idx + len(article) - 1
+        message = f"Full stop after “{article.text[:-1]}” cuts a sentence in two; remove it."
+        # The tagger, misled by "a." and the capital, takes what follows for a name about as often as not: the
+        # capital it keeps or drops is a guess, so the fix is unsafe.
+        replacement = doc.text[stop + 1 : first.idx] + joined_case(first)
+        yield ctx.finding(stop, first.idx + 1, replacement, message, safety=Safety.UNSAFE)
 
 
 def _join_direction(frag: Span, kind: str, lead: Token, prev: Span | None, nxt: Span | None) -> str | None:
