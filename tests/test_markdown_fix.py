@@ -43,7 +43,8 @@ def test_opaque_parts_of_the_document_are_byte_identical() -> None:
 PIECES = [
     f"```\n{DAMAGE}\n```\n",
     f"~~~python\n# {DAMAGE}\n~~~\n",
-    f"    {DAMAGE}\n",
+    # After a list item, an indented block continues the item (CommonMark): a paragraph first makes it code.
+    f"Code follows.\n\n    {DAMAGE}\n",
     f"Inline `{DAMAGE}` stays.\n",
     f"See [a link](https://example.com/{DAMAGE.replace(' ', '-')}) here.\n",
     "Visit <https://example.com/could-have-gave> today.\n",
