@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
 #: Entity types whose words keep their capital letter anywhere in a sentence.
 NAME_ENTITIES = frozenset(
     {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
@@ -38,10 +39,16 @@ def has_subject(tok: Token) -> bool:
 
 def is_main_clause(sent: Span) -> bool:
     """A declarative sentence: a finite root with its own subject, not introduced by a subordinator."""
-    first = words(sent)[:1]
-    if not first or first[0].dep_ == "mark" or first[0].tag_ in ("WDT", "WP", "WP$", "CC"):
+    ws = words(sent)
+    if not ws or ws[0].dep_ == "mark" or ws[0].tag_ in ("WDT", "WP", "WP$", "CC"):
         return False
-    return has_main_verb(sent) and has_subject(sent.root) and sent.text.rstrip().endswith(".")
+    if not sent.text.rstrip().endswith("."):
+        return False
+    # A subject pronoun and a finite verb open a clause whatever the parser attached them to
+    # ("It has alarmed neighbouring countries." read as a noun phrase).
+    if len(ws) > 2 and ws[0].lower_ in SUBJECT_PRONOUNS and ws[1].tag_ in FINITE_TAGS:
+        return True
+    return has_main_verb(sent) and has_subject(sent.root)
 
 
 def is_common_word(word: str) -> bool:

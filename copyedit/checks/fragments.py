@@ -52,7 +52,10 @@ def _cannot_end(last: Token, left: Span, right: Span) -> bool:
     if last.lower_ in lexicon.load("sentence_open_words").get(last.tag_, ()):
         return True
     if last.tag_ in ("TO", "MD") or last.lemma_ == "have":
-        return _verb_continues(last, right[0]) and not has_subject(right.root)
+        if _verb_continues(last, right[0]) and not has_subject(right.root):
+            return True
+        if last.tag_ != "TO":
+            return False  # "to" may be a preposition too: "a message to. The new government"
     if last.lower_ == "that":
         head = last.head
         nonfinite = head.tag_ in ("VBG", "VBN") and not any(c.dep_.startswith("aux") for c in head.children)
@@ -60,7 +63,7 @@ def _cannot_end(last: Token, left: Span, right: Span) -> bool:
         reports = nonfinite and head.lemma_ in lexicon.load("reporting_verbs")["lemmas"]
         return (reports or head.pos_ == "NOUN") and is_main_clause(right)
     starts_noun_phrase = right[0].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
-    if last.tag_ == "IN" and starts_noun_phrase and not any(c.dep_ in ("pobj", "pcomp") for c in last.children):
+    if last.tag_ in ("IN", "TO") and starts_noun_phrase and not any(c.dep_ in ("pobj", "pcomp") for c in last.children):
         # With a verb on both sides the stop may follow a stranded preposition the parse does not see
         # ("loopholes to take advantage of. The company…"), so one side must be verbless.
         verbless = not has_main_verb(right) or not has_main_verb(left)
@@ -88,8 +91,10 @@ def _may_strand(prep: Token, sent: Span) -> bool:
     if head.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in head.children):
         return True
     for anc in prep.ancestors:
-        if anc.dep_ in ("relcl", "acl") and not any(c.tag_ in ("WDT", "WP") for c in anc.children):
-            return True
+        if anc.dep_ == "relcl" and not any(c.tag_ in ("WDT", "WP") for c in anc.children):
+            return True  # "the firm they are dealing with"
+        if anc.dep_ == "acl" and (prep.dep_ != "agent" or any(c.tag_ == "TO" for c in anc.children)):
+            return True  # "loopholes to take advantage of", "components built in"; not a passive's agent
     return False
 
 
@@ -148,6 +153,16 @@ def _may_cut(text: str) -> bool:
         ),
         Example(good="The options were: a. Raise taxes. b. Cut spending."),
         Example(good="Prices gave in. The pound fell with them."),
+        Example(
+            bad="Analysts say the drills send a message to[[. T]]he new government in Taipei.",
+            fixed="Analysts say the drills send a message to the new government in Taipei.",
+        ),
+        Example(good="He has nowhere to go to. The city is closed."),
+        Example(good="It has no wireless components built in. Wireless can be added at extra cost."),
+        Example(
+            bad="The figure is in a statement released by[[. T]]he Eastern Command.",
+            fixed="The figure is in a statement released by the Eastern Command.",
+        ),
         Example(good="Hackers seek new loopholes to take advantage of. The company is trying to stop them."),
         Example(good="Nobody expected that. The market fell anyway."),
         Example(good="No one contemplates doing that. It has said so from the outset."),
@@ -265,6 +280,15 @@ def _may_hold_fragment(text: str) -> bool:
         Example(good="While talks continue, prices rise."),
         Example(good="Because it was raining, the match was called off."),
         Example(good="Dealers were calm. Since last August Smith has led the talks."),
+        Example(good="Do we need a long-term agreement. Who benefits from that. These are the questions."),
+        Example(
+            bad="The money went to local farmers[[. W]]ho had lost their crops.",
+            fixed="The money went to local farmers, who had lost their crops.",
+        ),
+        Example(
+            bad="While the cause is not known[[. I]]t has alarmed neighbouring countries.",
+            fixed="While the cause is not known, it has alarmed neighbouring countries.",
+        ),
         Example(good="Dealers were calm. If banks were short of cash until the bills matured, rates could soar."),
         Example(
             bad="The regime kept testing missiles[[. I]]n defiance of the sanctions.",
@@ -317,6 +341,8 @@ def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
         verb_like = any(c.dep_ == "dobj" for c in frag.lead.children)
         listing = frag.lead.tag_ == "VBG" and (verb_like or frag.lead.lower_ in table["listing_participles"])
         sure = frag.kind in ("subordinate", "relative") or (listing and direction == "backward")
+        if frag.kind == "relative" and frag.lead.lower_ in ("who", "whom") and not _personal(left[-2]):
+            continue  # "…a long-term agreement. Who benefits from that." is a question: "who" needs a person
         # "…weakened. Although X. The price rose": the clause fits either side unless the next sentence
         # picks it up with a pronoun ("While X remains unknown. It has…").
         either_way = direction == "forward" and prev is not None and frag.lead.lower_ in table["backward_comma"]
@@ -327,6 +353,14 @@ def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
         sure = sure and not ambiguous
         safety = None if sure else Safety.UNSAFE
         yield ctx.finding(stop.idx, first.idx + 1, replacement, message, safety=safety)
+
+
+def _personal(tok: Token) -> bool:
+    """Whether a noun names people, so "who" can refer to it: a person, group or body, or a word for people."""
+    if tok.ent_type_ in ("PERSON", "NORP", "ORG"):
+        return True
+    people = lexicon.load("possessed_nouns")["group_owners"]
+    return tok.lemma_.lower() in people or tok.lower_ in ("people", "man", "woman", "men", "women", "children")
 
 
 def _pronoun_subject(sent: Span) -> bool:
