@@ -16,7 +16,6 @@ from typing import Any
 from unittest import mock
 
 from copyedit import engine
-from copyedit.model import Edit
 
 ROOT = Path(__file__).resolve().parents[1]
 HARPER_PYTHON = ROOT / ".venv-harper" / "bin" / "python"
@@ -40,16 +39,6 @@ class Output:
     made: tuple[Made, ...]
 
 
-def _remap(origin: list[int], edits: list[Edit]) -> list[int]:
-    """Input offsets of each position of the text after ``edits``; inserted characters map to the edit's start."""
-    out: list[int] = []
-    pos = 0
-    for e in sorted(edits):
-        out += origin[pos : e.start] + [origin[e.start]] * len(e.replacement)
-        pos = e.end
-    return out + origin[pos:]
-
-
 def copyedit_fix(text: str, markup: str, unsafe: bool) -> Output:
     """``fix_text`` pass by pass (the same loop the engine runs), keeping each edit's span in the input."""
     origin = list(range(len(text) + 1))
@@ -62,7 +51,7 @@ def copyedit_fix(text: str, markup: str, unsafe: bool) -> Output:
                 break
             edits = [e for f in result.applied for e in f.edits]
             made += [Made(f.code, origin[e.start], origin[e.end]) for f in result.applied for e in f.edits]
-            text, origin = result.text, _remap(origin, edits)
+            text, origin = result.text, engine._remap(origin, edits)  # the engine's own offset map
     return Output(text, tuple(made))
 
 
