@@ -15,7 +15,7 @@ import random
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -25,6 +25,8 @@ from bench.edits import edits, overlaps
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "news"
 FROZEN = Path(__file__).resolve().parent / "data" / "quality"
+#: Slips already in the corpus articles, read and corrected by hand, so that the clean text is clean.
+ERRATA = Path(__file__).resolve().parent / "data" / "errata.jsonl"
 SEED = 20250101
 MAX_PARAGRAPHS = 6
 RARE = re.compile(r"\b[Nn]either\b[^.\"”]{1,60}\bnor\b")
@@ -54,9 +56,40 @@ class Damaged:
     injections: tuple[Injection, ...]
 
 
+def errata(source: str) -> list[tuple[str, str]]:
+    """The hand-checked corrections of corpus slips in ``source``: (wrong, right) pairs."""
+    rows = [json.loads(line) for line in ERRATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(r["wrong"], r["right"]) for r in rows if r["source"] == source]
+
+
+def correct(text: str, source: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with the errata of ``source`` applied once each; also (position, length change) of each."""
+    shifts = []
+    for wrong, right in errata(source):
+        at = text.find(wrong)
+        done = wrong in right and text.find(right) == at
+        if at >= 0 and not done:
+            text = text[:at] + right + text[at + len(wrong) :]
+            shifts.append((at, len(right) - len(wrong)))
+    return text, shifts
+
+
+def amend(d: Damaged) -> Damaged:
+    """``d`` with its source's errata applied to broken and gold alike, injection spans moved to match."""
+    gold, _ = correct(d.gold, d.source)
+    broken, shifts = correct(d.broken, d.source)
+    moved = []
+    for j in d.injections:
+        delta = sum(n for at, n in shifts if at < j.start)
+        moved.append(replace(j, start=j.start + delta, end=j.end + delta))
+    return replace(d, gold=gold, broken=broken, injections=tuple(moved))
+
+
 def paragraphs(text: str, source: str) -> list[str]:
-    """The article's first paragraphs, whitespace-normalised; a BBC headline becomes a Markdown heading."""
+    """The article's first paragraphs, whitespace-normalised and corrected by the errata; a BBC headline
+    becomes a Markdown heading."""
     paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()][:MAX_PARAGRAPHS]
+    paras = [correct(p, source)[0] for p in paras]
     if source.startswith("bbc/") and paras:
         paras[0] = "# " + paras[0]
     return paras
@@ -212,7 +245,13 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=240)
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--corpora", type=Path, default=CORPORA)
+    ap.add_argument("--amend", action="store_true", help="apply data/errata.jsonl to the set in --out, nothing else")
     args = ap.parse_args()
+    if args.amend:
+        amended = [amend(d) for d in read(args.out)]
+        assert all(consistent(d.gold, d.broken, d.injections) for d in amended)
+        write(amended, args.out)
+        return
     damaged = generate(args.corpora, args.articles, args.seed)
     write(damaged, args.out)
     families = Counter(j.family for d in damaged for j in d.injections)
