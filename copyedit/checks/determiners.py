@@ -1,0 +1,204 @@
+"""AGR002: a determiner or quantifier and its noun agree in number ("several players", "this measure")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from copyedit import lexicon
+from copyedit.checks.agreement import (
+    DASHES,
+    FUNCTION_POS,
+    PLUR,
+    SING,
+    SUBJECTS,
+    capitalised_inside,
+    cased,
+    determiners,
+    finite_verb,
+    form_number,
+    mid_sentence_capital,
+    noun_tables,
+    statement,
+    verb_number,
+    words,
+)
+from copyedit.inflection import getAllLemmas
+from copyedit.model import Finding, Safety
+from copyedit.rule import Context, Example, rule
+from copyedit.syntax import can_be_verb_form
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def _heads_phrase(noun: Token) -> bool:
+    """Whether ``noun`` is the head of its noun phrase, not a modifier of a later word or part of a name."""
+    if noun.pos_ != "NOUN" or noun.dep_ in ("compound", "poss", "nmod", "amod") or capitalised_inside(noun):
+        return False
+    if any(c.dep_ == "case" for c in noun.children):
+        return False  # "a players' union"
+    if noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return False  # "a four month low": a measure phrase modifying the next word
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return nxt is None or not (nxt.pos_ in ("NOUN", "PROPN", "NUM") or nxt.text in DASHES or nxt.text == "'")
+
+
+def _plain_between(det: Token, noun: Token) -> bool:
+    """Only the noun's own adjectives and modifiers between determiner and noun: no numbers or quantity words
+    ("a few days", "every two years", "another 10 players", "a great many people"), no second phrase."""
+    doc = det.doc
+    if (det.i > 0 and doc[det.i - 1].text in DASHES) or doc[det.i + 1].text in DASHES:
+        return False  # "the under-five category", "a two-year deal"
+    inside = {t.i for t in noun.subtree}
+    if (det.tag_ == "CD" or noun.tag_ == "NNS") and any(t.pos_ != "ADJ" for t in doc[det.i + 1 : noun.i]):
+        return False  # "three pct figure", "a string roles": a nearer noun may be the head
+    for t in doc[det.i + 1 : noun.i]:
+        if t.lower_ in words("between_quantities") or t.like_num or t.i not in inside:
+            return False
+        if t.pos_ == "NOUN" and t.dep_ != "compound":
+            return False
+        if t.pos_ == "VERB" and (t.dep_ != "amod" or t.tag_ == "VBG" or any(c.pos_ != "ADV" for c in t.children)):
+            return False  # "a business spanning hotels", "another manufacturing appliances"
+        if t.lower_.endswith("ing") and can_be_verb_form(t.text, "VBG"):
+            return False  # "another manufacturing appliances": the determiner stands alone
+        if det.tag_ == "CD" and t.lower_.endswith("ly"):
+            return False  # "the six monthly session"
+        if t.pos_ not in ("ADJ", "ADV", "NOUN", "VERB") and t.text != ",":
+            return False
+    return True
+
+
+def _misread(det: Token, noun: Token, num: str) -> bool:
+    """Parses that pair a determiner with a word that is not its noun."""
+    doc = det.doc
+    prev = doc[det.i - 1] if det.i > 0 else None
+    nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if any(c.dep_ in ("conj", "cc") for c in noun.children) or (nxt is not None and nxt.lower_ in ("and", "or", ",")):
+        return True  # "five producer and five consumer delegates", "a paints, resins and coatings company"
+    if mid_sentence_capital(det) or (nxt is not None and nxt.lower_ == "per"):
+        return True  # "the Paris Group of Six meeting", "a cents per hour basis"
+    if det.lower_ in ("a", "an") and prev is not None and prev.is_alpha and noun_tables(prev.lower_):
+        return True  # "officers, employees an agents": "an" for "and"
+    if num == SING:
+        if det.tag_ == "CD" and nxt is not None and nxt.pos_ in ("ADJ", "NOUN", "PROPN", "NUM"):
+            return True  # "a five year straight eurobond": a measure before the head
+        if det.tag_ == "CD" and prev is not None and prev.pos_ in ("NOUN", "PROPN", "DET"):
+            return True  # "number two keeper", "the four pose": a label, or a number standing alone
+        if noun.dep_ in ("ROOT", "conj", "appos") and can_be_verb_form(noun.text, "VBP"):
+            return True  # "Many marvel at the man", "too many smoke": the quantifier is the subject
+        # "what many thought was", "as many expected": a quantifier standing as a pronoun
+        return prev is not None and (prev.tag_ in ("WP", "WDT", "WRB") or prev.lower_ in ("as", "than", "that", "so"))
+    if nxt is not None and nxt.is_alpha and nxt.pos_ not in FUNCTION_POS and noun_tables(nxt.lower_):
+        return True  # "a ratings hit": the plural may be a modifier of the next word
+    return noun.i > det.i + 1 and can_be_verb_form(noun.text, "VBZ")  # "when a terrorist boards a plane"
+
+
+def _evidence(noun: Token) -> str | None:
+    """The number shown by the finite verb the noun is the subject of, if it shows one."""
+    if noun.dep_ not in SUBJECTS:
+        return None
+    verb = finite_verb(noun.head)
+    return verb_number(verb) if verb is not None and verb.i > noun.i else None
+
+
+def _inflect_noun(noun: Token, number: str) -> str | None:
+    """The noun in the other number, from lemminflect (or the house list of preferred plurals)."""
+    word = noun.lower_
+    tag, other = ("NN", "NNS") if number == SING else ("NNS", "NN")
+    preferred = lexicon.load("agreement")["plurals"]
+    if number == PLUR and word in preferred:
+        return cased(noun.text, preferred[word])
+    forms = {t[tag][0] for _, t in noun_tables(word) if word in t.get(other, ()) and t.get(tag)}
+    return cased(noun.text, forms.pop()) if len(forms) == 1 else None
+
+
+def _adjective_like(noun: Token) -> bool:
+    """A singular that may be an adjective standing for its noun ("won two gold"), unless "of" follows."""
+    of = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    return "ADJ" in getAllLemmas(noun.lower_) and not of
+
+
+def _that_is_determiner(det: Token) -> bool:
+    """A "that" after a verb or noun may be a conjunction that the parse read as a determiner."""
+    prev = det.doc[det.i - 1] if det.i > det.sent.start else None
+    return prev is None or (prev.tag_ in ("IN", "CC", ",") and prev.lower_ != "that")
+
+
+def _number_fix(det: Token, det_num: str, noun: Token, num: str) -> tuple[Token, str, Safety] | None:
+    """Which word to change, to what, and how safely; None when the sentence does not show which is wrong."""
+    evidence = _evidence(noun)
+    paired = lexicon.load("agreement")["paired_determiners"]
+    if det.lower_ in paired:
+        if det.lower_ == "that" and not _that_is_determiner(det):
+            return None
+        if evidence == num:
+            return det, cased(det.text, paired[det.lower_]), Safety.SAFE
+        new = _inflect_noun(noun, det_num) if evidence == det_num else None
+        return (noun, new, Safety.SAFE) if new else None
+    if evidence == num or (num == SING and (noun.lemma_ in words("uncountable") or _adjective_like(noun))):
+        return None
+    new = _inflect_noun(noun, det_num)
+    if new is None:
+        return None
+    loose = det.lower_ in ("a", "an") and evidence is None  # "signed a players": "a player" or "players"
+    return noun, new, Safety.UNSAFE if loose else Safety.SAFE
+
+
+@rule(
+    code="AGR002",
+    name="determiner-noun-number",
+    message="“{match}” does not agree in number with its determiner; use “{replacement}”.",
+    examples=[
+        Example(
+            bad="[[This]] measures are meant to cut emissions.", fixed="These measures are meant to cut emissions."
+        ),
+        Example(bad="[[These]] development has been delayed.", fixed="This development has been delayed."),
+        Example(bad="Several [[player]] were injured.", fixed="Several players were injured."),
+        Example(bad="Many [[company]] have cut their forecasts.", fixed="Many companies have cut their forecasts."),
+        Example(bad="Each [[players]] will receive a medal.", fixed="Each player will receive a medal."),
+        Example(bad="These [[figure]] show a rise in crime.", fixed="These figures show a rise in crime."),
+        Example(
+            bad="Police arrested three [[man]] after the fight.", fixed="Police arrested three men after the fight."
+        ),
+        Example(
+            bad="The club signed a [[players]] from Brazil.", fixed="The club signed a player from Brazil.", unsafe=True
+        ),
+        Example(good="This news came as a shock; these data are published every quarter."),
+        Example(good="A series of strikes hit those species, and this means a means test."),
+        Example(good="A few residents and a couple of hundred protesters came; a lot of people stayed away."),
+        Example(good="Each of the players was paid, elections are held every two years, and another 10 players left."),
+        Example(good="Several sheep died, each aircraft carries 180 people, and the These Days tour sold out."),
+        Example(good="This sales tax and these player ratings are new; a great many people agree."),
+        Example(good="This works well, that matters, and he said that prices were rising."),
+        Example(good="A New York Times investigation into a players' union found that Britain won two gold."),
+    ],
+)
+def determiner_noun_number(doc: Doc, ctx: Context) -> Iterator[Finding]:
+    """A determiner or quantifier whose number is not its noun's: "this measures", "several player", "a players".
+
+    ## Why
+    A rewrite that changes a noun's number, or swaps "this" for "these", leaves the phrase at odds with itself.
+
+    ## Fix safety
+    The determiner's head noun comes from the parse, so "these player ratings" and "this sales tax" agree.
+    Nouns with one form for both numbers, plural-looking singulars, names, measure phrases ("a few", "every two
+    years", "another 10") and uncountable nouns are left alone. For "this/that/these/those" the verb of the
+    sentence decides which word is wrong (a fix without that evidence is not offered). With a determiner
+    that has one number only ("several", "each"), the noun changes, safely; after "a/an" the fix is unsafe unless
+    the verb shows the singular ("signed a players" may have meant "signed players").
+    """
+    for noun in doc:
+        num = form_number(noun)
+        if num is None or not _heads_phrase(noun) or not statement(noun.sent):
+            continue
+        dets = determiners(noun)
+        if len({n for _, n in dets}) != 1:
+            continue  # "many a candidate", "a few": the phrase marks both numbers
+        for det, det_num in dets:
+            if det_num == num or not _plain_between(det, noun) or _misread(det, noun, num):
+                continue
+            fix = _number_fix(det, det_num, noun, num)
+            if fix:
+                word, new, safety = fix
+                yield ctx.finding(word.idx, word.idx + len(word), new, safety=safety)
