@@ -155,7 +155,7 @@ def _run(
     texts = [view.text[b.start : b.end] for b in view.blocks]
     plan = [(r, _blocks_for(r, texts, view.text)) for r in rules]
     needed = sorted({i for _, where in plan for i in where})
-    parsed = _lazy_parse(view.blocks, texts, needed, entities=any(r.entities for r in rules))
+    parsed = _lazy_parse(view.blocks, texts, needed)
     findings: list[Finding] = []
     for r, where in plan:
         for i in where:
@@ -178,9 +178,7 @@ def _blocks_for(r: Rule, texts: list[str], prose: str) -> list[int]:
     return [i for i, t in enumerate(texts) if r.triggered(t)]
 
 
-def _lazy_parse(
-    blocks: tuple[Block, ...], texts: list[str], needed: list[int], entities: bool = True
-) -> tuple[Parsed, ...]:
+def _lazy_parse(blocks: tuple[Block, ...], texts: list[str], needed: list[int]) -> tuple[Parsed, ...]:
     """Blocks whose Docs are made on first use; the ones some rule is known to need are parsed together in one
     ``nlp.pipe`` batch the first time any of them is asked for, a neighbour a rule peeks at on its own."""
     batch: dict[int, Doc] = {}
@@ -188,9 +186,9 @@ def _lazy_parse(
 
     def parse(i: int) -> Doc:
         if i not in wanted:
-            return nlp.parse_all([texts[i]], entities)[0]
+            return nlp.parse_all([texts[i]])[0]
         if not batch:
-            batch.update(zip(needed, nlp.parse_all([texts[j] for j in needed], entities), strict=True))
+            batch.update(zip(needed, nlp.parse_all([texts[j] for j in needed]), strict=True))
         return batch[i]
 
     return tuple(Parsed(b, parse=partial(parse, i), text=texts[i]) for i, b in enumerate(blocks))

@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 
-def getAllLemmas(word: str, upos: str | None = None) -> Any:
-    """lemminflect.getAllLemmas."""
+def getAllLemmas(word: str, upos: str | None = None) -> dict[str, tuple[str, ...]]:
+    """lemminflect.getAllLemmas, remembered: lemminflect deep-copies its tables on every call."""
+    return dict(_lemmas(word, upos))
+
+
+def getAllInflections(lemma: str, upos: str | None = None) -> dict[str, tuple[str, ...]]:
+    """lemminflect.getAllInflections, remembered as getAllLemmas is."""
+    return dict(_inflections(lemma, upos))
+
+
+@lru_cache(maxsize=65536)
+def _lemmas(word: str, upos: str | None) -> dict[str, tuple[str, ...]]:
     import lemminflect
 
     return lemminflect.getAllLemmas(word, upos)
 
 
-def getAllInflections(lemma: str, upos: str | None = None) -> Any:
-    """lemminflect.getAllInflections."""
+@lru_cache(maxsize=65536)
+def _inflections(lemma: str, upos: str | None) -> dict[str, tuple[str, ...]]:
     import lemminflect
 
     return lemminflect.getAllInflections(lemma, upos)

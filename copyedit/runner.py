@@ -86,19 +86,18 @@ def _parallel(tasks: list[Task], jobs: int) -> Iterator[list[Finding] | engine.F
 
     nlp.model_name()  # a missing model is one clear error here, not a broken pool
     chunk = max(1, min(16, len(tasks) // (jobs * 8)))
-    entities = any(engine.catalogue()[c].entities for c in {c for t in tasks for c in t.codes})
     workers = min(jobs, len(tasks))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(entities,)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) as pool:
         yield from pool.map(_work, tasks, chunksize=chunk)
 
 
-def _start_worker(entities: bool) -> None:
-    """Load the model (with the entity recogniser only if a rule reads entities) and the rules once per worker."""
+def _start_worker() -> None:
+    """Load the model and the rules once per worker."""
     from copyedit import nlp
     from copyedit.rule import catalogue
 
     catalogue()
-    nlp.load(entities)
+    nlp.load()
 
 
 def _work(task: Task, extra: engine.Extra | None = None) -> list[Finding] | engine.FixResult:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from copyedit import lexicon
+from copyedit.nlp import entity_type
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -68,7 +69,7 @@ def is_name(tok: Token) -> bool:
     # it heads a run of capitalised words the recogniser missed ("Strait of Hormuz", "Bank of Ghana").
     if tok.tag_ not in ("NNP", "NNPS"):
         return False
-    return tok.ent_type_ in NAME_ENTITIES or _opens_capitalised_run(tok)
+    return entity_type(tok) in NAME_ENTITIES or _opens_capitalised_run(tok)
 
 
 def _opens_capitalised_run(tok: Token) -> bool:
@@ -173,7 +174,7 @@ def _lone_subordinate(mark: Token, root: Token) -> bool:
     subjects = [c for c in root.children if c.dep_.startswith("nsubj") or c.dep_ == "expl"]
     if not subjects or subjects[0].left_edge.i != mark.i + 1:
         return False
-    if root.doc[mark.i + 1].ent_type_ in ("DATE", "TIME") and subjects[0].ent_type_ not in ("DATE", "TIME"):
+    if entity_type(root.doc[mark.i + 1]) in ("DATE", "TIME") and entity_type(subjects[0]) not in ("DATE", "TIME"):
         return False  # "Since last August Smart has led the talks": a preposition before a main clause
     if any(t.text == "," for t in root.doc[mark.i : root.i]):
         return False

@@ -66,9 +66,9 @@ def test_blocks_no_rule_needs_are_not_parsed(monkeypatch: pytest.MonkeyPatch) ->
     parsed: list[str] = []
     real = nlp.parse_all
 
-    def spy(texts: list[str], entities: bool = True):
+    def spy(texts: list[str]):
         parsed.extend(texts)
-        return real(texts, entities)
+        return real(texts)
 
     monkeypatch.setattr(nlp, "parse_all", spy)
     monkeypatch.setattr(engine, "TRIGGERS", True)
@@ -78,15 +78,44 @@ def test_blocks_no_rule_needs_are_not_parsed(monkeypatch: pytest.MonkeyPatch) ->
     assert parsed == ["Both the club and the league have not commented."]
 
 
-def test_rules_that_read_no_entities_find_the_same_without_the_recogniser() -> None:
-    """A rule declared ``entities=False`` runs on a parse without "ner": it must find what it finds with it."""
-    from dataclasses import replace
+def test_entities_on_demand_find_what_an_eager_recogniser_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The recogniser runs only on Docs where a rule asks for a label; every rule must find the same as when
+    every Doc went through it."""
+    from copyedit import nlp
 
-    plain = [r for r in catalogue().values() if not r.entities]
-    assert {"VRB001", "TYP001"} <= {r.code for r in plain}
-    texts = [ex.text for r in plain for ex in r.examples] + [i["text"] for i in load()]
-    for r in plain:
-        for text in texts:
-            assert check_text(text, "text", (r,)) == check_text(text, "text", (replace(r, entities=True),)), (
-                f"{r.code} on {text[:60]!r}"
-            )
+    texts = [ex.text for r in catalogue().values() for ex in r.examples] + [i["text"] for i in load()]
+    lazy = [check_text(t, "text") for t in texts]
+    real = nlp.parse
+
+    def eager(texts: list[str], batch_size: int = 64):
+        for doc in real(texts, batch_size):
+            if len(doc):
+                nlp.entity_type(doc[0])
+            yield doc
+
+    nlp._CACHE.clear()
+    monkeypatch.setattr(nlp, "parse", eager)
+    assert [check_text(t, "text") for t in texts] == lazy
+    nlp._CACHE.clear()
+
+
+def test_entity_type_runs_the_recogniser_once_per_doc() -> None:
+    from copyedit import nlp
+
+    doc = next(nlp.parse(["Tony Blair flew to Paris on Monday."]))
+    assert not doc.ents
+    assert nlp.entity_type(doc[0]) == "PERSON"
+    assert [e.label_ for e in doc.ents] == ["PERSON", "GPE", "DATE"]
+    assert nlp.entity_type(doc[4]) == "GPE"
+
+
+def test_only_nlp_reads_entity_labels() -> None:
+    """Every entity read goes through ``nlp.entity_type``: a direct ``ent_type_`` or ``.ents`` would see a Doc
+    the recogniser has not run on."""
+    import re
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[1] / "copyedit"
+    direct = re.compile(r"\.ent_type_?\b|\.ents\b|\.ent_iob")
+    readers = [p.name for p in package.rglob("*.py") if p.name != "nlp.py" and direct.search(p.read_text())]
+    assert readers == []

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from copyedit import lexicon
 from copyedit.inflection import getAllLemmas
 from copyedit.model import Finding, Safety
+from copyedit.nlp import entity_type
 from copyedit.rule import Context, Example, rule
 from copyedit.syntax import is_common_word
 
@@ -265,10 +266,10 @@ def a_an(doc: Doc, ctx: Context) -> Iterator[Finding]:
         nxt = doc[tok.i + 1]
         m = _WORD.match(doc.text, nxt.idx)
         word = m.group().rstrip(_TRAIL) if m else ""
-        if not word or nxt.ent_type_ == "WORK_OF_ART" or (word[0].isupper() and _quoted(doc, tok.idx)):
+        if not word or (word[0].isupper() and _quoted(doc, tok.idx)):
             continue  # a capital inside quotation marks may be a title's: “A Unusual Life”
         heard = sound(word) if word[0].isalnum() else None
-        if heard is None or (tok.lower_ == "an") == (heard == VOWEL):
+        if heard is None or (tok.lower_ == "an") == (heard == VOWEL) or entity_type(nxt) == "WORK_OF_ART":
             continue
         new = ("an" if heard == VOWEL else "a") if tok.text.islower() else ("An" if heard == VOWEL else "A")
         base = ctx.block.start

@@ -90,7 +90,6 @@ def _stacked(span: Span, keywords: list[Token]) -> bool:
 @rule(
     code="HDL001",
     trigger=_PREFIX,
-    entities=False,
     name="keyword-stuffed-headline",
     message="“{match}” is a quoted string of search keywords before the headline; remove it.",
     safety=Safety.SAFE,

@@ -105,7 +105,6 @@ def _both_and_not(text: str) -> bool:
 @rule(
     code="NEG001",
     trigger=_both_and_not,
-    entities=False,
     name="both-and-with-negation",
     message="“both… and…” with “not” means “neither… nor…”; rewrite it so.",
     examples=[

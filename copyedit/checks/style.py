@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from copyedit import lexicon, nlp
 from copyedit.model import Finding, Safety, Severity
+from copyedit.nlp import entity_type
 from copyedit.rule import Context, Example, Parsed, rule
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def _quoted(doc: Doc, pos: int) -> bool:
 def _word(tokens: list[Token], base: int, pet_words: frozenset[str]) -> _Word:
     first, last = tokens[0], tokens[-1]
     text = first.doc.text[first.idx : last.idx + len(last.text)].lower()
-    name = any(t.pos_ in ("PROPN", "NUM") or t.ent_type_ in _NAMES for t in tokens)
+    name = any(t.pos_ in ("PROPN", "NUM") or entity_type(t) in _NAMES for t in tokens)
     name = name or (first.text[:1].isupper() and not first.is_sent_start) or _quoted(first.doc, first.idx)
     distinctive = not name and (text in pet_words or (len(tokens) == 1 and first.lemma_.lower() in pet_words))
     return _Word(

@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 @rule(
     code="SUP001",
     trigger=never,
-    entities=False,
     name="unused-suppression",
     message="This suppression comment silences nothing; remove it.",
     safety=Safety.DISPLAY,
