@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
-from copyedit.batch import check_texts, fix_records, fix_texts
-from copyedit.engine import FixResult, check_text, fix_text
-from copyedit.model import Edit, Finding, Safety, Severity
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
+if TYPE_CHECKING:
+    from copyedit.batch import check_texts, fix_records, fix_texts
+    from copyedit.engine import FixResult, check_text, fix_text
+    from copyedit.model import Edit, Finding, Safety, Severity
+
+#: The public API and the module each name lives in: imported on first use, so that the `copyedit` command
+#: can hand its work to a server without loading the engine first.
+_API = {
+    "Edit": "copyedit.model",
+    "Finding": "copyedit.model",
+    "Safety": "copyedit.model",
+    "Severity": "copyedit.model",
+    "FixResult": "copyedit.engine",
+    "check_text": "copyedit.engine",
+    "fix_text": "copyedit.engine",
+    "check_texts": "copyedit.batch",
+    "fix_records": "copyedit.batch",
+    "fix_texts": "copyedit.batch",
+}
 __all__ = [
     "Edit",
     "Finding",
@@ -19,3 +37,9 @@ __all__ = [
     "fix_texts",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    if name in _API:
+        return getattr(import_module(_API[name]), name)
+    raise AttributeError(f"module 'copyedit' has no attribute {name!r}")

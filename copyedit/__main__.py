@@ -1,3 +1,3 @@
-from copyedit.cli import main
+from copyedit.client import main
 
 main()
