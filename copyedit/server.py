@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from copyedit import client
+from copyedit import client, nlp
 
 #: Seconds without a request after which the server exits.
 IDLE = 30 * 60
@@ -25,11 +25,10 @@ IDLE = 30 * 60
 
 def serve(idle: float = IDLE) -> None:
     """Listen until told to stop, left idle, or outdated by a change to copyedit's sources."""
-    from copyedit import cache, nlp
+    from copyedit import cache
     from copyedit.rule import catalogue
 
-    catalogue()
-    nlp.load()
+    _warm_up(catalogue())
     version = cache.code_version()
     path = client.socket_path()
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -52,6 +51,15 @@ def serve(idle: float = IDLE) -> None:
         finally:
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
+
+
+def _warm_up(rules: dict) -> None:
+    """Run every rule once over its own examples, so that what loads on first use (word lists, lemminflect's
+    tables, the recogniser) is loaded before the first request rather than during it."""
+    from copyedit.engine import check_text
+
+    nlp.load()
+    check_text("\n\n".join(ex.text for r in rules.values() for ex in r.examples))
 
 
 def _answer(conn: socket.socket, version: str) -> bool:
