@@ -30,6 +30,9 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 REPORT = Path(__file__).resolve().parent / "reports" / "quality.json"
 SCORE_PY = CORPUS.parent / "eval" / "score.py"
 DIALECT = {"bbc": "british", "reuters21578": "american"}
+#: Safe fixes copyedit makes on the clean-news samples, each read by hand and judged: "correct" (a real slip
+#: in the published article, fixed as a copy editor would) or "wrong" (a false alarm).
+REVIEW = Path(__file__).resolve().parent / "data" / "clean_review.jsonl"
 #: Harper as it ships, and without its spelling lints (names and house spellings are most of those in news).
 HARPER_VARIANTS: dict[str, Callable[[dict[str, Any]], bool]] = {
     "harper": lambda lint: True,
@@ -166,15 +169,29 @@ def clean_corpus(corpus: str, limit: int, harper: Harper) -> dict[str, Any]:
     texts = [f.read_text(encoding="utf-8") for f in files]
     words = sum(len(t.split()) for t in texts)
     per_rule: Counter[str] = Counter()
-    counts = Counter(findings=0, safe=0, unsafe=0)
+    counts = Counter(findings=0, safe=0, unsafe=0, safe_correct=0, safe_wrong=0, safe_unreviewed=0)
+    verdicts = review_verdicts()
+    unreviewed: list[dict[str, Any]] = []
     t0 = time.perf_counter()
-    for text in texts:
+    for path, text in zip(files, texts, strict=True):
         for f in check_text(text, "text"):
             per_rule[f.code] += 1
             counts.update(findings=1, safe=applicable(f, False), unsafe=applicable(f, True))
+            if applicable(f, False):
+                row = {
+                    "corpus": corpus,
+                    "file": path.name,
+                    "code": f.code,
+                    "start": f.start,
+                    "span": text[f.start : f.end],
+                }
+                verdict = verdicts.get(_review_key(row), "unreviewed")
+                counts[f"safe_{verdict}"] += 1
+                if verdict == "unreviewed":
+                    unreviewed.append({**row, "context": text[max(0, f.start - 60) : f.end + 60], "fix": _fixed(f)})
     seconds = time.perf_counter() - t0
     out: dict[str, Any] = {"files": len(files), "words": words, "words_per_second": words / seconds if seconds else 0}
-    out["copyedit"] = {**_per_10k(counts, words), "rules": dict(per_rule.most_common())}
+    out["copyedit"] = {**_per_10k(counts, words), "rules": dict(per_rule.most_common()), "unreviewed": unreviewed}
     lints = harper.lints([{"text": t, "markup": "text", "dialect": DIALECT[corpus]} for t in texts])
     for name, keep in HARPER_VARIANTS.items() if lints is not None else ():
         kept = [x for ls in lints for x in ls if keep(x)]
@@ -182,6 +199,23 @@ def clean_corpus(corpus: str, limit: int, harper: Harper) -> dict[str, Any]:
         h = Counter(findings=len(kept), safe=fixes, unsafe=fixes)
         out[name] = {**_per_10k(h, words), "rules": dict(Counter(x["rule"] for x in kept).most_common())}
     return out
+
+
+def review_verdicts() -> dict[tuple[str, str, str, int, str], str]:
+    """The hand review of safe fixes on clean news: key → "correct" or "wrong"."""
+    if not REVIEW.exists():
+        return {}
+    rows = [json.loads(line) for line in REVIEW.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {_review_key(r): r["verdict"] for r in rows}
+
+
+def _review_key(row: dict[str, Any]) -> tuple[str, str, str, int, str]:
+    return (row["corpus"], row["file"], row["code"], row["start"], row["span"])
+
+
+def _fixed(f: Any) -> str:
+    """The finding's edits as "start-end→replacement"."""
+    return " | ".join(f"{e.start}-{e.end}→{e.replacement!r}" for e in f.edits)
 
 
 def _per_10k(counts: Counter[str], words: int) -> dict[str, float]:
@@ -274,16 +308,27 @@ def _rule_rows(rules: dict[str, dict[str, int]]) -> list[tuple[str, dict[str, in
 def print_clean(clean: dict[str, dict[str, Any]]) -> None:
     """The clean-news part: findings and fixes per 10,000 words."""
     print("== Clean news (untouched; every finding is, to a first approximation, a false alarm), per 10k words ==")
-    print(f"{'corpus':13} {'files':>5} {'words':>8} │ {'system':15} {'findings':>8} {'safe fixes':>10} {'unsafe':>7}")
+    print(
+        f"{'corpus':13} {'files':>5} {'words':>8} │ {'system':15} {'findings':>8} {'safe fixes':>10} {'unsafe':>7} "
+        f"│ {'safe: checked correct':>21} {'wrong':>6} {'unchecked':>9}"
+    )
     for corpus, c in clean.items():
         for system in ("copyedit", *HARPER_VARIANTS):
             if system in c:
                 s = c[system]
+                review = ""
+                if system == "copyedit":
+                    review = (
+                        f" │ {s['safe_correct_per_10k']:21.2f} {s['safe_wrong_per_10k']:6.2f} "
+                        f"{s['safe_unreviewed_per_10k']:9.2f}"
+                    )
                 print(
                     f"{corpus:13} {c['files']:5} {c['words']:8} │ {system:15} {s['findings_per_10k']:8.2f} "
-                    f"{s.get('safe_per_10k', 0):10.2f} {s.get('unsafe_per_10k', 0):7.2f}"
+                    f"{s.get('safe_per_10k', 0):10.2f} {s.get('unsafe_per_10k', 0):7.2f}{review}"
                 )
     print("   (Harper: findings = lints, fixes = lints with a suggestion; it has no safe/unsafe distinction)")
+    print(f"   (copyedit's safe fixes judged by hand in {REVIEW.relative_to(REVIEW.parents[2])}: a real slip in the")
+    print("    published article fixed as a copy editor would, or a false alarm; --show lists the unchecked ones)")
 
 
 def print_blimp(result: dict[str, Any]) -> None:
@@ -329,6 +374,13 @@ def show(scores: dict[str, dict[str, Any]]) -> None:
                 print(f"{system} missed {fam}: {line}")
 
 
+def show_unreviewed(clean: Any) -> None:
+    """Safe fixes on clean news that the review file does not judge yet, as rows to judge and add to it."""
+    for c in clean.values() if isinstance(clean, dict) else ():
+        for row in c["copyedit"]["unreviewed"]:
+            print("unchecked clean fix:", json.dumps(row, ensure_ascii=False))
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
     if args.regenerate:
@@ -345,6 +397,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     sections: list[Callable[[], None]] = [lambda: print_damaged(info, scores)]
     if args.show:
         sections.append(lambda: show(scores))
+        sections.append(lambda: show_unreviewed(report.get("clean", {})))
     if (CORPUS / "news").is_dir():
         report["clean"] = {c: clean_corpus(c, args.limit, harper) for c in ("bbc", "reuters21578")}
         sections.append(lambda: print_clean(report["clean"]))
