@@ -52,31 +52,66 @@ def _doubled_safety(first: Token, second: Token) -> Safety | None:
         return None if cleft or _in_quotes(first.doc, first.idx) else Safety.SAFE
     if word in table["stranded"]:
         return None if _may_strand(first, before) else Safety.SAFE
+    if word in table["particles"]:
+        return Safety.SAFE if _after_noun(first) and not _may_strand(first, before) else None
+    if word == "that":
+        return Safety.SAFE if _that_slip(first, second) else None
     return None
 
 
 def _may_strand(prep: Token, before: Span) -> bool:
-    """Whether the sentence leaves a gap the preposition may close: a wh-word or "that" before it ("what she
-    asked for for years"), a participle just before it ("was referred to to"), or a relative clause with no
-    relative word ("the man he spoke to to ask")."""
-    if any(t.tag_ in ("WDT", "WP", "WRB") or t.lower_ == "that" for t in before):
+    """Whether the sentence leaves a gap the preposition may close: a wh-word or relative "that" before it ("what
+    she asked for for years"), a passive participle just before it ("was referred to to"), or a relative clause
+    with no relative word ("the man he spoke to to ask"). A finite "be" cannot strand it ("it is to to impose")."""
+    if any(t.tag_ in ("WDT", "WP", "WRB") for t in before):
         return True
-    if prep.i > before.start and prep.doc[prep.i - 1].tag_ == "VBN":
+    prev = prep.doc[prep.i - 1] if prep.i > before.start else None
+    if prev is not None and prev.lemma_ == "be" and prev.tag_ in ("VBZ", "VBD", "VBP"):
+        return False
+    if prev is not None and prev.tag_ == "VBN" and not _perfect(prev):
         return True
     return any(a.pos_ in ("NOUN", "PROPN") and b.tag_ == "PRP" for a, b in pairwise(before))
+
+
+def _perfect(participle: Token) -> bool:
+    """Whether ``participle`` is active, after "have" ("has pleaded with"), not passive ("was referred to")."""
+    deps = {(c.dep_, c.lemma_) for c in participle.children if c.i < participle.i}
+    return ("aux", "have") in deps and not any(d == "auxpass" for d, _ in deps)
+
+
+def _after_noun(particle: Token) -> bool:
+    """Whether a word that may be a verb's particle ("carried on on Monday") follows a noun that is no verb's
+    object ("the meeting on on Monday", "sides on on the weekend"), so it can only be a preposition."""
+    prev = particle.doc[particle.i - 1] if particle.i > particle.sent.start else None
+    return prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("pobj", "nsubj", "nsubjpass")
+
+
+def _that_slip(first: Token, second: Token) -> bool:
+    """Whether "that that" is a slip: right when the second is a pronoun or determiner of the clause's subject
+    ("said that that was wrong", "that that plan failed"); a slip before a name that is the subject, a
+    possessive, an article or a subject pronoun, which no "that" can determine. "It was that that …" is a cleft."""
+    doc = first.doc
+    if second.i + 1 >= len(doc) or (first.i > 0 and doc[first.i - 1].lemma_ == "be"):
+        return False
+    head = doc[second.i + 1]
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    if head.tag_ in ("NNP", "NNPS"):
+        return head.dep_ in ("nsubj", "nsubjpass", "poss")
+    nxt = doc[second.i + 1]
+    return nxt.tag_ == "PRP$" or nxt.lower_ in ("the", "a", "an") or nxt.lower_ in ("he", "she", "they", "we", "i")
 
 
 def _may_double(text: str) -> bool:
     """TYP001's trigger: a word of doubled_words.yaml typed twice."""
     table = lexicon.load("doubled_words")
-    vocab = {w for key in ("always", "copula", "stranded") for w in table[key]}
+    vocab = {w for key in ("always", "copula", "stranded", "particles") for w in table[key]} | {"that"}
     return any(m.group(1).lower() in vocab for m in _DOUBLE.finditer(text))
 
 
 @rule(
     code="TYP001",
     trigger=_may_double,
-    entities=False,
     name="doubled-word",
     message="“{match}” repeats a word; remove the second one.",
     examples=[
@@ -96,6 +131,15 @@ def _may_double(text: str) -> bool:
         Example(good="“The thing is is that nobody knows,” he said."),
         Example(good="The will will be read on Friday; my my, what a day; there there."),
         Example(good="He was a human being being tortured, she said of The The."),
+        Example(bad="The firm is preparing [[to to]] sell.", fixed="The firm is preparing to sell."),
+        Example(bad="He has pleaded [[with with]] the board.", fixed="He has pleaded with the board."),
+        Example(bad="Aides denied [[that that]] Smith had quit.", fixed="Aides denied that Smith had quit."),
+        Example(bad="They feared [[that that]] the deal would fail.", fixed="They feared that the deal would fail."),
+        Example(bad="At the meeting [[on on]] Monday, prices fell.", fixed="At the meeting on Monday, prices fell."),
+        Example(good="He said that that plan had failed; it was that that the Tories feared."),
+        Example(good="The case was referred to to the court; the house was lived in in 1900."),
+        Example(good="The talks dragged on on Tuesday, and they had the lights on on Sunday."),
+        Example(good="The plan that she agreed to to save money failed."),
     ],
 )
 def doubled_word(doc: Doc, ctx: Context) -> Iterator[Finding]:
@@ -109,8 +153,12 @@ def doubled_word(doc: Doc, ctx: Context) -> Iterator[Finding]:
     A doubled "is"/"was"/"has" is left alone after a wh-word or "all" ("what it is is") and inside
     quotations (spoken "the thing is is"). A doubled preposition may be a stranded one followed by the next
     phrase's ("the man he spoke to to ask"): it is left alone when the sentence leaves a gap it could close (a
-    wh-word, a participle before it, a relative clause without "that"). "had had", "that that",
-    interjections and particles are never flagged.
+    wh-word or relative "that", a passive participle before it, a relative clause without "that"); a perfect
+    ("has pleaded with with") or a finite "be" ("it is to to") strands nothing. A word that may be a particle
+    ("carried on on Monday") is a slip only after a noun that is no verb's object ("the meeting on on Monday").
+    "that that" is a slip only before a name that is the clause's subject, a possessive, an article or a subject
+    pronoun ("denied that that Smith had quit"), never in a cleft ("it was that that …"). "had had" and
+    interjections are never flagged.
     """
     for m in _DOUBLE.finditer(doc.text):
         first, second = doc.char_span(*m.span(1)), doc.char_span(*m.span(3))
@@ -128,7 +176,6 @@ def doubled_word(doc: Doc, ctx: Context) -> Iterator[Finding]:
 @rule(
     code="TYP002",
     trigger=_SPACE_BEFORE,
-    entities=False,
     name="space-before-punctuation",
     message="Space before “{match}”; remove it.",
     examples=[
@@ -167,7 +214,6 @@ def space_before_punctuation(doc: Doc, ctx: Context) -> Iterator[Finding]:
 @rule(
     code="TYP003",
     trigger=_TWO_SPACES,
-    entities=False,
     name="doubled-space",
     message="Two spaces between words; make them one.",
     examples=[

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from copyedit import lexicon, triggers
 from copyedit.inflection import getAllInflections, getAllLemmas
-from copyedit.model import Finding
+from copyedit.model import Finding, Safety
 from copyedit.rule import Context, Example, rule
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def _valid(word: str, tag: str, tables: dict[str, dict[str, tuple[str, ...]]]) -
     return any(word in t.get(tag, ()) or (tag == "VB" and word in t.get("VBP", ())) for t in tables.values())
 
 
-def _replacement(tok: Token, aux: Token, needed: str, wrong: frozenset[str]) -> str | None:
+def _replacement(tok: Token, aux: Token, needed: str, wrong: frozenset[str], noun_ok: bool = False) -> str | None:
     """The form ``needed`` of ``tok``'s verb, when its current form is certainly wrong and the verb is certain."""
     word = tok.lower_
     tables = _inflections(word)
@@ -71,20 +71,36 @@ def _replacement(tok: Token, aux: Token, needed: str, wrong: frozenset[str]) -> 
         return None  # a speaker's "could have went" is theirs to keep
     if aux.lemma_ == "be" and ("ADJ" in getAllLemmas(word) or tok.dep_ in ("attr", "acomp")):
         return None  # "was broke", "is open": an adjective after the copula
-    if needed != "VB" and has & {"VB", "VBP", "VBZ"} and not _surely_verb(tok, aux):
+    if needed != "VB" and has & {"VB", "VBP", "VBZ"} and not _surely_verb(tok, aux, noun_ok):
         return None
     deps = {c.dep_ for c in tok.children}
-    if needed == "VB" and "VBN" in has and (not deps & OBJECTS or "agent" in deps):
+    if needed == "VB" and "VBN" in has and (not deps & OBJECTS or "agent" in deps) and not _no_passive(tok, aux):
         return None  # "were to built with the proceeds": a lost "be" or "have" as likely as a wrong form
-    if needed == "VB" and "VBZ" in has and "NOUN" in getAllLemmas(word) and not _evidence(tok):
+    plural_noun = needed == "VB" and "VBZ" in has and "NOUN" in getAllLemmas(word) and not _evidence(tok)
+    if plural_noun and not (aux.tag_ == "MD" and _subject_before(tok, aux)):
         return None  # "a few don't worries", "to talks": a plural noun
     out = {t[needed][0] for t in tables.values() if t.get(needed)}
     if len(out) != 1:
         return None
-    new = out.pop()
-    if tok.text.isupper() and len(tok.text) > 1:
-        return new.upper()
-    return new.capitalize() if tok.text[:1].isupper() else new
+    return _cased(out.pop(), tok)
+
+
+def _no_passive(tok: Token, to: Token) -> bool:
+    """Whether a past form after "to" can only be a wrong base form: a verb with no passive, after a word that
+    does not make a lost "have" as likely ("is said to", "seems to" may want "to have participated")."""
+    data = lexicon.load("intransitive_verbs")
+    lemmas = getAllLemmas(tok.lower_).get("VERB", ())
+    if to.tag_ != "TO" or not lemmas or not set(lemmas) <= set(data["intransitive"]):
+        return False
+    head = tok.head if tok.dep_ in ("xcomp", "advcl") and tok.head.i < to.i else tok.doc[_before_adverbs(to)]
+    have = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)  # "has warned them not to"
+    passive = (head.tag_ == "VBN" and not have) or any(c.dep_ == "auxpass" for c in head.children)
+    return not passive and head.lemma_ not in data["perfect_heads"]
+
+
+def _subject_before(tok: Token, aux: Token) -> bool:
+    """Whether ``tok`` has its subject before the modal ``aux``: "the firms would comments" is no question."""
+    return any(c.dep_ == "nsubj" and c.i < aux.i for c in tok.children)
 
 
 def _evidence(tok: Token) -> bool:
@@ -92,24 +108,34 @@ def _evidence(tok: Token) -> bool:
     return any(c.dep_ in VERB_EVIDENCE for c in tok.children)
 
 
-def _surely_verb(tok: Token, aux: Token) -> bool:
+def _surely_verb(tok: Token, aux: Token, noun_ok: bool = False) -> bool:
     """Whether a present-looking form is a verb: "open" may be an adjective, "cause" or "plans" a noun."""
     if tok.pos_ == "AUX":
         return tok.lemma_ in ("be", "have")
     if tok.pos_ != "VERB" or tok.dep_ in ("attr", "acomp", "amod", "compound") or "ADJ" in getAllLemmas(tok.lower_):
         return False
-    if (aux.lemma_ == "be" or "NOUN" in getAllLemmas(tok.lower_)) and not _evidence(tok):
+    noun = "NOUN" in getAllLemmas(tok.lower_) and not noun_ok
+    if (aux.lemma_ == "be" or noun) and not _evidence(tok) and not _being(aux, tok):
         return False
     if aux.lemma_ == "be" and tok.i != aux.i + 1:
         return False  # "is not repeat not": cable style, not a lost ending
     noun_next = tok.i + 1 < len(tok.doc) and tok.nbor().tag_ in ("NN", "NNS")
     if aux.lemma_ == "have" and noun_next and "NOUN" in getAllLemmas(tok.lower_):
         return False  # "which had buffer stock losses": "have" owns a noun phrase
-    if aux.tag_ not in ("VBD", "VBZ", "VBP"):
-        return True  # "been", "being": never the copula of a pseudo-cleft
+    if aux.tag_ not in ("VBD", "VBZ", "VBP") or aux.lemma_ != "be":
+        return True  # "been", "being", "have": never the copula of a pseudo-cleft
     # "What they did was build a wall": a base form after a finite be in a pseudo-cleft is right.
     before = tok.doc[tok.sent.start : aux.i]
     return not any(t.lemma_ == "do" or t.tag_ == "WP" for t in before)
+
+
+def _being(aux: Token, tok: Token, parsed: bool = True) -> bool:
+    """Whether ``tok`` is the verb of a progressive passive ("was being hold", "after being hold"): right after
+    "being", a base verb in the parse (when ``parsed``), and "being" is a verb there, not a noun ("a human being")."""
+    if aux.lower_ != "being" or aux.tag_ != "VBG" or (parsed and tok.tag_ != "VB") or tok.i != aux.i + 1:
+        return False
+    prev = aux.doc[aux.i - 1] if aux.i > 0 else None
+    return prev is not None and (prev.lemma_ == "be" or prev.tag_ == "IN")
 
 
 def _plain(aux: Token, nxt: Token) -> bool:
@@ -136,12 +162,51 @@ def _misread(aux: Token, nxt: Token) -> bool:
             return True  # "May wrote": a name, not a question
         return prev is not None and prev.tag_ == "IN" and prev.lower_ != "that"  # "as will newly elected…"
     if aux.tag_ == "TO":
-        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i != aux.i - 1 for c in nxt.children):
-            return True  # a clause of its own after a stranded preposition
-        if prev is not None and prev.pos_ in ("VERB", "AUX") and not (nxt.head == prev and nxt.dep_ == "xcomp"):
-            return True  # "every activist I spoke to said…"
-        return after is not None and after.pos_ in ("NOUN", "ADJ", "PROPN", "NUM")  # "to fixed five-year terms"
+        return _misread_to(aux, nxt, prev, after)
     return False
+
+
+def _misread_to(to: Token, nxt: Token, prev: Token | None, after: Token | None) -> bool:
+    """Parses of "to" before a verb form that may be a preposition before an adjectival participle or a name."""
+    lead = _before_adverbs(to)
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.i != lead for c in nxt.children):
+        return True  # a clause of its own after a stranded preposition
+    if prev is not None and prev.pos_ in ("VERB", "AUX") and _may_strand(to, prev, nxt):
+        return True  # "every activist I spoke to said…", "the plan he objected to happened"
+    if after is None or after.pos_ not in ("NOUN", "ADJ", "PROPN", "NUM"):
+        return False
+    # "to fixed five-year terms", "certificates to specified houses": an adjectival participle, unless the parse
+    # makes the noun phrase the verb's object, the verb the complement of the word before "to", and the word is
+    # never an adjective ("declined to discussed methods").
+    objects = [c for c in nxt.children if c.dep_ == "dobj"]
+    adjective = nxt.tag_ == "JJ" or "ADJ" in getAllLemmas(nxt.lower_)
+    governed = nxt.dep_ == "xcomp" and nxt.head.i == _before_adverbs(to) and nxt.head.pos_ in ("VERB", "ADJ")
+    return adjective or not governed or not any(o.left_edge == after for o in objects)
+
+
+def _may_strand(to: Token, verb: Token, nxt: Token) -> bool:
+    """Whether ``to`` may end the clause of the verb before it, leaving ``nxt`` a finite verb: the parse does
+    not make ``nxt`` that verb's complement, or the verb stands in a clause with a gap (a relative clause, a
+    wh-word before it) or in a sentence with no main verb of its own."""
+    if nxt.head != verb or nxt.dep_ not in ("xcomp", "advcl"):
+        return True
+    sent = to.sent
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    wh_subject = any(c.tag_ in ("WP", "WDT") for c in subjects)
+    # "the plan that was objected to", "what was agreed to": a passive whose subject is the gap
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    # "the plan he objected to": a relative clause with a subject of its own ("reason to want to" has none)
+    relative_gap = verb.dep_ in ("relcl", "acl", "csubj", "csubjpass") and ((subjects and not wh_subject) or passive)
+    wh_gap = any(t.tag_ in ("WP", "WDT") and t.dep_ not in ("nsubj", "nsubjpass") for t in to.doc[sent.start : to.i])
+    return relative_gap or wh_gap or (passive and wh_subject) or sent.root.pos_ not in ("VERB", "AUX")
+
+
+def _before_adverbs(tok: Token) -> int:
+    """The index of the word before ``tok``, past any adverbs ("countries not to …")."""
+    i = tok.i - 1
+    while i > 0 and tok.doc[i].tag_ == "RB" and tok.doc[i].dep_ in ("advmod", "neg"):
+        i -= 1
+    return i
 
 
 def _quoted(tok: Token) -> bool:
@@ -214,7 +279,6 @@ def _wrong_form_after_auxiliary(text: str) -> bool:
 @rule(
     code="VRB001",
     trigger=_wrong_form_after_auxiliary,
-    entities=False,
     name="verb-form-after-auxiliary",
     message="“{match}” is the wrong form after the auxiliary; use “{replacement}”.",
     examples=[
@@ -240,6 +304,17 @@ def _wrong_form_after_auxiliary(text: str) -> bool:
         Example(good="Prices will rise and fall; the company has plans to expand."),
         Example(good="The council, which had buffer stock losses, was wound up."),
         Example(good="“We could have went further,” she said, as did every activist I spoke to."),
+        Example(bad="She declined to [[commented]] on the report.", fixed="She declined to comment on the report."),
+        Example(bad="Funds continued to [[flowed]] into bonds.", fixed="Funds continued to flow into bonds."),
+        Example(bad="He declined to [[discussed]] the terms.", fixed="He declined to discuss the terms."),
+        Example(bad="The firms would [[comments]] later.", fixed="The firms would comment later."),
+        Example(bad="The bridge is being [[develop]] in stages.", fixed="The bridge is being developed in stages."),
+        Example(bad="He was freed after being [[hold]] for a week.", fixed="He was freed after being held for a week."),
+        Example(bad="Fans who have [[use]] an iPod liked it.", fixed="Fans who have used an iPod liked it."),
+        Example(good="Sales rose thanks to increased demand, and dealers switched to used cars and to reduced prices."),
+        Example(good="The plan he objected to happened anyway; what they agreed to mattered less."),
+        Example(good="He is said to have participated; nor would comments help; no human being could do it."),
+        Example(good="The bank issued certificates to specified trading houses, and the fund has fuelled growth."),
     ],
 )
 def verb_form_after_auxiliary(doc: Doc, ctx: Context) -> Iterator[Finding]:
@@ -253,15 +328,52 @@ def verb_form_after_auxiliary(doc: Doc, ctx: Context) -> Iterator[Finding]:
     to: base form), fires only when the current form can be no form of that kind of any lemma it may have,
     and the new form comes from lemminflect. Adjective-like and noun-like base forms after "be" are skipped.
     In quotations it still fixes forms nobody says ("should have be"), but keeps a speaker's "could have went".
+    A past form after "to" is fixed when it has an object, or when the verb has no passive (rules/data/
+    intransitive_verbs.yaml) and the word before "to" does not invite a lost "have" ("is said to"); "to" that
+    may be a preposition ("to increased demand", "certificates to specified houses") or stranded ("the plan
+    he objected to happened") is left alone. A plural-looking form after a modal is fixed only when its subject
+    stands before the modal ("the firms would comments"), and a base form after a verbal "being" only when the
+    word is never a noun or the parse reads a verb. A noun-like base form right after "have" that the parse
+    reads as a verb ("has call for") is unsafe: "has cover for the losses" is a noun.
     """
+    for aux, nxt, needed, new, safety in [*_chain_fixes(doc), *_being_fixes(doc)]:
+        msg = f"“{nxt.text}” after “{aux.text}” needs the {FORM_NAMES[needed]} “{new}”."
+        yield ctx.finding(nxt.idx, nxt.idx + len(nxt), new, message=msg, safety=safety)
+
+
+def _chain_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
+    """Each auxiliary, the verb after it in its chain, the form needed and the new form, where one is wrong."""
     for verb in doc:
-        chain = _chain(verb)
-        for aux, nxt in pairwise(chain):
+        for aux, nxt in pairwise(_chain(verb)):
             needs = _needs(aux, nxt)
             if needs is None or not _plain(aux, nxt):
                 continue
-            needed, wrong = needs
-            new = _replacement(nxt, aux, needed, wrong)
+            new, safety = _replacement(nxt, aux, *needs), Safety.SAFE
+            if new is None and aux.lemma_ == "have" and nxt.tag_ == "VB" and nxt.i == aux.i + 1:
+                # "has call for": the parse reads a verb, but "has cover for the losses" is a noun
+                new, safety = _replacement(nxt, aux, *needs, noun_ok=True), Safety.UNSAFE
             if new and new != nxt.text:
-                msg = f"“{nxt.text}” after “{aux.text}” needs the {FORM_NAMES[needed]} “{new}”."
-                yield ctx.finding(nxt.idx, nxt.idx + len(nxt), new, message=msg)
+                yield aux, nxt, needs[0], new, safety
+
+
+def _being_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
+    """A word that is only ever a verb, in its base form right after a verbal "being", that the parse reads as
+    a predicate ("is being develop", "were being injure" as a noun or adjective): the passive's participle."""
+    for being, nxt in pairwise(doc):
+        chained = being.head == nxt and being.dep_ in ("aux", "auxpass")
+        if not (chained or nxt.head == being) or (chained and nxt.pos_ == "VERB"):
+            continue  # a verb whose chain holds "being" is the chain's to fix
+        if not _being(being, nxt, parsed=False):
+            continue
+        tables = _inflections(nxt.lower_)
+        has = {tag for t in tables.values() for tag, forms in t.items() if nxt.lower_ in forms}
+        out = {t["VBN"][0] for t in tables.values() if t.get("VBN")}
+        if set(getAllLemmas(nxt.lower_)) == {"VERB"} and has and has <= {"VB", "VBP"} and len(out) == 1:
+            yield being, nxt, "VBN", _cased(out.pop(), nxt), Safety.SAFE
+
+
+def _cased(new: str, tok: Token) -> str:
+    """``new`` in the casing of ``tok``."""
+    if tok.text.isupper() and len(tok.text) > 1:
+        return new.upper()
+    return new.capitalize() if tok.text[:1].isupper() else new
