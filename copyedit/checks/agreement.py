@@ -12,7 +12,7 @@ from copyedit.inflection import getAllInflections, getAllLemmas
 from copyedit.model import Finding, Safety
 from copyedit.nlp import entity_type
 from copyedit.rule import Context, Example, rule
-from copyedit.syntax import NAME_ENTITIES, can_be_verb_form, in_quotation, is_name
+from copyedit.syntax import NAME_ENTITIES, can_be_verb_form, in_quotation, is_common_word, is_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -23,6 +23,11 @@ VERB_NUMBER = {"is": SING, "was": SING, "has": SING, "does": SING, "are": PLUR, 
 VERB_SWAP = {"is": "are", "are": "is", "was": "were", "were": "was", "has": "have", "have": "has", "does": "do"}
 VERB_SWAP["do"] = "does"
 PRONOUNS = {"he": SING, "she": SING, "it": SING, "they": PLUR, "we": PLUR}
+#: Indefinite pronouns, singular whatever they stand for ("everyone has", "nothing was").
+INDEFINITES = frozenset(
+    {"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "something", "anything"}
+    | {"everything", "nothing"}
+)
 RELATIVES = frozenset({"who", "which", "that"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both"})
@@ -58,6 +63,8 @@ def form_number(tok: Token) -> str | None:
     if tag not in ("NN", "NNS") or not tok.is_alpha or word in words("invariant"):
         return None
     tables = [t for _, t in noun_tables(word)]
+    if not tables:
+        return _unlisted_number(tok, tag)
     singular = any(word in t.get("NN", ()) for t in tables)
     plural = any(word in t.get("NNS", ()) for t in tables)
     invariant = any(t.get("NNS", ())[:1] == (word,) for t in tables)
@@ -65,6 +72,26 @@ def form_number(tok: Token) -> str | None:
         return PLUR
     if tag == "NN" and singular and not invariant:
         return SING
+    return None
+
+
+def _unlisted_number(tok: Token, tag: str) -> str | None:
+    """The number of a noun the dictionary lacks ("ads", "bloggers", "midfielder"), when its form is plain: a
+    regular plural of its lemma, or a singular with an English agent ending (foreign plurals have other ends)."""
+    word, lemma = tok.lower_, tok.lemma_.lower()
+    if len(lemma) < 2 or not any(v in lemma for v in "aeiou") or not tok.is_lower:
+        return None  # "dlrs", "mln": abbreviations
+    if tag == "NNS" and word == lemma + "s" and not lemma.endswith("s"):
+        return PLUR
+    if tag == "NN" and word == lemma and word.endswith(tuple(words("agent_suffixes"))):
+        return SING
+    return None
+
+
+def regular_inflection(tok: Token, number: str) -> str | None:
+    """The other number of a noun the dictionary lacks, when ``_unlisted_number`` read its form."""
+    if not noun_tables(tok.lower_) and _unlisted_number(tok, tok.tag_) not in (None, number):
+        return tok.lemma_.lower() if number == SING else tok.lower_ + "s"
     return None
 
 
@@ -122,15 +149,22 @@ def capitalised_inside(tok: Token) -> bool:
 
 #: A capitalised word straight after a lower-case word or a comma: a capital that no sentence start explains.
 MID_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
+#: A sentence's first word followed by another capitalised word: the start of a name ("Elders IXL Ltd said").
+NAME_OPENER = re.compile(r"(?:^|(?<=[.!?] ))[A-Z][a-z]+(?= [A-Z])", re.M)
+SENTENCE_END = re.compile(r"[.!?]\W*$")
 _NAMES: list = [None, frozenset()]
 
 
 def _article_names(ctx: Context) -> frozenset[str]:
     """Words the article capitalises in mid-sentence somewhere (read from the raw text, so no neighbouring block
-    is parsed): names, even where a sentence starts with one ("Farmers, with $9m in assets, was closed")."""
+    is parsed): names, even where a sentence starts with one ("Farmers, with $9m in assets, was closed").
+    A name's first word at the start of a sentence counts too, outside headlines (all of whose words may be
+    capitalised)."""
     if _NAMES[0] is not ctx.blocks:
-        names = frozenset(m.group() for p in ctx.blocks for m in MID_CAPITAL.finditer(p.text))
-        _NAMES[:] = [ctx.blocks, names]
+        names = {m.group() for p in ctx.blocks for m in MID_CAPITAL.finditer(p.text)}
+        prose = [p.text for p in ctx.blocks if p.block.kind in ("paragraph", "quote")]
+        names |= {m.group() for text in prose if SENTENCE_END.search(text) for m in NAME_OPENER.finditer(text)}
+        _NAMES[:] = [ctx.blocks, frozenset(names)]
     return _NAMES[1]
 
 
@@ -144,6 +178,9 @@ def determiners(noun: Token) -> list[tuple[Token, str]]:
             found.append((d, SING))
         elif d.lower_ in words("plural_determiners"):
             found.append((d, PLUR))
+        elif d.lower_ in words("multipliers") and d.dep_ == "nummod":
+            # "four million tonnes": the numeral hangs on its multiplier
+            found += [(c, PLUR) for c in d.children if c.i < d.i and c.lower_ in words("plural_determiners")]
     return found
 
 
@@ -160,12 +197,12 @@ def phrase_number(noun: Token) -> str | None:
     number = form_number(noun)
     if number is None or any(n != number for _, n in determiners(noun)):
         return None
-    if number == SING and not any(c.dep_ in ("det", "poss") for c in noun.children):
+    if number == SING and not any(c.dep_ in ("det", "poss") for c in noun.children) and not _bare_subject(noun):
         return None  # a bare singular may be a modifier: "float related adjustments were"
     if number == SING and any(t.lower_ in QUANTIFIERS for t in noun.subtree if t.i < noun.i):
         return None  # "most economist": the noun or the quantifier may be the damaged word
-    if any(t.dep_ == "compound" and is_name(t) for t in noun.subtree if t.i < noun.i):
-        return None  # "Shochiku film studios": part of a name
+    if number == PLUR and any(t.dep_ == "compound" and _name_part(t) for t in noun.subtree if t.i < noun.i):
+        return None  # "Shochiku film studios": part of a name (but "the September surplus were")
     if any(c.lower_ == "by" and any(g.pos_ == "PROPN" for g in c.children) for c in noun.children):
         return None  # "Angels by Robbie Williams is": a work and its author
     if number == PLUR and noun.left_edge.tag_ == "VBG":
@@ -175,6 +212,27 @@ def phrase_number(noun: Token) -> str | None:
     if number == PLUR and can_be_verb_form(noun.text, "VBZ") and after_noun:
         return None  # "the program that the new funding supports is…": a verb read as a noun
     return number
+
+
+def _bare_subject(noun: Token) -> bool:
+    """A singular subject without a determiner that cannot be the modifier of a later noun: only adjectives and
+    common nouns before it, and straight after it its verb, an adverb or a preposition ("weak demand were");
+    written in lower case, so not a name at the start of a sentence."""
+    doc = noun.doc
+    if not noun.is_lower:
+        return False  # "Arsenal were drawn", "Labour have said": a name, whatever the tagger says
+    if noun.dep_ not in SUBJECTS or noun.i + 1 >= len(doc) or doc[noun.i + 1].pos_ not in ("AUX", "VERB", "ADP", "ADV"):
+        return False
+    if doc[noun.i + 1].tag_ in ("VBN", "VBG", "VB"):
+        return False  # "float related adjustments": a participle may modify a later noun
+    return all(c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN") for c in noun.children if c.i < noun.i)
+
+
+def _name_part(tok: Token) -> bool:
+    """A word of a name; a common word capitalised only because it opens the sentence ("House prices") is not."""
+    if tok.i == tok.sent.start and tok.text[:1].isupper() and is_common_word(tok.text):
+        return capitalised_inside(tok)
+    return is_name(tok)
 
 
 def _antecedent(rel: Token, clause: Token, verb_num: str) -> str | None:
@@ -205,6 +263,8 @@ def subject_number(subj: Token, clause: Token, verb_num: str) -> str | None:
         return _antecedent(subj, clause, verb_num)
     if word in PRONOUNS and subj.tag_ == "PRP":
         return PRONOUNS[word]
+    if word in INDEFINITES:
+        return SING
     has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children)
     if has_of and (word == "each" or word == "one"):
         return SING  # "each of the candidates has", "one of the victims was"
@@ -232,15 +292,19 @@ def _plain_clause(subj: Token, verb: Token, clause: Token) -> bool:
         return False  # "for the launches of their next generation consoles": a preposition read as a conjunction
     if capitalised_inside(verb) or (verb.pos_ == "VERB" and _noun_like(verb, subj)):
         return False  # "Boys Don't Cry", "the radio information show"
-    return _plain_subject(subj) and _plain_edges(subj, verb)
+    return _plain_subject(subj, verb) and _plain_edges(subj, verb)
 
 
-def _plain_subject(subj: Token) -> bool:
+def _plain_subject(subj: Token, verb: Token) -> bool:
     """A subject phrase without coordination, quotation, a clause of its own (other than a relative clause) or
-    a possessive ending."""
+    a possessive ending. An "and" inside a plural subject's modifiers is harmless before a singular verb:
+    however it is read, the subject stays plural ("reports of theft and fraud suggests")."""
     if any(c.dep_ in ("mark", "case") for c in subj.children):
         return False  # "after reports a man … has been seen", "the game maker's allow"
+    plural_head = form_number(subj) == PLUR and verb_number(verb) == SING
     for t in subj.subtree:
+        if t.dep_ == "cc" and t.lower_ == "and" and t.head.i > subj.i and plural_head:
+            continue
         if t.dep_ in ("cc", "preconj") and t.head.pos_ != "NUM":
             return False  # "X and Y", "X or Y", "he and his colleagues" (but "aged between eight and 12")
         if t.dep_ in SUBJECTS and t != subj and (t.head.dep_ != "relcl" or not _introduced(t.head)):
@@ -261,28 +325,50 @@ def _introduced(clause: Token) -> bool:
 def _plain_edges(subj: Token, verb: Token) -> bool:
     """What stands before the subject and between it and its verb shows that the parse read them right."""
     doc, sent = verb.doc, verb.sent
-    if any(t.text in DASHES or t.is_quote for t in doc[subj.left_edge.i : verb.i]):
+    if any(is_dash(t) or t.is_quote for t in doc[subj.left_edge.i : verb.i]):
         return False
     before = doc[subj.left_edge.i - 1] if subj.left_edge.i > sent.start else None
     if before is not None:
-        if before.text in DASHES or before.pos_ in ("CCONJ", "PRON"):
+        if is_dash(before) or before.pos_ in ("CCONJ", "PRON"):
             return False  # "neither X nor the system ask", "he we was"
-        if before.text == "," and subj.lower_ not in RELATIVES:
+        if before.text == "," and subj.lower_ not in RELATIVES and not _introductory(before, verb):
             return False  # an appositive taken for the subject
         if before.pos_ in ("VERB", "AUX") and before.lemma_ not in lexicon.load("reporting_verbs")["lemmas"]:
             return False  # "saw the division report profits", "what has surprised observers is"
         bare = not any(c.dep_ in ("det", "poss") for c in subj.children)
-        if before.dep_ == "mark" and before.tag_ == "IN" and bare:
+        if before.dep_ == "mark" and before.tag_ == "IN" and bare and before.lower_ not in words("conjunctions"):
             return False  # "income in February after taxes was up": a preposition read as a conjunction
     after = doc[subj.i + 1] if subj.i + 1 < verb.i else None
     if after is not None and after.pos_ in ("NOUN", "ADJ", "PROPN"):
         return False  # "the adjusted permits total … was": the subject may modify the next word
+    if after is not None and after.dep_ == "acl" and after.tag_ in ("VBN", "VBD"):
+        return False  # "the sites that the screensaver targeted were": the subject of a clause of its own
     if any(not (t.is_punct or t.pos_ in ("ADV", "PART")) for t in doc[subj.right_edge.i + 1 : verb.i]):
         return False  # "each time you go back in you have"
     listed = any(t.lower_ in (",", "and", "or") for t in doc[verb.i + 1 : verb.i + 3])
     if doc[verb.i - 1].text == "," and (verb.i - 2 not in {t.i for t in subj.subtree} or listed):
         return False  # the comma closes something that is not part of the subject; "the sights, sounds and…"
     return not (subj.tag_ == "PRP" and any(t.pos_ != "ADV" for t in doc[subj.i + 1 : verb.i]))  # "They <Dart> has"
+
+
+def is_dash(tok: Token) -> bool:
+    """A dash, bracket or stop inside a sentence; a hyphen inside a word ("low-cost") is not one."""
+    if tok.text not in DASHES:
+        return False
+    inside_word = tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+    return not inside_word
+
+
+def _introductory(comma: Token, verb: Token) -> bool:
+    """A comma closing an opening phrase or clause of the verb's own clause: "Set in Wales, the film…",
+    "But while life may be a game, his grandchildren…"."""
+    clause = verb.head if verb.dep_ in ("aux", "auxpass") else verb
+    opener = comma.doc[comma.i - 1]
+    top = next((a for a in (opener, *opener.ancestors) if a.head == clause and a != clause), None)
+    if top is None or top.dep_ not in ("advcl", "prep") or top.right_edge.i != opener.i:
+        return False
+    lead = comma.doc[comma.sent.start : top.left_edge.i]
+    return all(t.pos_ in ("CCONJ", "ADV") and t.head == clause for t in lead)
 
 
 def _noun_like(verb: Token, subj: Token) -> bool:
@@ -313,11 +399,15 @@ def _subjunctive(verb: Token, clause: Token, subj_num: str) -> bool:
     sent_before = verb.doc[verb.sent.start : verb.i]
     if verb.lower_ == "were":
         return any(t.lower_ in CONDITIONAL for t in sent_before)
-    gov = clause.head
-    if clause.dep_ in ("ccomp", "xcomp") and gov.lemma_ not in lexicon.load("reporting_verbs")["lemmas"]:
-        return True  # a bare infinitive: "saw the price soar", "let the firm go"
-    before = {t.lemma_ for t in verb.doc[verb.sent.start : verb.i]}
-    return clause.dep_ != "ROOT" and bool(before & words("mandative"))
+    if verb.lower_ != verb.lemma_.lower():
+        return False  # a subjunctive is the base form: "that he be", never "that he are"
+    bare = clause.dep_ in ("ccomp", "xcomp") and not any(c.dep_ == "mark" for c in clause.children)
+    if bare and clause.head.lemma_ not in lexicon.load("reporting_verbs")["lemmas"]:
+        return True  # a bare infinitive: "saw the price soar", "let the firm go" (not "unaware that someone have")
+    # the words that govern the clause: "insisted that", "it is essential that", "the demand that", "lest"
+    governors = {a.lemma_ for a in clause.ancestors} | {c.lemma_ for c in clause.head.children if c.i < clause.i}
+    governors |= {c.lemma_ for c in clause.children if c.dep_ == "mark"}
+    return clause.dep_ != "ROOT" and bool(governors & words("mandative"))
 
 
 @rule(
@@ -356,6 +446,33 @@ def _subjunctive(verb: Token, clause: Token, subj_num: str) -> bool:
         Example(good="If the price were lower, these data show, sales would rise."),
         Example(good="The cost of the repairs, which are overdue, is £4m."),
         Example(good="Each of the players has a medal, and none of them were hurt."),
+        Example(
+            bad="Low-cost airlines [[has]] criticised the rules.", fixed="Low-cost airlines have criticised the rules."
+        ),
+        Example(
+            bad="The bank said the March surplus [[were]] the largest on record.",
+            fixed="The bank said the March surplus was the largest on record.",
+        ),
+        Example(
+            bad="Set in Leeds, the play [[are]] about two brothers.",
+            fixed="Set in Leeds, the play is about two brothers.",
+        ),
+        Example(
+            bad="Critics said weak demand [[were]] hurting sales.",
+            fixed="Critics said weak demand was hurting sales.",
+        ),
+        Example(
+            bad="Staff were unaware that someone [[have]] copied the files.",
+            fixed="Staff were unaware that someone has copied the files.",
+        ),
+        Example(
+            bad="The complaints about noise and litter [[has]] been passed on.",
+            fixed="The complaints about noise and litter have been passed on.",
+        ),
+        Example(good="Builders Direct Ltd said profits rose. Builders says neither it nor its landlord knew."),
+        Example(good="Arsenal were drawn at home, and security were called when fans ran onto the pitch."),
+        Example(good="The sites that the virus targeted were knocked offline, and the money raised was donated."),
+        Example(good="The president of the company and his wife are due in Paris; the board insisted he have a say."),
     ],
 )
 def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
@@ -369,9 +486,15 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
     Safe: the subject is the parse's head noun of the subject phrase, and its number must be plain from its
     form: collective nouns, quantities ("a number of", "two-thirds of", "ten years"), coordinated subjects,
     names and titles, nouns with one form for both numbers, and inverted subjects are left alone; a relative
-    pronoun counts only when no other noun before it could be its antecedent. Subjunctives ("if it were",
-    "insisted that he be") are not touched. The new form comes from lemminflect. Inside quotation marks the
-    fix is unsafe: a speaker's grammar is theirs.
+    pronoun counts only when no other noun before it could be its antecedent. A singular without a determiner
+    counts only in lower case and where it cannot modify a later noun ("weak demand were"); a capitalised
+    sentence opener that the article uses elsewhere as the start of a name ("Elders IXL … Elders says") does
+    not count. Indefinite pronouns ("someone", "nothing") are singular. Subjunctives ("if it were", "insisted
+    that he be") are not touched, and a subjunctive is only ever the base form ("that he are" is not one).
+    The new form comes from lemminflect (a regular "-s" plural for a noun it lacks, such as "ads"). After a
+    past reporting verb a lexical verb's fix is unsafe ("said it increase" may have lost a "-d"), but
+    "were/are/have" only change number. Inside quotation marks the fix is unsafe: a speaker's grammar is
+    theirs.
     """
     for verb in doc:
         verb_num = verb_number(verb)
@@ -383,7 +506,7 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
         subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
         if len(subjects) != 1 or subjects[0].i > verb.i or not _plain_clause(subjects[0], verb, clause):
             continue
-        if subjects[0].text.capitalize() in _article_names(ctx):
+        if subjects[0].text[:1].isupper() and subjects[0].text.capitalize() in _article_names(ctx):
             continue  # "Farmers, with $9.6m in assets, was closed": the Farmers State Bank
         subj_num = subject_number(subjects[0], clause, verb_num)
         if subj_num is None or subj_num == verb_num or _subjunctive(verb, clause, subj_num):
@@ -392,5 +515,6 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
         if new and new != verb.text:
             # "said it increase the price": a lost "-d" as likely as a lost "-s" after a past reporting verb
             lost_past = subj_num == SING and clause.dep_ == "ccomp" and clause.head.tag_ == "VBD"
+            lost_past = lost_past and verb.lower_ not in VERB_SWAP  # "said the dollar were": "was", whatever the tense
             safety = Safety.UNSAFE if in_quotation(verb) or lost_past else None
             yield ctx.finding(verb.idx, verb.idx + len(verb), new, safety=safety)

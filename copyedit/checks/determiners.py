@@ -19,11 +19,12 @@ from copyedit.checks.agreement import (
     form_number,
     mid_sentence_capital,
     noun_tables,
+    regular_inflection,
     statement,
     verb_number,
     words,
 )
-from copyedit.inflection import getAllLemmas
+from copyedit.inflection import getAllInflections, getAllLemmas
 from copyedit.model import Finding, Safety
 from copyedit.rule import Context, Example, rule
 from copyedit.syntax import can_be_verb_form
@@ -41,7 +42,14 @@ def _heads_phrase(noun: Token) -> bool:
     if noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
         return False  # "a four month low": a measure phrase modifying the next word
     nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-    return nxt is None or not (nxt.pos_ in ("NOUN", "PROPN", "NUM") or nxt.text in DASHES or nxt.text == "'")
+    return nxt is None or not (nxt.pos_ in ("NOUN", "PROPN", "NUM") or _joins(noun, nxt) or nxt.text == "'")
+
+
+def _joins(noun: Token, nxt: Token) -> bool:
+    """A hyphen, bracket or colon that may tie the noun to what follows ("a four month-long"); a dash set off
+    by spaces ("the next few months - but") ends the phrase."""
+    spaced = nxt.text in ("-", "–", "—") and bool(noun.whitespace_) and bool(nxt.whitespace_)
+    return nxt.text in DASHES and not spaced
 
 
 def _plain_between(det: Token, noun: Token) -> bool:
@@ -51,7 +59,10 @@ def _plain_between(det: Token, noun: Token) -> bool:
     if (det.i > 0 and doc[det.i - 1].text in DASHES) or doc[det.i + 1].text in DASHES:
         return False  # "the under-five category", "a two-year deal"
     inside = {t.i for t in noun.subtree}
-    if (det.tag_ == "CD" or noun.tag_ == "NNS") and any(t.pos_ != "ADJ" for t in doc[det.i + 1 : noun.i]):
+    between = doc[det.i + 1 : noun.i]
+    if noun.tag_ == "NN" and len(between) and all(t.lower_ in words("multipliers") for t in between):
+        return det.tag_ == "CD" or det.lower_ in ("many", "several")  # "five million barrel", "many thousand fan"
+    if (det.tag_ == "CD" or noun.tag_ == "NNS") and any(t.pos_ != "ADJ" for t in between):
         return False  # "three pct figure", "a string roles": a nearer noun may be the head
     for t in doc[det.i + 1 : noun.i]:
         if t.lower_ in words("between_quantities") or t.like_num or t.i not in inside:
@@ -74,7 +85,7 @@ def _misread(det: Token, noun: Token, num: str) -> bool:
     doc = det.doc
     prev = doc[det.i - 1] if det.i > 0 else None
     nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
-    if any(c.dep_ in ("conj", "cc") for c in noun.children) or (nxt is not None and nxt.lower_ in ("and", "or", ",")):
+    if _list_goes_on(noun, num):
         return True  # "five producer and five consumer delegates", "a paints, resins and coatings company"
     if mid_sentence_capital(det) or (nxt is not None and nxt.lower_ == "per"):
         return True  # "the Paris Group of Six meeting", "a cents per hour basis"
@@ -83,15 +94,40 @@ def _misread(det: Token, noun: Token, num: str) -> bool:
     if num == SING:
         if det.tag_ == "CD" and nxt is not None and nxt.pos_ in ("ADJ", "NOUN", "PROPN", "NUM"):
             return True  # "a five year straight eurobond": a measure before the head
-        if det.tag_ == "CD" and prev is not None and prev.pos_ in ("NOUN", "PROPN", "DET"):
-            return True  # "number two keeper", "the four pose": a label, or a number standing alone
-        if noun.dep_ in ("ROOT", "conj", "appos") and can_be_verb_form(noun.text, "VBP"):
-            return True  # "Many marvel at the man", "too many smoke": the quantifier is the subject
+        if det.tag_ == "CD" and noun.i == det.i + 1 and prev is not None and prev.pos_ in ("NOUN", "PROPN"):
+            return True  # "number two keeper": a label
+        alone = noun.i == det.i + 1 and can_be_verb_form(noun.text, "VBP")
+        if alone and (noun.dep_ in ("ROOT", "conj", "appos") or (det.tag_ == "CD" and prev and prev.pos_ == "DET")):
+            return True  # "Many marvel at the man", "too many smoke", "the four pose": the quantifier is the subject
         # "what many thought was", "as many expected": a quantifier standing as a pronoun
         return prev is not None and (prev.tag_ in ("WP", "WDT", "WRB") or prev.lower_ in ("as", "than", "that", "so"))
     if nxt is not None and nxt.is_alpha and nxt.pos_ not in FUNCTION_POS and noun_tables(nxt.lower_):
         return True  # "a ratings hit": the plural may be a modifier of the next word
     return noun.i > det.i + 1 and can_be_verb_form(noun.text, "VBZ")  # "when a terrorist boards a plane"
+
+
+def _list_goes_on(noun: Token, num: str) -> bool:
+    """Whether more items of a list follow the noun, so that it may be a modifier of a later head ("five
+    producer and five consumer delegates", "a paints, resins and coatings company"). A bare plural that ends
+    the phrase is a second head with the same determiner ("several ramps and drifts")."""
+    doc = noun.doc
+    i = noun.i + 1
+    while i < len(doc) and doc[i].lower_ in ("and", "or", ","):
+        i += 1
+    if i == noun.i + 1:
+        return any(c.dep_ in ("conj", "cc") for c in noun.children)
+    item = doc[i] if i < len(doc) else None
+    if item is None or item.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") or _opens_clause(item):
+        return False  # ", including best…", ", who…", ", and about…", ", and recycling is…": the phrase ends
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    ends = after is None or (after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "CCONJ") and after.text != ",")
+    second_head = num == SING and item.tag_ == "NNS" and item.head == noun and doc[noun.i + 1].lower_ == "and"
+    return not (second_head and ends)
+
+
+def _opens_clause(item: Token) -> bool:
+    """Whether a word after "and" or a comma is the subject of a clause of its own ("…, and recycling is")."""
+    return item.dep_ in SUBJECTS and item.head.i > item.i and item.head.pos_ in ("VERB", "AUX")
 
 
 def _evidence(noun: Token) -> str | None:
@@ -110,13 +146,17 @@ def _inflect_noun(noun: Token, number: str) -> str | None:
     if number == PLUR and word in preferred:
         return cased(noun.text, preferred[word])
     forms = {t[tag][0] for _, t in noun_tables(word) if word in t.get(other, ()) and t.get(tag)}
+    if not forms and (regular := regular_inflection(noun, number)):
+        forms = {regular}
     return cased(noun.text, forms.pop()) if len(forms) == 1 else None
 
 
 def _adjective_like(noun: Token) -> bool:
-    """A singular that may be an adjective standing for its noun ("won two gold"), unless "of" follows."""
+    """A singular that may be an adjective standing for its noun ("the two red", "many poor"), unless "of"
+    follows: a gradable adjective; a word that is only a classifier ("country", "chemical") is a noun here."""
     of = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
-    return "ADJ" in getAllLemmas(noun.lower_) and not of
+    gradable = "JJR" in getAllInflections(noun.lower_, upos="ADJ")
+    return "ADJ" in getAllLemmas(noun.lower_) and gradable and not of
 
 
 def _that_is_determiner(det: Token) -> bool:
@@ -143,6 +183,15 @@ def _number_fix(det: Token, det_num: str, noun: Token, num: str) -> tuple[Token,
         return None
     loose = det.lower_ in ("a", "an") and evidence is None  # "signed a players": "a player" or "players"
     return noun, new, Safety.UNSAFE if loose else Safety.SAFE
+
+
+def _governing(dets: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
+    """The determiners that decide the noun's number: a numeral after a singular determiner overrides it
+    ("every four days", "another two players")."""
+    numeral = next((d for d, n in dets if n == PLUR and d.tag_ == "CD"), None)
+    if numeral is None:
+        return dets
+    return [(d, n) for d, n in dets if not (n == SING and d.i < numeral.i)]
 
 
 @rule(
@@ -172,6 +221,26 @@ def _number_fix(det: Token, det_num: str, noun: Token, num: str) -> tuple[Token,
         Example(good="This sales tax and these player ratings are new; a great many people agree."),
         Example(good="This works well, that matters, and he said that prices were rising."),
         Example(good="A New York Times investigation into a players' union found that Britain won two gold."),
+        Example(bad="Talks between the two [[country]] resumed.", fixed="Talks between the two countries resumed."),
+        Example(bad="It pumped five million [[barrel]] of oil.", fixed="It pumped five million barrels of oil."),
+        Example(
+            bad="Prices may rise over the next few [[month]] - or sooner.",
+            fixed="Prices may rise over the next few months - or sooner.",
+        ),
+        Example(
+            bad="The show won three [[award]], including best drama.",
+            fixed="The show won three awards, including best drama.",
+        ),
+        Example(
+            bad="Rocks fell along several [[tunnel]] and shafts.", fixed="Rocks fell along several tunnels and shafts."
+        ),
+        Example(
+            bad="Files are copied every [[weeks]], and logs are kept.",
+            fixed="Files are copied every week, and logs are kept.",
+        ),
+        Example(bad="Inspections take place every four [[day]].", fixed="Inspections take place every four days."),
+        Example(good="A paints, resins and coatings company bought five producer and five consumer groups."),
+        Example(good="The four pose for photos, and the two meet again in May; the many poor rely on aid."),
     ],
 )
 def determiner_noun_number(doc: Doc, ctx: Context) -> Iterator[Finding]:
@@ -183,16 +252,21 @@ def determiner_noun_number(doc: Doc, ctx: Context) -> Iterator[Finding]:
     ## Fix safety
     The determiner's head noun comes from the parse, so "these player ratings" and "this sales tax" agree.
     Nouns with one form for both numbers, plural-looking singulars, names, measure phrases ("a few", "every two
-    years", "another 10") and uncountable nouns are left alone. For "this/that/these/those" the verb of the
-    sentence decides which word is wrong (a fix without that evidence is not offered). With a determiner
-    that has one number only ("several", "each"), the noun changes, safely; after "a/an" the fix is unsafe unless
-    the verb shows the singular ("signed a players" may have meant "signed players").
+    years", "another 10") and uncountable nouns are left alone; a numeral after a singular determiner decides
+    ("every four days"), and a multiplier between a numeral and its noun does not make a measure ("five
+    million barrels"). A noun followed by more list items may modify a later head ("five producer and five
+    consumer delegates") and is left alone, unless the next item is a bare plural that ends the phrase
+    ("several tunnels and shafts") or the words after it open a clause of their own.
+    For "this/that/these/those" the verb of the sentence decides which word is wrong (a fix without that
+    evidence is not offered). With a determiner that has one number only ("several", "each"), the noun
+    changes, safely; after "a/an" the fix is unsafe unless the verb shows the singular ("signed a players"
+    may have meant "signed players").
     """
     for noun in doc:
         num = form_number(noun)
         if num is None or not _heads_phrase(noun) or not statement(noun.sent):
             continue
-        dets = determiners(noun)
+        dets = _governing(determiners(noun))
         if len({n for _, n in dets}) != 1:
             continue  # "many a candidate", "a few": the phrase marks both numbers
         for det, det_num in dets:
