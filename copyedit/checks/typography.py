@@ -83,7 +83,10 @@ def _after_noun(particle: Token) -> bool:
     """Whether a word that may be a verb's particle ("carried on on Monday") follows a noun that is no verb's
     object ("the meeting on on Monday", "sides on on the weekend"), so it can only be a preposition."""
     prev = particle.doc[particle.i - 1] if particle.i > particle.sent.start else None
-    return prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("pobj", "nsubj", "nsubjpass")
+    if prev is None or prev.pos_ not in ("NOUN", "PROPN") or prev.dep_ not in ("pobj", "nsubj", "nsubjpass"):
+        return False
+    start = prev.left_edge.i
+    return not (start > 0 and prev.doc[start - 1].lower_ in ("with", "without"))  # "with the lights on on Monday"
 
 
 def _that_slip(first: Token, second: Token) -> bool:
@@ -97,7 +100,8 @@ def _that_slip(first: Token, second: Token) -> bool:
     while head.dep_ == "compound" and head.head.i > head.i:
         head = head.head
     if head.tag_ in ("NNP", "NNPS"):
-        return head.dep_ in ("nsubj", "nsubjpass", "poss")
+        dated = head.lower_ in lexicon.load("doubled_words")["time_names"]  # "that that Friday would suit"
+        return head.dep_ in ("nsubj", "nsubjpass", "poss") and not dated
     nxt = doc[second.i + 1]
     return nxt.tag_ == "PRP$" or nxt.lower_ in ("the", "a", "an") or nxt.lower_ in ("he", "she", "they", "we", "i")
 
@@ -139,6 +143,7 @@ def _may_double(text: str) -> bool:
         Example(good="He said that that plan had failed; it was that that the Tories feared."),
         Example(good="The case was referred to to the court; the house was lived in in 1900."),
         Example(good="The talks dragged on on Tuesday, and they had the lights on on Sunday."),
+        Example(good="With the lights on on Monday, the firm agreed that that Friday would suit."),
         Example(good="The plan that she agreed to to save money failed."),
     ],
 )

@@ -160,6 +160,8 @@ def _misread(aux: Token, nxt: Token) -> bool:
             return True  # "I'd told them": "had" as often as "would"
         if aux.text[0].isupper() and not aux.sent.text.rstrip().endswith("?"):
             return True  # "May wrote": a name, not a question
+        if _determined(aux):
+            return True  # "the will states", "her last will names": a noun
         return prev is not None and prev.tag_ == "IN" and prev.lower_ != "that"  # "as will newly elected…"
     if aux.tag_ == "TO":
         return _misread_to(aux, nxt, prev, after)
@@ -207,6 +209,15 @@ def _before_adverbs(tok: Token) -> int:
     while i > 0 and tok.doc[i].tag_ == "RB" and tok.doc[i].dep_ in ("advmod", "neg"):
         i -= 1
     return i
+
+
+def _determined(tok: Token) -> bool:
+    """Whether an article or possessive stands before ``tok``, adjectives aside: then it heads a noun phrase."""
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].tag_ in ("JJ", "JJR", "JJS") and i > tok.sent.start:
+        i -= 1
+    prev = tok.doc[i] if i >= 0 and i < tok.i else None
+    return prev is not None and (prev.lower_ in ("the", "a", "an") or prev.tag_ in ("PRP$", "POS"))
 
 
 def _quoted(tok: Token) -> bool:
@@ -300,6 +311,7 @@ def _wrong_form_after_auxiliary(text: str) -> bool:
         Example(good="They have to go, and you had better go too."),
         Example(good="What they did was build a wall."),
         Example(good="The will of the people is clear; the can was empty in May."),
+        Example(good="The will states that the house goes to the city, and her last will names three heirs."),
         Example(good="It is a must-see show that has got rave reviews."),
         Example(good="Prices will rise and fall; the company has plans to expand."),
         Example(good="The council, which had buffer stock losses, was wound up."),
