@@ -1,22 +1,26 @@
-"""FRG: sentences cut in the wrong place: a stray full stop, a stranded clause, a paragraph broken in two."""
+"""FRG002, FRG003: a clause or phrase stranded as a sentence of its own, a paragraph broken in mid-sentence."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from functools import cache
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from copyedit import lexicon, triggers
+from copyedit.checks.stray_stops import cannot_end, stop_gap
 from copyedit.model import Finding, Safety
+from copyedit.nlp import entity_type
 from copyedit.rule import Context, Example, rule
 from copyedit.syntax import (
     FINITE_TAGS,
+    SUBJECT_PRONOUNS,
+    Fragment,
     can_be_verb_form,
     fragment,
     has_main_verb,
     has_subject,
+    in_quotation,
     is_main_clause,
     joined_case,
     words,
@@ -26,176 +30,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 
-def _stop_gap(left: Span, right: Span) -> tuple[Token, Token] | None:
-    """The full stop that ends ``left`` and the first word of ``right``, when nothing else stands between."""
-    stop, first = left[-1], right[0]
-    if stop.text != "." or not first.text[0].isalpha() or not first.text[0].isupper():
-        return None
-    if left.doc.text[stop.idx + 1 : first.idx].strip():
-        return None
-    return stop, first
-
-
-def _verb_continues(aux: Token, first: Token) -> bool:
-    """Whether ``first`` is the verb form that the auxiliary or "to" ending the previous part asks for."""
-    if aux.tag_ == "TO" or aux.tag_ == "MD":
-        wanted = "VB"
-    elif aux.lemma_ == "have" and aux.dep_ in ("aux", "ROOT", "relcl", "ccomp", "conj"):
-        wanted = "VBN"
-    else:
-        return False
-    return first.tag_ == wanted or can_be_verb_form(first.text, wanted)
-
-
-def _cannot_end(last: Token, left: Span, right: Span) -> bool:
-    """Whether ``last`` cannot end ``left`` here, given that ``right`` could be its continuation."""
-    if last.lower_ in lexicon.load("sentence_open_words").get(last.tag_, ()):
-        return True
-    if last.tag_ in ("TO", "MD") or last.lemma_ == "have":
-        if _verb_continues(last, right[0]) and not has_subject(right.root):
-            return True
-        if last.tag_ != "TO":
-            return False  # "to" may be a preposition too: "a message to. The new government"
-    if last.lower_ == "that":
-        head = last.head
-        nonfinite = head.tag_ in ("VBG", "VBN") and not any(c.dep_.startswith("aux") for c in head.children)
-        # "suggesting that." wants its clause; "doing that." is done (a pronoun object).
-        reports = nonfinite and head.lemma_ in lexicon.load("reporting_verbs")["lemmas"]
-        return (reports or head.pos_ == "NOUN") and is_main_clause(right)
-    starts_noun_phrase = right[0].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
-    if last.tag_ in ("IN", "TO") and starts_noun_phrase and not any(c.dep_ in ("pobj", "pcomp") for c in last.children):
-        # With a verb on both sides the stop may follow a stranded preposition the parse does not see
-        # ("loopholes to take advantage of. The company…"), so one side must be verbless.
-        verbless = not has_main_verb(right) or not has_main_verb(left)
-        return verbless and not _may_strand(last, left)
-    return False
-
-
-def _article_stops(doc: Doc) -> Iterator[tuple[Token, Token]]:
-    """ "in a. Statement": the tokenizer reads "a." as an abbreviation, so no sentence ends there; the article
-    and the capitalised word after it, when a word stands before the article (not a list label "a.")."""
-    for tok in doc[1:-1]:
-        nxt, before = doc[tok.i + 1], doc[tok.i - 1]
-        if tok.lower_ not in ("a.", "an.") or not tok.text[0].islower() or not before.is_alpha:
-            continue
-        if tok.whitespace_ and nxt.text[:1].isupper() and nxt.is_alpha and not nxt.is_sent_start:
-            yield tok, nxt
-
-
-def _may_strand(prep: Token, sent: Span) -> bool:
-    """Whether the sentence has a gap that a preposition may be stranded by: "what they asked for",
-    "the answer they looked for", "it was paid for", "nothing to be afraid of"."""
-    if any(t.tag_ in ("WDT", "WP", "WRB") and not t.dep_.startswith("nsubj") for t in sent):
-        return True
-    head = prep.head
-    if head.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in head.children):
-        return True
-    for anc in prep.ancestors:
-        if anc.dep_ == "relcl" and not any(c.tag_ in ("WDT", "WP") for c in anc.children):
-            return True  # "the firm they are dealing with"
-        if anc.dep_ == "acl" and (prep.dep_ != "agent" or any(c.tag_ == "TO" for c in anc.children)):
-            return True  # "loopholes to take advantage of", "components built in"; not a passive's agent
-    return False
-
-
-#: A word, a full stop and (looked ahead at) the letter after it: where a stop may cut a sentence.
-_STOP_AFTER_WORD = re.compile(r"([’']?[^\W_]+)\s*\.\s*(?=([^\W\d_]))")
 #: A full stop and the letter that opens what follows it.
 _STOP = re.compile(r"\.\s*(?=[^\W\d_])")
 #: A block that stops on a letter or a number (a token like_num may end in "." or ","): one left open.
 _OPEN_END = re.compile(r"(?:[^\W_]|\d[.,/]+)\Z")
-
-
-@cache
-def _cut_words() -> frozenset[str]:
-    """Every word ``_cannot_end`` may accept: the closed classes, "that", "to", modals, "have", prepositions."""
-    closed = {str(w) for ws in lexicon.load("sentence_open_words").values() for w in ws}
-    lists = ("to", "modals", "have", "prepositions")
-    return frozenset(closed | {"that"} | {w for name in lists for w in triggers.words(name)})
-
-
-def _may_cut(text: str) -> bool:
-    """FRG001's trigger: a word that may not end a sentence, a full stop, then a capital."""
-    vocab = _cut_words()
-    return any(m.group(2).isupper() and m.group(1).lower() in vocab for m in _STOP_AFTER_WORD.finditer(text))
-
-
-@rule(
-    code="FRG001",
-    trigger=_may_cut,
-    name="full-stop-inside-sentence",
-    message="Full stop after “{match}” cuts a sentence in two; remove it.",
-    examples=[
-        Example(
-            bad="Reports suggest links between[[. S]]everal firms and the ministry.",
-            fixed="Reports suggest links between several firms and the ministry.",
-        ),
-        Example(
-            bad="The growth in the number of[[. E]]lectric cars has slowed sales of petrol models.",
-            fixed="The growth in the number of electric cars has slowed sales of petrol models.",
-        ),
-        Example(
-            bad="Talks between[[. B]]erlin and Paris on the budget.",
-            fixed="Talks between Berlin and Paris on the budget.",
-        ),
-        Example(
-            bad="Investors have sold shares in the[[. C]]ompany since March.",
-            fixed="Investors have sold shares in the company since March.",
-        ),
-        Example(
-            bad="Leaked papers emerged suggesting that[[. T]]he minister had known for months.",
-            fixed="Leaked papers emerged suggesting that the minister had known for months.",
-        ),
-        Example(
-            bad="It was sold as part of a[[. M]]ove to cut debt.",
-            fixed="It was sold as part of a move to cut debt.",
-            unsafe=True,
-        ),
-        Example(good="The options were: a. Raise taxes. b. Cut spending."),
-        Example(good="Prices gave in. The pound fell with them."),
-        Example(
-            bad="Analysts say the drills send a message to[[. T]]he new government in Taipei.",
-            fixed="Analysts say the drills send a message to the new government in Taipei.",
-        ),
-        Example(good="He has nowhere to go to. The city is closed."),
-        Example(good="It has no wireless components built in. Wireless can be added at extra cost."),
-        Example(
-            bad="The figure is in a statement released by[[. T]]he Eastern Command.",
-            fixed="The figure is in a statement released by the Eastern Command.",
-        ),
-        Example(good="Hackers seek new loopholes to take advantage of. The company is trying to stop them."),
-        Example(good="Nobody expected that. The market fell anyway."),
-        Example(good="No one contemplates doing that. It has said so from the outset."),
-        Example(good="That is what voters asked for. The rest is detail."),
-        Example(good="It is nothing to be afraid of. Prices will settle."),
-        Example(good="U.S. officials said the talks would resume at 9 a.m. on Monday."),
-        Example(good="Smith & Co. said profits rose. No. 10 declined to comment."),
-    ],
-)
-def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
-    """A full stop after a word that cannot end a sentence, when what follows is that sentence's continuation.
-
-    Articles, conjunctions and possessive determiners never end a sentence; a preposition may (stranded:
-    "what they asked for"), so it counts only when one side of the stop is no sentence on its own; "that"
-    only after a bare participle or a noun, when what follows is a whole clause ("suggesting that. Officials said").
-
-    ## Fix safety
-    Safe: the stop is removed and the next word loses its capital unless it is a name.
-    """
-    for left, right in pairwise(doc.sents):
-        gap = _stop_gap(left, right)
-        if gap is None or len(words(left)) < 2 or not _cannot_end(left[-2], left, right):
-            continue
-        stop, first = gap
-        message = f"Full stop after “{left[-2].text}” cuts a sentence in two; remove it."
-        yield ctx.finding(stop.idx, first.idx + 1, doc.text[stop.idx + 1 : first.idx] + joined_case(first), message)
-    for article, first in _article_stops(doc):
-        stop = article.idx + len(article) - 1
-        message = f"Full stop after “{article.text[:-1]}” cuts a sentence in two; remove it."
-        # The tagger, misled by "a." and the capital, takes what follows for a name about as often as not: the
-        # capital it keeps or drops is a guess, so the fix is unsafe.
-        replacement = doc.text[stop + 1 : first.idx] + joined_case(first)
-        yield ctx.finding(stop, first.idx + 1, replacement, message, safety=Safety.UNSAFE)
 
 
 def _join_direction(frag: Span, kind: str, lead: Token, prev: Span | None, nxt: Span | None) -> str | None:
@@ -205,7 +43,10 @@ def _join_direction(frag: Span, kind: str, lead: Token, prev: Span | None, nxt: 
     if kind == "relative":
         antecedent = words(prev)[-1:] if prev is not None else []
         return "backward" if antecedent and antecedent[0].pos_ in ("NOUN", "PROPN", "NUM") else None
-    if kind == "subordinate" and word in table["forward"] and nxt is not None and is_main_clause(nxt):
+    forward = kind == "subordinate" and word in table["forward"] and nxt is not None and is_main_clause(nxt)
+    if forward and prev is not None and word in table["backward_comma"] and not _pronoun_subject(nxt):
+        return "backward"  # "…improving. Although X. The price…": a trailing ", although" is the likelier
+    if forward:
         return "forward"
     if kind == "subordinate":
         return "backward" if prev is not None and word in table["backward"] + table["backward_comma"] else None
@@ -293,8 +134,29 @@ def _may_hold_fragment(text: str) -> bool:
         Example(
             bad="The regime kept testing missiles[[. I]]n defiance of the sanctions.",
             fixed="The regime kept testing missiles in defiance of the sanctions.",
+        ),
+        Example(
+            bad="The agency's director said he would retire at the end of June[[. A]]fter 30 years in the post.",
+            fixed="The agency's director said he would retire at the end of June after 30 years in the post.",
+        ),
+        Example(
+            bad="Publishers are hoping for a rise in sales[[. F]]ollowing the success of the new series.",
+            fixed="Publishers are hoping for a rise in sales following the success of the new series.",
+        ),
+        Example(
+            bad="The bank kept its key rate on hold[[. D]]espite the slowdown in lending.",
+            fixed="The bank kept its key rate on hold despite the slowdown in lending.",
             unsafe=True,
         ),
+        Example(
+            bad="Exporters say orders are picking up again[[. A]]lthough costs have risen. The yen is weaker.",
+            fixed="Exporters say orders are picking up again, although costs have risen. The yen is weaker.",
+            unsafe=True,
+        ),
+        Example(good="He waited. For years. Then the letter came."),
+        Example(good="The talks went on all night. After that, nothing."),
+        Example(good="In 2004, sales rose. In 2005, they fell."),
+        Example(good="Where did the money go? To the banks, mostly."),
         Example(
             bad="The city is a restless metropolis[[. O]]nce it shared with Lisbon the same air.",
             fixed="The city is a restless metropolis once it shared with Lisbon the same air.",
@@ -311,53 +173,107 @@ def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
 
     ## Fix safety
     Safe: the full stop becomes a comma (or a space where English puts none) and the capital goes. A
-    stranded prepositional phrase is an unsafe fix: writers use such fragments on purpose.
+    stranded prepositional phrase is joined safely only when it is a plain adjunct of the whole sentence before it,
+    in a prose paragraph, led by a preposition that takes no comma there ("…denied wrongdoing. In the
+    settlement."); elsewhere writers use such fragments on purpose, and the join is an unsafe fix. A concessive
+    clause between two sentences ("…improving. Although X. The price…") fits either side: an unsafe fix.
     """
     sents = list(doc.sents)
     for i, sent in enumerate(sents):
-        frag = fragment(sent)
+        frag = _preposition_in_all_but_tag(fragment(sent))
         if frag is None or (i == 0 and _broken_before(ctx)):
             continue
         prev = sents[i - 1] if i > 0 else None
         nxt = sents[i + 1] if i + 1 < len(sents) else None
         direction = _join_direction(sent, frag.kind, frag.lead, prev, nxt)
         left, right = (prev, sent) if direction == "backward" else (sent, nxt)
-        gap = _stop_gap(left, right) if direction and left is not None and right is not None else None
-        if gap is None:
+        gap = stop_gap(left, right) if direction and left is not None and right is not None else None
+        if gap is None or direction is None or left is None:
             continue
-        stop, first = gap
-        mark = _comma(frag.kind, frag.lead, direction or "")
-        opening = " ".join(t.text for t in sent[:4])
-        side = _SIDE[direction or ""]
-        message = (
-            f"“{opening} …” is a {frag.kind} {_UNIT[frag.kind]} standing as a sentence; join it to the {side} one."
-        )
-        replacement = mark + doc.text[stop.idx + 1 : first.idx] + joined_case(first)
-        # Writers use verbless phrases as fragments on purpose ("In the ultimate struggle." "Released in May.").
-        table = lexicon.load("subordinators")
-        # A trailing "-ing" clause with an object ("…, leaving dozens without jobs") or a listing one
-        # ("…, including …") surely takes a comma; "Following the success of …" (a preposition in all but
-        # tag) may go without one.
-        verb_like = any(c.dep_ == "dobj" for c in frag.lead.children)
-        listing = frag.lead.tag_ == "VBG" and (verb_like or frag.lead.lower_ in table["listing_participles"])
-        sure = frag.kind in ("subordinate", "relative") or (listing and direction == "backward")
         if frag.kind == "relative" and frag.lead.lower_ in ("who", "whom") and not _personal(left[-2]):
             continue  # "…a long-term agreement. Who benefits from that." is a question: "who" needs a person
-        # "…weakened. Although X. The price rose": the clause fits either side unless the next sentence
-        # picks it up with a pronoun ("While X remains unknown. It has…").
-        either_way = direction == "forward" and prev is not None and frag.lead.lower_ in table["backward_comma"]
-        if either_way and nxt is not None and not _pronoun_subject(nxt):
-            sure = False
-        # "Once it shared …": with a past tense, "once" may mean "formerly" and the sentence be whole.
-        ambiguous = frag.lead.lower_ in lexicon.load("subordinators")["also_adverb"] and sent.root.tag_ == "VBD"
-        sure = sure and not ambiguous
-        safety = None if sure else Safety.UNSAFE
+        stop, first = gap
+        opening = " ".join(t.text for t in sent[:4])
+        message = (
+            f"“{opening} …” is a {frag.kind} {_UNIT[frag.kind]} standing as a sentence; "
+            f"join it to the {_SIDE[direction]} one."
+        )
+        mark = _comma(frag.kind, frag.lead, direction)
+        replacement = mark + doc.text[stop.idx + 1 : first.idx] + joined_case(first)
+        safety = None if _sure(frag, sent, prev, nxt, direction, ctx) else Safety.UNSAFE
         yield ctx.finding(stop.idx, first.idx + 1, replacement, message, safety=safety)
+
+
+def _preposition_in_all_but_tag(frag: Fragment | None) -> Fragment | None:
+    """ "Following the success of …" is a prepositional phrase, whatever the tag; "Including …" lists (a comma)."""
+    if frag is None or frag.kind != "participial" or frag.lead.lower_ in _table()["listing_participles"]:
+        return frag
+    if any(c.dep_ == "pobj" for c in frag.lead.children):
+        return Fragment("prepositional", frag.lead)
+    return frag
+
+
+def _table() -> dict[str, list[str]]:
+    return lexicon.load("subordinators")  # type: ignore[no-any-return]
+
+
+def _sure(frag: Fragment, sent: Span, prev: Span | None, nxt: Span | None, direction: str, ctx: Context) -> bool:
+    """Whether the join is the one right answer (a safe fix)."""
+    lead, table = frag.lead, _table()
+    if frag.kind == "prepositional":
+        return direction == "backward" and prev is not None and _plain_adjunct(sent, prev, ctx)
+    if frag.kind == "participial":
+        # A trailing "-ing" clause with an object ("…, leaving dozens without jobs") or a listing one
+        # ("…, including …") surely takes a comma; other participles may stand alone on purpose ("Released in May.").
+        verb_like = any(c.dep_ == "dobj" for c in lead.children)
+        listing = lead.tag_ == "VBG" and (verb_like or lead.lower_ in table["listing_participles"])
+        return listing and direction == "backward"
+    # "…weakened. Although X. The price rose": a concessive clause fits either side unless the next sentence
+    # picks it up with a pronoun ("While X remains unknown. It has…").
+    either_way = prev is not None and nxt is not None and lead.lower_ in table["backward_comma"]
+    if either_way and not (direction == "forward" and _pronoun_subject(nxt)):
+        return False
+    # "Once it shared …": with a past tense, "once" may mean "formerly" and the sentence be whole.
+    return not (lead.lower_ in table["also_adverb"] and sent.root.tag_ == "VBD")
+
+
+def _plain_adjunct(sent: Span, prev: Span, ctx: Context) -> bool:
+    """Whether a stranded prepositional phrase is surely an adjunct cut from the sentence before: a plain phrase
+    (one object, not an indefinite frame, no verb of its own, no comma but in a list) after a whole sentence in a
+    prose paragraph, led by a preposition that follows its clause without a comma ("…denied wrongdoing. In the
+    settlement.").
+
+    Writers strand phrases on purpose after short, punchy sentences ("He waited. For years."), with
+    prepositions whose phrases comment on the clause ("Despite…", "With…", "For…"), and in headings and lists.
+    """
+    lead = sent.root
+    if lead.lower_ not in _table()["joining_prepositions"] or ctx.block.kind != "paragraph" or in_quotation(lead):
+        return False
+    objects = [c for c in lead.children if c.dep_ != "punct"]
+    if len(objects) != 1 or objects[0].dep_ not in ("pobj", "pcomp") or any(t.tag_ in FINITE_TAGS for t in sent):
+        return False
+    if any(t.text == "," and not _lists(t) for t in sent) or _framing(objects[0]):
+        return False
+    subject = has_subject(prev.root) or any(t.lower_ in SUBJECT_PRONOUNS for t in words(prev)[:2])
+    return has_main_verb(prev) and subject and len(words(prev)) >= 5
+
+
+def _framing(noun: Token) -> bool:
+    """An indefinite noun with its own complement ("at a time of concern", "in a move to cut costs") frames the
+    whole event, and its phrase is often set off by a comma."""
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+    return indefinite and any(c.dep_ in ("prep", "acl", "relcl") for c in noun.children)
+
+
+def _lists(comma: Token) -> bool:
+    """Whether a comma separates the items of a list ("in Asia, Africa and the Middle East")."""
+    nxt = comma.doc[comma.i + 1] if comma.i + 1 < len(comma.doc) else None
+    return nxt is not None and (nxt.dep_ == "conj" or nxt.head.dep_ == "conj" or nxt.dep_ == "cc")
 
 
 def _personal(tok: Token) -> bool:
     """Whether a noun names people, so "who" can refer to it: a person, group or body, or a word for people."""
-    if tok.ent_type_ in ("PERSON", "NORP", "ORG"):
+    if entity_type(tok) in ("PERSON", "NORP", "ORG"):
         return True
     people = lexicon.load("possessed_nouns")["group_owners"]
     return tok.lemma_.lower() in people or tok.lower_ in ("people", "man", "woman", "men", "women", "children")
@@ -396,7 +312,7 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
     if not first or (first[0].i != 0 and not nxt[0].is_space):
         return False
     # A headline may end on a particle or preposition ("Confidence up", "Festival battles on").
-    if (kind == "paragraph" or doc[-1].tag_ not in ("IN", "RP")) and _cannot_end(doc[-1], left, right):
+    if (kind == "paragraph" or doc[-1].tag_ not in ("IN", "RP")) and cannot_end(doc[-1], left, right):
         return len(words(left)) >= 3
     if not (has_main_verb(left) and has_subject(left.root) and len(words(left)) >= 6):
         return False

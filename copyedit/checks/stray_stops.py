@@ -1,0 +1,352 @@
+"""FRG001: a full stop dropped inside a sentence, after a word that cannot end one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from copyedit import lexicon, triggers
+from copyedit.model import Finding
+from copyedit.rule import Context, Example, rule
+from copyedit.syntax import (
+    FINITE_TAGS,
+    SUBJECT_PRONOUNS,
+    can_be_verb_form,
+    has_main_verb,
+    has_subject,
+    in_quotation,
+    is_common_word,
+    is_main_clause,
+    joined_case,
+    words,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_WH_TAGS = ("WDT", "WP", "WRB")
+_OBJECTS = ("pobj", "pcomp")
+
+
+def stop_gap(left: Span, right: Span) -> tuple[Token, Token] | None:
+    """The full stop that ends ``left`` and the first word of ``right``, when nothing else stands between."""
+    stop, first = left[-1], right[0]
+    if stop.text != "." or not first.text[0].isalpha() or not first.text[0].isupper():
+        return None
+    if left.doc.text[stop.idx + 1 : first.idx].strip():
+        return None
+    return stop, first
+
+
+def _verb_continues(aux: Token, first: Token) -> bool:
+    """Whether ``first`` is the verb form that the auxiliary or "to" ending the previous part asks for."""
+    if aux.tag_ == "TO" or aux.tag_ == "MD":
+        wanted = "VB"
+    elif aux.lemma_ == "have" and aux.dep_ in ("aux", "ROOT", "relcl", "ccomp", "conj"):
+        wanted = "VBN"
+    else:
+        return False
+    return first.tag_ == wanted or can_be_verb_form(first.text, wanted)
+
+
+def cannot_end(last: Token, left: Span, right: Span) -> bool:
+    """Whether ``last`` cannot end ``left`` here, given that ``right`` could be its continuation."""
+    if last.lower_ in lexicon.load("sentence_open_words").get(last.tag_, ()):
+        return True
+    if last.tag_ in ("TO", "MD") or last.lemma_ == "have":
+        if _verb_continues(last, right[0]) and not has_subject(right.root):
+            return True
+        if last.tag_ != "TO":
+            return False  # "to" may be a preposition too: "a message to. The new government"
+    if last.lower_ == "that":
+        return _that_wants_clause(last, right)
+    if any(c.dep_ in _OBJECTS for c in last.children) or last.lower_ not in triggers.words("prepositions"):
+        return False
+    if right[0].lower_ in ("which", "whom"):
+        return _relative_object(last, right)
+    if not _opens_noun_phrase(right[0]):
+        return False
+    if last.tag_ == "RP" or last.dep_ == "prt":
+        # A particle may end its verb phrase ("took the city over"); one cut from its noun leaves a verbless part
+        # longer than a deliberate fragment ("A bloody coup.").
+        cut = not _adjacent(last, last.head) and _gap(last, left) is None
+        return cut and _verbless(right) and len(words(right)) >= 4
+    return last.tag_ in ("IN", "TO") and _wants_object(last, left, right)
+
+
+def _that_wants_clause(that: Token, right: Span) -> bool:
+    """ "suggesting that.", "concerns that.", "but said that." want the clause that follows; "doing that.",
+    "Nobody expected that." are done (a pronoun object)."""
+    head = that.head
+    if not is_main_clause(right):
+        return False
+    if head.pos_ == "NOUN":
+        return True
+    bare = not any(c.dep_.startswith("aux") for c in head.children)
+    if head.tag_ in ("VBG", "VBN") and bare:
+        return head.lemma_ in lexicon.load("reporting_verbs")["lemmas"]
+    # A verb of saying takes "so", not the pronoun "that", as its object in reported prose: "said that." is cut.
+    saying = head.lemma_ in lexicon.load("stray_stops")["saying_verbs"] and head.pos_ == "VERB"
+    negated = any(c.dep_ == "neg" for c in head.children)
+    return saying and that.dep_ == "dobj" and not negated and not in_quotation(that)
+
+
+def _relative_object(prep: Token, right: Span) -> bool:
+    """ "sites through. Which people publish…": a relative clause whose relative word is the object of the
+    preposition before the stop; "Which people publish thoughts." cannot stand as a statement."""
+    if prep.tag_ == "RP" or prep.dep_ == "prt" or not right.text.rstrip().endswith("."):
+        return False
+    root, wh = right.root, right[0]
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    finite = root.tag_ in FINITE_TAGS or any(c.dep_.startswith("aux") and c.tag_ in FINITE_TAGS for c in root.children)
+    return finite and bool(subjects) and wh not in subjects and wh.head != root
+
+
+def _opens_noun_phrase(first: Token) -> bool:
+    """Whether a word can open the object of a preposition: "the", "strong", "one", "About $16bn"."""
+    if first.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or first.tag_ == "PRP$":
+        return True
+    return first.pos_ == "ADV" and first.head.i > first.i and first.head.pos_ in ("NUM", "SYM", "NOUN")
+
+
+def _wants_object(prep: Token, left: Span, right: Span) -> bool:
+    """Whether a preposition with no object before a stop wants the words after it.
+
+    Where the left part has a gap the preposition may be stranded by ("what they asked for", "the firm she works
+    for", "it was paid for"), it does not; where the gap is only possible ("loopholes to take advantage of"), it
+    does when the right part is no sentence of its own. A word the tagger reads as a preposition waiting for its
+    object wants it; one it reads as an adverb or particle ("prices gave in") only when one side is verbless.
+    """
+    gap = _gap(prep, left)
+    if gap == "sure":
+        return False
+    verbless = _verbless(right)
+    # Straight after its verb a preposition may be a particle ("slide in") or stranded ("dealing with").
+    if gap == "possible" or (prep.head.pos_ in ("VERB", "AUX") and _adjacent(prep, prep.head)):
+        return verbless
+    return prep.dep_ == "prep" or verbless or not has_main_verb(left)
+
+
+def _verbless(sent: Span) -> bool:
+    """Whether a part has no finite verb, even one the tagger took for a noun ("the balance shows …")."""
+    if has_main_verb(sent) or any(t.tag_ in FINITE_TAGS and not _embedded(t) for t in sent):
+        return False
+    nouns = ("NN", "NNS", "NNP", "NNPS", "PRP")
+    after_noun = [t for t in sent[1:] if t.tag_ in ("NN", "NNS") and t.doc[t.i - 1].tag_ in nouns]
+    return not any(can_be_verb_form(t.text, tag) for t in after_noun for tag in ("VBZ", "VBD", "VBP"))
+
+
+def _embedded(verb: Token) -> bool:
+    """Whether a verb stands in a clause inside another: relative, adverbial or complement ("since it opened")."""
+    return any(t.dep_ in ("relcl", "advcl", "acl", "ccomp", "csubj", "pcomp") for t in [verb, *verb.ancestors])
+
+
+def _gap(prep: Token, sent: Span) -> str | None:
+    """Whether the sentence has a gap that the preposition may be stranded by: "sure", "possible" or None."""
+    if any(t.tag_ in _WH_TAGS and not t.dep_.startswith("nsubj") for t in sent):
+        return "sure"  # "what they asked for", "which reports she was referring to"
+    head = prep.head
+    if head.pos_ == "ADJ" or (_adjacent(prep, head) and _passive(head) and prep.dep_ != "agent"):
+        return "sure"  # "nothing to be afraid of", "it was dealt with", "components built in"
+    if any(t.pos_ in ("NOUN", "PROPN") and t.nbor(1).lower_ in SUBJECT_PRONOUNS for t in sent[: prep.i - sent.start]):
+        return "sure"  # a relative clause with no relative word, however parsed: "the firm they are dealing with"
+    kinds = {_clause_gap(clause) for clause in [head, *head.ancestors]}
+    return "sure" if "sure" in kinds else "possible" if "possible" in kinds else None
+
+
+def _clause_gap(clause: Token) -> str | None:
+    """The gap a clause on the preposition's path to the root may leave it: "sure", "possible" or None."""
+    if clause.dep_ == "relcl" and not any(c.tag_ in ("WDT", "WP") for c in clause.children):
+        return "sure"  # "the firm they are dealing with"
+    if clause.dep_ == "xcomp" and clause.head.pos_ == "ADJ":
+        return "sure"  # "hard to get into", "worth fighting for"
+    if clause.dep_ in ("acl", "xcomp", "relcl", "advcl") and any(c.tag_ == "TO" for c in clause.children):
+        # "loopholes to take advantage of" or "a move to take control of"; "nothing to be afraid of" surely
+        return "sure" if clause.dep_ != "xcomp" and clause.head.pos_ in ("PRON", "ADV") else "possible"
+    return None
+
+
+def _adjacent(prep: Token, verb: Token) -> bool:
+    """Whether only adverbs and particles stand between a verb and a preposition after it ("dealt with")."""
+    between = verb.doc[verb.i + 1 : prep.i]
+    return verb.i < prep.i and all(t.pos_ in ("ADV", "PART") or t.dep_ == "prt" for t in between)
+
+
+def _passive(verb: Token) -> bool:
+    """A passive verb: with its passive auxiliary, or a bare past participle on a noun ("the issues dealt with")."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not any(c.dep_ == "aux" for c in verb.children)
+
+
+def _left_of(left: Span) -> Span:
+    """The sentence the stop ends: the parser's sentence, widened to the one before when the parser cut a lone
+    word off it ("The police were called but. The attacker…" read as "…called" and "but.")."""
+    doc = left.doc
+    if len(words(left)) >= 2 or left.start == 0 or not (doc[left.start - 1].is_alpha or doc[left.start - 1].like_num):
+        return left
+    return doc[doc[left.start - 1].sent.start : left.end]
+
+
+def _article_stops(doc: Doc) -> Iterator[tuple[Token, Token]]:
+    """ "in a. Statement": the tokenizer reads "a." as an abbreviation, so no sentence ends there; the article
+    and the capitalised word after it, when a preposition or verb stands before the article (not "plan a.")."""
+    for tok in doc[1:-1]:
+        nxt, before = doc[tok.i + 1], doc[tok.i - 1]
+        if tok.lower_ not in ("a.", "an.") or not tok.text[0].islower() or not before.is_alpha:
+            continue
+        opens = nxt.text[:1].isupper() and nxt.is_alpha and nxt.pos_ in ("ADJ", "NOUN", "PROPN", "VERB")
+        if before.pos_ in ("ADP", "VERB", "AUX") and tok.whitespace_ and opens and not nxt.is_sent_start:
+            yield tok, nxt
+
+
+def mid_sentence_letter(tok: Token, source: str, tagged: bool = True) -> str:
+    """The first letter ``tok`` takes once it stands in mid-sentence.
+
+    A name keeps its capital. A word that opened a sentence may be taken for a name by the tagger ("Chicken" as a
+    person), so for a dictionary word the document decides first: written in lower case elsewhere, it is a common
+    word; capitalised in mid-sentence elsewhere, a name. Without such evidence the tagger decides, unless it was
+    misled (``tagged`` false): then only a run of capitals ("a. New York court") keeps the capital.
+    """
+    word, letter = tok.text, tok.text[:1]
+    if not is_common_word(word) or word.isupper() or not word[1:].islower():
+        return joined_case(tok)
+    pattern = re.escape(word[1:])
+    named = re.search(rf"[a-z,] {re.escape(letter)}{pattern}\b", source) is not None
+    common = re.search(rf"\b{re.escape(letter.lower())}{pattern}\b", source) is not None
+    if named != common:
+        return letter if named else letter.lower()
+    if tagged:
+        return joined_case(tok)
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return letter if nxt is not None and nxt.is_alpha and nxt.text[:1].isupper() else letter.lower()
+
+
+#: A word, a full stop and (looked ahead at) the letter after it: where a stop may cut a sentence.
+_STOP_AFTER_WORD = re.compile(r"([’']?[^\W_]+)\s*\.\s*(?=([^\W\d_]))")
+
+
+@cache
+def _cut_words() -> frozenset[str]:
+    """Every word ``cannot_end`` may accept: the closed classes, "that", "to", modals, "have", prepositions."""
+    closed = {str(w) for ws in lexicon.load("sentence_open_words").values() for w in ws}
+    lists = ("to", "modals", "have", "prepositions")
+    return frozenset(closed | {"that"} | {w for name in lists for w in triggers.words(name)})
+
+
+def _may_cut(text: str) -> bool:
+    """FRG001's trigger: a word that may not end a sentence, a full stop, then a capital."""
+    vocab = _cut_words()
+    return any(m.group(2).isupper() and m.group(1).lower() in vocab for m in _STOP_AFTER_WORD.finditer(text))
+
+
+@rule(
+    code="FRG001",
+    trigger=_may_cut,
+    name="full-stop-inside-sentence",
+    message="Full stop after “{match}” cuts a sentence in two; remove it.",
+    examples=[
+        Example(
+            bad="Reports suggest links between[[. S]]everal firms and the ministry.",
+            fixed="Reports suggest links between several firms and the ministry.",
+        ),
+        Example(
+            bad="The growth in the number of[[. E]]lectric cars has slowed sales of petrol models.",
+            fixed="The growth in the number of electric cars has slowed sales of petrol models.",
+        ),
+        Example(
+            bad="Talks between[[. B]]erlin and Paris on the budget.",
+            fixed="Talks between Berlin and Paris on the budget.",
+        ),
+        Example(
+            bad="Investors have sold shares in the[[. C]]ompany since March.",
+            fixed="Investors have sold shares in the company since March.",
+        ),
+        Example(
+            bad="Leaked papers emerged suggesting that[[. T]]he minister had known for months.",
+            fixed="Leaked papers emerged suggesting that the minister had known for months.",
+        ),
+        Example(
+            bad="It was sold as part of a[[. M]]ove to cut debt.",
+            fixed="It was sold as part of a move to cut debt.",
+        ),
+        Example(good="The options were: a. Raise taxes. b. Cut spending."),
+        Example(good="Voters backed plan a. The rest was shelved."),
+        Example(good="Prices gave in. The pound fell with them."),
+        Example(
+            bad="Analysts say the drills send a message to[[. T]]he new government in Taipei.",
+            fixed="Analysts say the drills send a message to the new government in Taipei.",
+        ),
+        Example(good="He has nowhere to go to. The city is closed."),
+        Example(good="It has no wireless components built in. Wireless can be added at extra cost."),
+        Example(
+            bad="The figure is in a statement released by[[. T]]he Eastern Command.",
+            fixed="The figure is in a statement released by the Eastern Command.",
+        ),
+        Example(
+            bad="Some lenders - those with[[. L]]arge deposit bases - may have to cut rates.",
+            fixed="Some lenders - those with large deposit bases - may have to cut rates.",
+        ),
+        Example(
+            bad="The regulator said the rate of infection in[[. P]]oultry has fallen.",
+            fixed="The regulator said the rate of infection in poultry has fallen.",
+        ),
+        Example(
+            bad="The notes will carry maturities ranging from[[. T]]wo to nine months.",
+            fixed="The notes will carry maturities ranging from two to nine months.",
+        ),
+        Example(
+            bad="The firm declined to comment but said that[[. T]]he talks were at an early stage.",
+            fixed="The firm declined to comment but said that the talks were at an early stage.",
+        ),
+        Example(
+            bad="Forums are places through[[. W]]hich members swap advice.",
+            fixed="Forums are places through which members swap advice.",
+        ),
+        Example(
+            bad="The guards were called but[[. T]]he intruder had fled.",
+            fixed="The guards were called but the intruder had fled.",
+        ),
+        Example(good="Hackers seek new loopholes to take advantage of. The company is trying to stop them."),
+        Example(good="Nobody expected that. The market fell anyway."),
+        Example(good="The ministry confirmed that. Officials gave no details."),
+        Example(good="No one contemplates doing that. It has said so from the outset."),
+        Example(good="That is what voters asked for. The rest is detail."),
+        Example(good="It is nothing to be afraid of. Prices will settle."),
+        Example(good="The claims were dealt with. The board moved on."),
+        Example(good="It is the deal the unions signed up to. Members will vote next week."),
+        Example(good="The market is hard to get into. Rents are high."),
+        Example(good="U.S. officials said the talks would resume at 9 a.m. on Monday."),
+        Example(good="Smith & Co. said profits rose. No. 10 declined to comment."),
+    ],
+)
+def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
+    """A full stop after a word that cannot end a sentence, when what follows is that sentence's continuation.
+
+    Articles, conjunctions and possessive determiners never end a sentence. A preposition may, stranded by a gap
+    in its sentence ("what they asked for", "the firm she works for", "it was dealt with"), so the parse of the
+    sentence decides: with no such gap, the preposition wants the words after the stop. "That" counts after a
+    bare participle, a noun or a verb of saying ("suggesting that.", "concerns that.", "but said that."), when
+    what follows is a whole clause.
+
+    ## Fix safety
+    Safe: the stop is removed and the next word loses its capital unless it is a name (capitalised in
+    mid-sentence elsewhere in the document, or a name to the tagger and not written in lower case elsewhere).
+    """
+    for parsed_left, right in pairwise(doc.sents):
+        gap, left = stop_gap(parsed_left, right), _left_of(parsed_left)
+        if gap is None or len(words(left)) < 2 or not cannot_end(left[-2], left, right):
+            continue
+        stop, first = gap
+        message = f"Full stop after “{left[-2].text}” cuts a sentence in two; remove it."
+        letter = mid_sentence_letter(first, ctx.source)
+        yield ctx.finding(stop.idx, first.idx + 1, doc.text[stop.idx + 1 : first.idx] + letter, message)
+    for article, first in _article_stops(doc):
+        stop = article.idx + len(article) - 1
+        message = f"Full stop after “{article.text[:-1]}” cuts a sentence in two; remove it."
+        # The tagger, misled by "a." and the capital, takes what follows for a name about as often as not.
+        letter = mid_sentence_letter(first, ctx.source, tagged=False)
+        yield ctx.finding(stop, first.idx + 1, doc.text[stop + 1 : first.idx] + letter, message)
