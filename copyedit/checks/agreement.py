@@ -207,6 +207,8 @@ def phrase_number(noun: Token) -> str | None:
         return None  # "Angels by Robbie Williams is": a work and its author
     if number == PLUR and noun.left_edge.tag_ == "VBG":
         return None  # "shedding jobs makes sense": a gerund and its object
+    if number == PLUR and any(t.like_num for t in noun.subtree if t.i < noun.i):
+        return None  # "the men's 60m hurdles is", "the first 24 hours is": a measure or an event
     prev = noun.doc[noun.i - 1] if noun.i > 0 else None
     after_noun = prev is not None and (prev.pos_ == "NOUN" or prev.tag_ == "VBG") and prev.head == noun
     if number == PLUR and can_be_verb_form(noun.text, "VBZ") and after_noun:
@@ -327,17 +329,11 @@ def _plain_edges(subj: Token, verb: Token) -> bool:
     doc, sent = verb.doc, verb.sent
     if any(is_dash(t) or t.is_quote for t in doc[subj.left_edge.i : verb.i]):
         return False
+    if subj.left_edge.i == sent.start and subj.left_edge.tag_ in ("VBN", "VBG") and subj.left_edge != subj:
+        return False  # "Granted angels is a good song": an opening participle, and perhaps a title
     before = doc[subj.left_edge.i - 1] if subj.left_edge.i > sent.start else None
-    if before is not None:
-        if is_dash(before) or before.pos_ in ("CCONJ", "PRON"):
-            return False  # "neither X nor the system ask", "he we was"
-        if before.text == "," and subj.lower_ not in RELATIVES and not _introductory(before, verb):
-            return False  # an appositive taken for the subject
-        if before.pos_ in ("VERB", "AUX") and before.lemma_ not in lexicon.load("reporting_verbs")["lemmas"]:
-            return False  # "saw the division report profits", "what has surprised observers is"
-        bare = not any(c.dep_ in ("det", "poss") for c in subj.children)
-        if before.dep_ == "mark" and before.tag_ == "IN" and bare and before.lower_ not in words("conjunctions"):
-            return False  # "income in February after taxes was up": a preposition read as a conjunction
+    if before is not None and not _plain_before(before, subj, verb):
+        return False
     after = doc[subj.i + 1] if subj.i + 1 < verb.i else None
     if after is not None and after.pos_ in ("NOUN", "ADJ", "PROPN"):
         return False  # "the adjusted permits total … was": the subject may modify the next word
@@ -349,6 +345,21 @@ def _plain_edges(subj: Token, verb: Token) -> bool:
     if doc[verb.i - 1].text == "," and (verb.i - 2 not in {t.i for t in subj.subtree} or listed):
         return False  # the comma closes something that is not part of the subject; "the sights, sounds and…"
     return not (subj.tag_ == "PRP" and any(t.pos_ != "ADV" for t in doc[subj.i + 1 : verb.i]))  # "They <Dart> has"
+
+
+def _plain_before(before: Token, subj: Token, verb: Token) -> bool:
+    """The word before the subject phrase does not show a misread: no appositive, object or preposition."""
+    if is_dash(before) or before.pos_ in ("CCONJ", "PRON"):
+        return False  # "neither X nor the system ask", "he we was"
+    if before.text == "," and subj.lower_ not in RELATIVES and not _introductory(before, verb):
+        return False  # an appositive taken for the subject
+    if before.pos_ in ("VERB", "AUX") and before.lemma_ not in lexicon.load("reporting_verbs")["lemmas"]:
+        return False  # "saw the division report profits", "what has surprised observers is"
+    if before.dep_ != "mark" or before.tag_ != "IN" or before.lower_ in words("conjunctions"):
+        return True
+    # "income in February after taxes was", "the hours after a stroke are": a preposition read as a conjunction
+    bare = not any(c.dep_ in ("det", "poss") for c in subj.children)
+    return not (bare or (before.i > before.sent.start and before.doc[before.i - 1].pos_ in ("NOUN", "PROPN", "NUM")))
 
 
 def is_dash(tok: Token) -> bool:
@@ -471,6 +482,7 @@ def _subjunctive(verb: Token, clause: Token, subj_num: str) -> bool:
         ),
         Example(good="Builders Direct Ltd said profits rose. Builders says neither it nor its landlord knew."),
         Example(good="Arsenal were drawn at home, and security were called when fans ran onto the pitch."),
+        Example(good="The men's 60m hurdles is the strongest event, and the first 24 hours is crucial."),
         Example(good="The sites that the virus targeted were knocked offline, and the money raised was donated."),
         Example(good="The president of the company and his wife are due in Paris; the board insisted he have a say."),
     ],

@@ -94,8 +94,10 @@ def _misread(det: Token, noun: Token, num: str) -> bool:
     if num == SING:
         if det.tag_ == "CD" and nxt is not None and nxt.pos_ in ("ADJ", "NOUN", "PROPN", "NUM"):
             return True  # "a five year straight eurobond": a measure before the head
-        if det.tag_ == "CD" and noun.i == det.i + 1 and prev is not None and prev.pos_ in ("NOUN", "PROPN"):
-            return True  # "number two keeper": a label
+        if det.tag_ == "CD" and _not_counting(det, noun):
+            return True
+        if noun.lower_.endswith("ing") and can_be_verb_form(noun.text, "VBG"):
+            return True  # "many meeting and going home": a participle after a quantifier standing alone
         alone = noun.i == det.i + 1 and can_be_verb_form(noun.text, "VBP")
         if alone and (noun.dep_ in ("ROOT", "conj", "appos") or (det.tag_ == "CD" and prev and prev.pos_ == "DET")):
             return True  # "Many marvel at the man", "too many smoke", "the four pose": the quantifier is the subject
@@ -104,6 +106,22 @@ def _misread(det: Token, noun: Token, num: str) -> bool:
     if nxt is not None and nxt.is_alpha and nxt.pos_ not in FUNCTION_POS and noun_tables(nxt.lower_):
         return True  # "a ratings hit": the plural may be a modifier of the next word
     return noun.i > det.i + 1 and can_be_verb_form(noun.text, "VBZ")  # "when a terrorist boards a plane"
+
+
+def _not_counting(numeral: Token, noun: Token) -> bool:
+    """A numeral that does not count the noun: a measure before a later head ("a five year, sterling facility"),
+    a label ("number two keeper", "the three million mark"), or part of a score or range ("a 12 to eight
+    majority", "four billion or five billion package")."""
+    doc = numeral.doc
+    prev = doc[numeral.i - 1] if numeral.i > numeral.sent.start else None
+    if prev is None:
+        return False
+    if prev.lower_ in ("a", "an") or (noun.i == numeral.i + 1 and prev.pos_ in ("NOUN", "PROPN")):
+        return True
+    if prev.pos_ == "DET" and any(t.lower_ in words("multipliers") for t in doc[numeral.i + 1 : noun.i]):
+        return True
+    ranged = prev.lower_ in ("to", "or", "of", "and", "-", "–") and prev.i > numeral.sent.start
+    return ranged and any(t.like_num for t in doc[max(numeral.sent.start, prev.i - 2) : prev.i])
 
 
 def _list_goes_on(noun: Token, num: str) -> bool:
@@ -241,6 +259,8 @@ def _governing(dets: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
         Example(bad="Inspections take place every four [[day]].", fixed="Inspections take place every four days."),
         Example(good="A paints, resins and coatings company bought five producer and five consumer groups."),
         Example(good="The four pose for photos, and the two meet again in May; the many poor rely on aid."),
+        Example(good="Sales passed the three million mark, and Labour won a 12 to eight majority on the panel."),
+        Example(good="It signed a five year, sterling facility; many hunts ended early, many meeting and going home."),
     ],
 )
 def determiner_noun_number(doc: Doc, ctx: Context) -> Iterator[Finding]:
