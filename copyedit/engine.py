@@ -160,13 +160,22 @@ def _run(
     for r, where in plan:
         for i in where:
             ctx = Context(rule=r, blocks=parsed, index=i, source=text, config=config)
-            findings.extend(r.check(parsed[i].doc, ctx))
+            findings.extend(_check(r, parsed[i].doc, ctx))
     if extra is not None:
         findings += _unshadowed(extra(text, view), findings)
     kept = [_with_policy(f, config) for f in findings if not _changes_vocabulary(f, text, config.vocabulary)]
     if markup == "markdown":
         kept = _suppress(kept, suppressions(text, view.blocks), rules)
     return sorted(kept, key=lambda f: (f.start, f.end, f.code))
+
+
+def _check(r: Rule, doc: Doc, ctx: Context) -> list[Finding]:
+    """The rule's findings in one block; a rule whose entities only veto runs without them first."""
+    if r.entities_veto:
+        with nlp.without_entities():
+            if not list(r.check(doc, ctx)):
+                return []
+    return list(r.check(doc, ctx))
 
 
 def _blocks_for(r: Rule, texts: list[str], prose: str) -> list[int]:

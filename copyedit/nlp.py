@@ -6,6 +6,7 @@ import importlib.util
 import os
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -73,6 +74,8 @@ def entity_type(tok: Token) -> str:
     The recogniser costs about as much as the rest of the pipeline, and most rules need it only for the
     rare word they are about to change, so it runs on the few Docs where a rule asks, not on every one
     (its own tok2vec makes the result the same as in the pipeline)."""
+    if not _ENTITIES[0]:
+        return ""
     doc = tok.doc
     if not doc.user_data.get(_ENTITIES_DONE):
         load().get_pipe(ENTITIES)(doc)
@@ -80,6 +83,23 @@ def entity_type(tok: Token) -> str:
     return tok.ent_type_
 
 
+def entity_iob(tok: Token) -> str:
+    """The IOB code of ``tok``'s entity ("B" begins one, "I" continues it, "O" or "" outside), as `entity_type`."""
+    return tok.ent_iob_ if entity_type(tok) else "O"
+
+
+@contextmanager
+def without_entities() -> Iterator[None]:
+    """Within this block `entity_type` answers "" and runs nothing: for a first pass of a rule whose entities only
+    ever rule a finding out (``Rule.entities_veto``)."""
+    _ENTITIES[0] = False
+    try:
+        yield
+    finally:
+        _ENTITIES[0] = True
+
+
+_ENTITIES = [True]
 _ENTITIES_DONE = "copyedit.entities"
 _CACHE: OrderedDict[str, Doc] = OrderedDict()
 #: Enough for every block of a long article across its fix passes; more only holds Docs that are not asked for

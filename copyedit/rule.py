@@ -104,6 +104,10 @@ class Rule:
     #: "block": the trigger is tested on each block's text and the rule runs only on those that pass;
     #: "document": it is tested on the whole prose text and, if it passes, the rule runs on every block.
     scope: str = "block"
+    #: Whether entity labels only ever rule a finding out (a name is not a common noun, a title is not a word):
+    #: then the engine runs the rule without them first, and again with them only on a block where it found
+    #: something, so the recogniser runs where a finding is at stake, not on every block.
+    entities_veto: bool = False
 
     def triggered(self, text: str) -> bool:
         """Whether the rule may fire in ``text``: a superset test, so a False never hides a finding."""
@@ -193,6 +197,7 @@ def rule(
     examples: list[Example] | tuple[Example, ...] = (),
     trigger: Trigger = None,
     scope: str = "block",
+    entities_veto: bool = False,
 ) -> Callable[[Callable[[Doc, Context], Iterator[Finding]]], Callable[[Doc, Context], Iterator[Finding]]]:
     """Register a Python rule under ``code``; its docstring is its documentation.
 
@@ -204,7 +209,7 @@ def rule(
 
     def register(fn: Callable[[Doc, Context], Iterator[Finding]]) -> Callable[[Doc, Context], Iterator[Finding]]:
         doc = inspect.cleandoc(fn.__doc__ or "")
-        add(Rule(code, name, message, fn, safety, severity, tuple(examples), doc, trigger, scope))
+        add(Rule(code, name, message, fn, safety, severity, tuple(examples), doc, trigger, scope, entities_veto))
         return fn
 
     return register

@@ -119,3 +119,17 @@ def test_only_nlp_reads_entity_labels() -> None:
     direct = re.compile(r"\.ent_type_?\b|\.ents\b|\.ent_iob")
     readers = [p.name for p in package.rglob("*.py") if p.name != "nlp.py" and direct.search(p.read_text())]
     assert readers == []
+
+
+def test_a_rule_whose_entities_only_veto_finds_the_same_when_they_always_run() -> None:
+    """``entities_veto``: the rule runs without entity labels first; where it finds nothing, labels would not have
+    given it a finding either (checked on every rule example and dev-set text)."""
+    from dataclasses import replace
+
+    veto = [r for r in catalogue().values() if r.entities_veto]
+    assert {"AGR001", "AGR002", "ART001"} <= {r.code for r in veto}
+    texts = [ex.text for r in catalogue().values() for ex in r.examples] + [i["text"] for i in load()]
+    for r in veto:
+        plain = replace(r, entities_veto=False)
+        for text in texts:
+            assert check_text(text, "text", (r,)) == check_text(text, "text", (plain,)), f"{r.code} on {text[:60]!r}"

@@ -423,6 +423,7 @@ def _subjunctive(verb: Token, clause: Token, subj_num: str) -> bool:
 
 @rule(
     code="AGR001",
+    entities_veto=True,
     name="subject-verb-agreement",
     message="“{match}” does not agree with its subject; use “{replacement}”.",
     examples=[

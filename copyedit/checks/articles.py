@@ -212,6 +212,7 @@ def _may_misfit(text: str) -> bool:
 
 @rule(
     code="ART001",
+    entities_veto=True,
     trigger=_may_misfit,
     name="a-an",
     message="“{match}”: the article does not fit the sound of the next word; use “{replacement}”.",

@@ -214,6 +214,7 @@ def _governing(dets: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
 
 @rule(
     code="AGR002",
+    entities_veto=True,
     name="determiner-noun-number",
     message="“{match}” does not agree in number with its determiner; use “{replacement}”.",
     examples=[
