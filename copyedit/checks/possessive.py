@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from copyedit import lexicon
 from copyedit.inflection import getAllInflections, getAllLemmas
 from copyedit.model import Finding, Safety
+from copyedit.nlp import entity_type
 from copyedit.rule import Context, Example, rule
 
 if TYPE_CHECKING:
@@ -47,10 +48,13 @@ def _word_start(last: Token) -> int:
 def _noun_chain(after: Token) -> tuple[Token | None, list[Token]]:
     """An optional superlative or ordinal, then the common nouns that follow the name."""
     doc, i = after.doc, after.i
-    mod = after if after.ent_type_ == "ORDINAL" and after.tag_ == "JJ" else None  # "best actor" is a title too
+    ordinal = entity_type(after) == "ORDINAL" or _ORDINAL.fullmatch(after.text) is not None
+    mod = after if ordinal and after.tag_ == "JJ" else None  # "best actor" is a title too
     i += mod is not None
     nouns = []
-    while i < len(doc) and doc[i].tag_ in ("NN", "NNS") and doc[i].text.islower():
+    while i < len(doc) and doc[i].text.islower() and (doc[i].tag_ in ("NN", "NNS") or _subject_noun(doc[i])):
+        if i + 1 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text in ("-", "–"):
+            return mod, []  # "Will Smith co-stars": part of a hyphenated word, no noun of its own
         nouns.append(doc[i])
         i += 1
     return mod, nouns
@@ -73,29 +77,119 @@ def _modified_before(head: Token, first: Token) -> bool:
     return any(c.i < first.i and c.dep_ in ("det", "poss", "amod", "nummod", "predet") for c in head.children)
 
 
-def _possessor(last: Token) -> Token | None:
-    """The name's last token when the name must be a possessor; None when it may be attributive."""
+def _opener(first: Token, head: Token) -> tuple[Token | None, bool]:
+    """The token before the noun phrase that ``first`` opens (None at the start of the text), and whether a
+    title opens the phrase: a courtesy title, or one the parse hangs on the same head ("Chancellor of the
+    Exchequer Nigel Lawson budget")."""
+    doc, edge = first.doc, head.left_edge
+    honorifics = lexicon.load("possessed_nouns")["honorifics"]
+    title = doc[edge.i : first.i]
+    if title and title[0].lower_ in honorifics and all(_in_title(t) for t in title):
+        first = edge
+    prev = doc[first.i - 1] if first.i > 0 and not first.is_sent_start else None
+    return prev, first.lower_ in honorifics
+
+
+def _in_title(tok: Token) -> bool:
+    return tok.tag_ in _NAME_TAGS or tok.lower_ in ("of", "the")
+
+
+def _possessor(last: Token) -> Safety | None:
+    """How sure it is that the name ending at ``last`` is a possessor; None when it may be attributive."""
     doc = last.doc
-    if last.i + 1 >= len(doc) or not last.whitespace_ or last.ent_type_ not in _LABELS:
+    if last.i + 1 >= len(doc) or not last.whitespace_ or entity_type(last) not in _LABELS:
         return None
     first = _name_start(last)
-    prev = doc[first.i - 1] if first.i > 0 else None
+    mod, nouns = _noun_chain(doc[last.i + 1])
+    if not nouns or _modified_before(nouns[-1], first):
+        return None
+    prev, titled = _opener(first, nouns[-1])
     if prev is not None and prev.tag_ not in _OPENERS:
         return None
-    mod, nouns = _noun_chain(doc[last.i + 1])
-    if not nouns or not _ends_noun_phrase(nouns[-1]) or _modified_before(nouns[-1], first):
-        return None
-    if last.text.isupper() and last.ent_type_ != "PERSON":
+    if last.text.isupper() and entity_type(last) != "PERSON":
         return None  # "US officials", "BBC reporter": acronyms are attributive by habit
     words = lexicon.load("possessed_nouns")
+    person = entity_type(last) == "PERSON" or titled
+    if not _ends_noun_phrase(nouns[-1]):
+        return None
     lemmas = {n.lemma_.lower() for n in nouns} | {n.lower_ for n in nouns}
-    titled = first.lower_ in words["honorifics"]
-    if last.ent_type_ == "PERSON" or titled:
-        # A one-word "person" is as often an award, a brand or a misread ("Grammy nominations").
-        if not titled and first.i == last.i:
-            return None
-        return last if mod is not None or lemmas & set(words["person"]) else None
-    return last if mod is None and nouns[-1].tag_ == "NN" and lemmas & set(words["place_or_body"]) else None
+    if person:
+        if mod is not None or lemmas & set(words["person"]):
+            # A one-word "person" is as often an award, a brand or a misread ("Grammy nominations").
+            lone = not titled and first.i == last.i
+            return None if lone and nouns[-1].tag_ != "NN" else Safety.UNSAFE if lone else Safety.SAFE
+        bare = len(nouns) == 1 and last.is_alpha and (titled or _full_name(first, last))
+        return _bare_singular(nouns[-1], prev) if bare else None
+    listed = mod is None and nouns[-1].tag_ == "NN" and lemmas & set(words["place_or_body"])
+    return Safety.SAFE if listed else None
+
+
+def _full_name(first: Token, last: Token) -> bool:
+    """Whether the run of proper nouns is a person's full name: two words or more, all one PERSON entity
+    ("Chrysler LeBaron Turbo coupe" is a carmaker and a model), not opening with an article of its own."""
+    run = last.doc[first.i : last.i + 1]
+    if first.lower_ in lexicon.load("possessed_nouns")["name_articles"]:
+        return False  # "Der Spiegel magazine", "Le Monde newspaper": the name carries its own determiner
+    people = all(entity_type(t) == "PERSON" for t in run)
+    return len(run) > 1 and people and all(t.ent_iob_ == "I" for t in run[1:])
+
+
+def _bare_singular(head: Token, prev: Token | None) -> Safety | None:
+    """A person's name before a singular count noun with no determiner of its own: a count noun needs one, so
+    the name must be its possessor ("Mr Spitzer investigation", "Andrew Gilligan story")."""
+    words = lexicon.load("possessed_nouns")
+    word = head.lower_
+    singular = head.tag_ == "NN" or (head.tag_ in ("VB", "VBP") and _subject_noun(head))
+    if not singular or "Plur" in head.morph.get("Number") or word in words["mass"] or word.endswith("ing"):
+        return None  # "Calvin Klein underwear" (a mass noun needs no determiner), "about Becky Sharp being …"
+    if entity_type(head) in ("DATE", "TIME") or head.dep_ in ("npadvmod", "oprd", "appos"):
+        return None  # "met John Smith today", "named Javier Bardem best actor"
+    if head.pos_ == "PRON" or _INDEFINITE.fullmatch(word) or not head.doc.text.rstrip().endswith(_STOPS):
+        return None  # "given Mr Brown something to do"; a headline or caption, which drops possessives
+    verb = prev if prev is not None and prev.pos_ in ("VERB", "AUX") else None
+    governor = head.head if head.dep_ in ("dobj", "dative") else verb
+    two_objects = set(words["complement_verbs"]) | set(lexicon.load("two_object_verbs"))
+    if any(v is not None and v.lemma_ in two_objects for v in (governor, verb)):
+        return None  # "elected John Smith president", "gave Jane Smith permission", "saw Shane Williams scamper"
+    if _may_be_verb(word, ("VBD", "VBN")) and head.dep_ != "pobj":
+        return None  # "Mr Brown forecast growth of 2%": a past tense after its subject
+    return _certainty(head, verb)
+
+
+def _certainty(head: Token, verb: Token | None) -> Safety:
+    """Unsafe where the noun names a role ("Obama adviser" may want "an Obama adviser"), an abstract quality
+    that may be uncountable ("Lib Dem hypocrisy"), or may be a verb the name governs ("with Mike Tindall tune
+    into …"): only as the subject or object of a clause, not after a verb or preposition, is it surely a noun."""
+    word = head.lower_
+    if _role(word) or _ABSTRACT.search(word):
+        return Safety.UNSAFE
+    subject = head.dep_ in ("nsubj", "nsubjpass", "dobj") or head.tag_ in ("VB", "VBP")  # see _subject_noun
+    if _may_be_verb(word, ("VB",)) and (verb is not None or not subject):
+        return Safety.UNSAFE
+    return Safety.SAFE
+
+
+#: Endings of abstract nouns, which are often uncountable and then need no determiner.
+_ABSTRACT = re.compile(r"(?:cy|sy|ism|ty|ness|ship|dom|hood|ence|ance)$")
+#: How a block of running prose ends (a headline or caption does not).
+_STOPS = tuple(".!?\"”’')")
+_INDEFINITE = re.compile(r"(?:some|any|no|every)(?:thing|one|body)")
+
+
+def _subject_noun(tok: Token) -> bool:
+    """A word tagged as a base verb that must be a noun: right before a finite verb ("Denis Hickie try
+    ensured …"), where a plain verb form after a singular name cannot stand."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.tag_ in ("VBD", "VBZ", "VBN") and bool(getAllLemmas(tok.lower_, "NOUN"))
+
+
+def _role(word: str) -> bool:
+    """Whether the noun may name a person's role ("adviser", "economist", "chief"): a false title."""
+    words = lexicon.load("possessed_nouns")
+    agentive = word.endswith(("er", "or", "ist", "ian", "man", "woman", "person", "ee", "ant")) or (
+        word.endswith("ent") and not word.endswith("ment")
+    )
+    return agentive or word in words["roles"]
 
 
 #: Ordinal words: a name followed by one ("Arsenal third goal") needs no listed noun.
@@ -116,9 +210,14 @@ def _owned_nouns() -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(sorted(map(re.escape, stems)))})", re.IGNORECASE)
 
 
+#: Two capitalised words, then a lowercase one: a person's full name (or a title and a name) before a noun.
+_FULL_NAME_THEN_WORD = re.compile(r"[A-Z][^\s]*\s+[A-Z][^\s]*[^\W\d_]\s+[a-z]")
+
+
 def _may_own(text: str) -> bool:
-    """POS001's trigger: a noun of possessed_nouns.yaml, or an ordinal, that a name may own."""
-    return _owned_nouns().search(text) is not None or _ORDINAL.search(text) is not None
+    """POS001's trigger: a noun of possessed_nouns.yaml, or an ordinal, that a name may own; or a name of two
+    words or more before a lowercase word (``_bare_singular``)."""
+    return any(p.search(text) is not None for p in (_owned_nouns(), _ORDINAL, _FULL_NAME_THEN_WORD))
 
 
 @rule(
@@ -152,7 +251,35 @@ def _may_own(text: str) -> bool:
         Example(
             bad="The rally marked Barack [[Obama]] presidency.", fixed="The rally marked Barack Obama's presidency."
         ),
+        Example(
+            bad="The paper criticised Andrew [[Gilligan]] story about the dossier.",
+            fixed="The paper criticised Andrew Gilligan's story about the dossier.",
+        ),
+        Example(
+            bad="The inquiry widened. Mr [[Spitzer]] investigation looked at bid rigging.",
+            fixed="The inquiry widened. Mr Spitzer's investigation looked at bid rigging.",
+        ),
+        Example(
+            bad="Critics described Chancellor of the Exchequer Nigel [[Lawson]] budget as cautious.",
+            fixed="Critics described Chancellor of the Exchequer Nigel Lawson's budget as cautious.",
+        ),
+        Example(
+            bad="Few forgot the row under [[Saddam]] regime.",
+            fixed="Few forgot the row under Saddam's regime.",
+            unsafe=True,
+        ),
+        Example(
+            bad="The deal was signed by John [[Smith]] lawyer.",
+            fixed="The deal was signed by John Smith's lawyer.",
+            unsafe=True,
+        ),
         Example(good="The Biden administration imposed the tariffs."),
+        Example(good="It is a Steven Spielberg film about the war, and Jude Law film Closer opened at number six."),
+        Example(good="She wore Calvin Klein underwear, and Apple software was installed."),
+        Example(good="They elected John Smith president, and fans saw Shane Williams scamper over."),
+        Example(good="The Obama White House declined to comment, as did Obama aide David Axelrod."),
+        Example(good="Mr Brown forecast growth of 2%, which has given Mr Brown something to do."),
+        Example(good="Der Spiegel magazine said the report was false."),
         Example(good="Workers at the Tesla factory voted against the deal."),
         Example(good="Chelsea manager Jose Mourinho praised his side."),
         Example(good="US officials said the talks had stalled."),
@@ -172,23 +299,38 @@ def missing_possessive(doc: Doc, ctx: Context) -> Iterator[Finding]:
 
     A name before a noun is usually attributive and correct ("the Biden administration", "a Tesla factory",
     "US officials", "Chelsea manager Jose Mourinho"), so this fires only where the phrase opens with the name
-    (nothing but a preposition, verb or conjunction before it) and the evidence is strong: a superlative or
-    ordinal after the name ("Arsenal third goal"), a courtesy title ("Mr Dawson phone records"), or a noun
-    that names what its owner has or does (data: possessed_nouns.yaml). Titles and headings are skipped:
-    headline English drops possessives on purpose.
+    (nothing but the sentence start, a preposition, verb or conjunction before it, or a title the parse hangs
+    on the same noun: "Chancellor of the Exchequer Nigel Lawson budget") and the evidence is strong: a
+    superlative or ordinal after the name ("Arsenal third goal"), a courtesy title ("Mr Dawson phone
+    records"), or a noun that names what its owner has or does (data: possessed_nouns.yaml).
+
+    A person's full name (or a titled name) before a lone singular count noun is a possessor too: a count
+    noun needs a determiner, and the name is the only word that can be one ("Andrew Gilligan story"). Left
+    alone: plurals and mass nouns ("Microsoft products", "Calvin Klein underwear"), a noun before another name
+    ("Obama aide David Axelrod", "Jude Law film Closer"), an object and its complement or bare verb
+    ("elected John Smith president", "saw Shane Williams scamper"), a past tense after its subject ("Mr Brown
+    forecast"), names that bring their own article ("Der Spiegel magazine"), and headlines and captions.
+
+    ## Why
+    Machine rewriting drops the possessive ending; "Andrew Gilligan story" reads as a slip in print.
 
     ## Fix safety
     Safe: ’s is added to the name (also after s: "Harris's"), with the apostrophe style the document uses.
+    Unsafe where another reading remains: a one-word name ("Saddam regime", or an award: "Oscar
+    nomination"), a noun for a role ("John Smith lawyer" may want "a John Smith lawyer"), an abstract noun
+    that may be uncountable, or a noun that may be a verb after a verb or preposition ("with Mike Tindall
+    tune into …").
     """
     if ctx.block.kind not in ("paragraph", "list_item", "quote"):
         return
     mark = ctx.apostrophe
     for tok in doc:
-        if tok.tag_ in _NAME_TAGS and (last := _possessor(tok)) is not None:
+        if tok.tag_ in _NAME_TAGS and (safety := _possessor(tok)) is not None:
+            last = tok
             start, end = _word_start(last), last.idx + len(last.text)
             full = doc.text[_name_start(last).idx : end]
             message = f"“{full}” owns the noun after it; add {mark}s."
-            yield ctx.finding(start, end, f"{doc.text[start:end]}{mark}s", message=message)
+            yield ctx.finding(start, end, f"{doc.text[start:end]}{mark}s", message=message, safety=safety)
 
 
 #: Determiners that open a noun phrase whose first noun may own the second ("the players celebrations").

@@ -10,7 +10,7 @@ from copyedit import lexicon
 from copyedit.checks.fragments import _breaks_into
 from copyedit.model import Finding
 from copyedit.rule import Context, Example, rule
-from copyedit.syntax import has_main_verb, has_subject, is_common_word, words
+from copyedit.syntax import FINITE_TAGS, has_main_verb, has_subject, is_common_word, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -46,15 +46,25 @@ _QUESTION_OPENERS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _GOES_ON = re.compile(r"[.,;:!?)\]…]|['’]s\b|\d+[.)]?\s")
 _TABULAR = re.compile(r"\t| {3}")
 _LINK = re.compile(r"https?://|www\.|\w@\w|\.(?:com|org|net|co\.uk|gov)\b", re.I)
-#: A paragraph this long, in one sentence, is prose rather than a heading that lacks its stop by design.
+#: A paragraph this long, in one sentence, is prose rather than a heading that lacks its stop by design; a
+#: document's first block must be longer (a headline may run to a dozen words), and so must its last (a
+#: sign-off or an author's note may be a short sentence).
 _MIN_WORDS = 12
+_MIN_WORDS_FIRST = 20
+_MIN_WORDS_LAST = 15
+#: The paragraph's last word, whole: letters or numbers, perhaps hyphenated ("end-February"), not debris.
+_LAST_WORD = re.compile(r"(?:^|\s)(?:[^\W_]+|\d[\d,.]*\d)(?:[-–](?:[^\W_]+|\d[\d,.]*\d))*$")
+#: A straight quote mark that opens a quotation: at the start or after a space or opening mark, before a word.
+_OPENING_QUOTE = re.compile(r"""(?:^|(?<=[\s(\[—–:-]))"(?=[^\W_])""")
 
 
 def _question(sent: Span) -> bool:
     """Whether the sentence reads as a question: a wh-word or an auxiliary before its subject, or a tag."""
     ws = words(sent)
-    if not ws or ws[0].tag_ in _QUESTION_OPENERS or ws[0].lower_ in ("how", "whether"):
+    if not ws:
         return True
+    if ws[0].tag_ in _QUESTION_OPENERS or ws[0].lower_ in ("how", "whether"):
+        return not _subject_clause(ws[0], sent)
     if ws[0].pos_ == "AUX":
         verb = ws[0] if ws[0].dep_ == "ROOT" else ws[0].head
         subj = [c for c in verb.children if c.dep_.startswith("nsubj") or c.dep_ == "expl"]
@@ -66,10 +76,22 @@ def _question(sent: Span) -> bool:
     )
 
 
+def _subject_clause(opener: Token, sent: Span) -> bool:
+    """Whether the wh-word opens a clause that is the subject of a finite root ("How much it paid was not
+    revealed", "What happens next is unclear"): a statement, not a question."""
+    root = sent.root
+    if root.tag_ not in FINITE_TAGS and not any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return False
+    nxt = sent.doc[opener.i + 1] if opener.i + 1 < len(sent.doc) else None
+    if nxt is None or nxt.pos_ == "AUX":
+        return False  # "How does what he paid matter"
+    return any(c.dep_ in ("csubj", "csubjpass") and opener.i < c.i < root.i for c in root.children)
+
+
 def _ends_clause(last: Token, sent: Span) -> bool:
     """Whether the sentence is a whole clause that could stop at its last word."""
     data = lexicon.load("paragraph_ends")
-    if last.tag_ not in _ENDING_TAGS or last.pos_ == "AUX":
+    if (last.tag_ not in _ENDING_TAGS and not _pronoun_determiner(last)) or last.pos_ == "AUX":
         return False
     active = not any(c.dep_ == "auxpass" for c in last.children)  # "a successor is named" is whole
     if active and last.lemma_ in data["introduces"] and not any(c.dep_ in _COMPLEMENTS for c in last.children):
@@ -78,14 +100,21 @@ def _ends_clause(last: Token, sent: Span) -> bool:
         return False
     if last.text.islower() and not is_common_word(last.text):
         return False  # "operator whih": a paragraph cut off on a typo, not a finished sentence
-    return has_main_verb(sent) and has_subject(sent.root) and len(words(sent)) >= 4
+    subject = has_subject(sent.root) or any(c.dep_ == "csubjpass" for c in sent.root.children)
+    return has_main_verb(sent) and subject and len(words(sent)) >= 4
+
+
+def _pronoun_determiner(tok: Token) -> bool:
+    """A determiner standing for its noun phrase ("as easily as that"), not one cut off before its noun."""
+    demonstrative = tok.lower_ in ("that", "this", "these", "those")
+    return tok.tag_ == "DT" and demonstrative and tok.dep_ in ("pobj", "dobj", "nsubj", "attr")
 
 
 def _exempt(text: str, ctx: Context) -> bool:
     """Layouts where a paragraph stops without punctuation by design, or the text is not whole."""
     if _LINK.search(text) or _TABULAR.search(ctx.source[ctx.block.start : ctx.block.end]):
         return True  # a link line; a table or form laid out with spaces
-    if text.count('"') % 2 or text.count("“") != text.count("”"):
+    if _inside_quotation(text) and not _quotation_goes_on(ctx):
         return True  # a quotation cut off: the paragraph is not whole
     lines = [line.strip() for line in text.split("\n")]
     if len(lines) > 1 and not lines[-2].endswith(_CLOSERS) and lines[-1][:1].isupper():
@@ -96,6 +125,27 @@ def _exempt(text: str, ctx: Context) -> bool:
     return len(unstopped) > 2
 
 
+def _inside_quotation(text: str) -> bool:
+    """Whether the paragraph ends inside a quotation it opened: its last quote mark opens one. An odd count
+    alone says little: news copy often leaves a mark unpaired earlier in a paragraph."""
+    curly = max(text.rfind("“"), text.rfind("”"))
+    straight = text.rfind('"')
+    if curly > straight:
+        return text[curly] == "“"
+    if straight < 0:
+        return False
+    between_spaces = text[straight - 1 : straight].isspace() and text[straight + 1 : straight + 2].isspace()
+    return between_spaces or _OPENING_QUOTE.match(text, straight) is not None  # a mark between spaces: unknown
+
+
+def _quotation_goes_on(ctx: Context) -> bool:
+    """Whether the next paragraph opens with a quote mark and a capital: a quotation that runs on over
+    paragraphs, each but the last ending without a closing mark."""
+    nxt = ctx.next
+    opening = nxt.text.lstrip() if nxt is not None else ""
+    return nxt is not None and nxt.block.kind == "paragraph" and opening[:1] in ('"', "“") and opening[1:2].isupper()
+
+
 def _continues(ctx: Context, doc: Doc) -> bool:
     """Whether the next block carries on this paragraph's sentence (FRG003's business, or a lowercase start)."""
     nxt = ctx.next
@@ -104,14 +154,29 @@ def _continues(ctx: Context, doc: Doc) -> bool:
     opening = nxt.doc.text.lstrip()
     if opening[:1].islower() or _GOES_ON.match(opening):
         return True  # goes on in lowercase or after a stray mark ("⏎⏎'s thunder"); or a numbered list follows
+    head = next(iter(nxt.doc.sents))
+    if nxt.block.kind == "paragraph" and head.text.rstrip().endswith(".") and not has_main_verb(head):
+        return True  # "⏎⏎Since January. The firm …": the next block opens with this one's stranded end
     return _breaks_into(doc, ctx.block.kind, nxt.doc)
+
+
+def _long_sentence(sent: Span, ctx: Context) -> bool:
+    """Whether a paragraph of one sentence is long enough to be prose where it stands. A first block may be a
+    headline; a last one may be a credit or an author's note, which says who someone is or names a programme
+    or a source at its end ("Jane Smith is a regular commentator on …", "… on the programme, Go Digital")."""
+    n = len(words(sent))
+    if ctx.index == 0 and n < _MIN_WORDS_FIRST:
+        return False
+    if ctx.next is None and (n < _MIN_WORDS_LAST or sent.root.lemma_ == "be" or words(sent)[-1].tag_ == "NNP"):
+        return False
+    return n >= _MIN_WORDS
 
 
 def _may_lack_stop(text: str) -> bool:
     """PUN001's trigger: the paragraph stops on a letter or digit, and is not a layout ``_exempt`` leaves alone
-    for its text alone (a link, an unclosed quotation, one item a line)."""
+    for its text alone (a link, one item a line)."""
     text = text.rstrip()
-    if not text[-1:].isalnum() or _LINK.search(text) or text.count('"') % 2 or text.count("“") != text.count("”"):
+    if not text[-1:].isalnum() or _LINK.search(text):
         return False
     lines = [line.strip() for line in text.split("\n")]
     return not (len(lines) > 1 and not lines[-2].endswith(_CLOSERS) and lines[-1][:1].isupper())
@@ -139,7 +204,34 @@ def _may_lack_stop(text: str) -> bool:
             fixed="Title\n\nThe minister said the talks had gone well and that a deal was close, officials said.\n\n"
             "Markets rose.",
         ),
+        Example(
+            bad="Title\n\nThe mayor refused to apologise. Neither party would comment directly on the [[reports]]",
+            fixed="Title\n\nThe mayor refused to apologise. Neither party would comment directly on the reports.",
+        ),
+        Example(
+            bad="Shares in the airline fell sharply on Monday after the carrier cut its forecast for the year, "
+            "analysts at the bank [[said]]\n\nThe carrier blamed fuel costs.",
+            fixed="Shares in the airline fell sharply on Monday after the carrier cut its forecast for the year, "
+            "analysts at the bank said.\n\nThe carrier blamed fuel costs.",
+        ),
+        Example(
+            bad='Title\n\nThe fans sang. He said: "We were losing at [[half-time]]\n\n"We had a mountain to climb."',
+            fixed='Title\n\nThe fans sang. He said: "We were losing at half-time.\n\n"We had a mountain to climb."',
+        ),
+        Example(
+            bad="Title\n\nCoffee prices slid in March, to 1,279 stg from 1,580 stg at [[end-February]]\n\nIt fell.",
+            fixed="Title\n\nCoffee prices slid in March, to 1,279 stg from 1,580 stg at end-February.\n\nIt fell.",
+        ),
+        Example(
+            bad="Title\n\nThe deal closed. How much the bank paid for the firm was not [[disclosed]]\n\nIt fell.",
+            fixed="Title\n\nThe deal closed. How much the bank paid for the firm was not disclosed.\n\nIt fell.",
+        ),
         Example(good="Ministers reject calls for an inquiry into the contract award\n\nThe row goes on."),
+        Example(
+            good="Title\n\nProfits rose.\n\nYou can hear more from Jane Smith on the BBC World Service, Go Digital"
+        ),
+        Example(good='Title\n\nProfits rose.\n\nThe fans sang. He said: "We were losing at half-time and they were'),
+        Example(good="Title\n\nThe deal closed.\n\nHow much did the firm pay for the site and who approved it"),
         Example(good="Title\n\nThe leaders of the three largest parties in the assembly include\n\n- Jane Smith"),
         Example(good="Title\n\nIs this the end of the road for the party and its leader after the vote"),
         Example(good="Title\n\nWhy the government has decided to delay the vote on the new treaty again"),
@@ -174,13 +266,16 @@ def missing_final_stop(doc: Doc, ctx: Context) -> Iterator[Finding]:
 
     ## Fix safety
     Safe: a full stop goes after the last word. Only body paragraphs count (not headings, list items or
-    table cells), and only when the paragraph has another sentence or is too long for a heading; a
-    one-sentence first block (a headline) or last block (a sign-off, an author's note) is left alone. The
-    last sentence must have a subject and a finite verb and stop on a word a sentence can end on. Left
-    alone: questions without "?", lines that introduce a list ("The winners include"), credits, links,
-    a closing quote mark or bracket, an unclosed quotation, tables and one-item-a-line layouts, documents
-    where three or more paragraphs stop without punctuation (a house style, not damage), and a paragraph
-    that goes on in the next block (FRG003's business) or before a numbered list.
+    table cells), and only when the paragraph has another sentence or one long enough to be prose where it
+    stands: 12 words in mid-document, 20 for a first block (a headline in sentence case is shorter), 15 for
+    a last block that neither says who someone is nor ends on a name (a sign-off or author's note). The
+    last sentence must have a subject and a finite verb and stop on a word a sentence can end on. A
+    paragraph that ends inside a quotation counts only when the next one opens with a quote mark (a
+    quotation running on over paragraphs). Left alone: questions without "?" (but "How much it paid was not
+    revealed" is a statement), lines that introduce a list ("The winners include"), credits, links, a
+    closing quote mark or bracket, a quotation cut off, tables and one-item-a-line layouts, documents where
+    three or more paragraphs stop without punctuation (a house style, not damage), and a paragraph that goes
+    on in the next block (FRG003's business) or before a numbered list.
     """
     text = doc.text.rstrip()
     if ctx.block.kind != "paragraph" or not text[-1:].isalnum() or _exempt(text, ctx):
@@ -188,15 +283,17 @@ def missing_final_stop(doc: Doc, ctx: Context) -> Iterator[Finding]:
     sents = list(doc.sents)
     last_sent = sents[-1]
     last = [t for t in last_sent if not t.is_space][-1]
-    if len(sents) < 2 and (ctx.index == 0 or ctx.next is None or len(words(last_sent)) < _MIN_WORDS):
+    if len(sents) < 2 and not _long_sentence(last_sent, ctx):
         return  # a long headline in sentence case; a sign-off or author's note at the end
-    if last.idx == 0 or not text[last.idx - 1].isspace() or not (last.is_alpha or last.like_num):
+    word = _LAST_WORD.search(text)
+    if word is None or not (last.is_alpha or last.like_num):
         return  # "dlrs.s", "year.^M": debris, not a word
     if not _ends_clause(last, last_sent) or _question(last_sent) or _continues(ctx, doc):
         return
     base, end = ctx.block.start, len(text)
     line_end = ctx.source.find("\n", base + end)
     rest = ctx.source[base + end : len(ctx.source) if line_end < 0 else line_end]
-    if rest.strip() or ctx.source[base + last.idx : base + end] != text[last.idx :]:
+    start = word.end() - len(word.group().lstrip())
+    if rest.strip() or ctx.source[base + start : base + end] != text[start:]:
         return  # markup (a link, emphasis) closes the paragraph: the stop would go inside it
-    yield ctx.finding(last.idx, end, last.text + ".")
+    yield ctx.finding(start, end, text[start:] + ".")
