@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from copyedit import lexicon
 from copyedit.inflection import getAllInflections, getAllLemmas
 from copyedit.model import Finding, Safety
-from copyedit.nlp import entity_type
+from copyedit.nlp import entity_iob, entity_type
 from copyedit.rule import Context, Example, rule
 
 if TYPE_CHECKING:
@@ -48,8 +48,8 @@ def _word_start(last: Token) -> int:
 def _noun_chain(after: Token) -> tuple[Token | None, list[Token]]:
     """An optional superlative or ordinal, then the common nouns that follow the name."""
     doc, i = after.doc, after.i
-    ordinal = entity_type(after) == "ORDINAL" or _ORDINAL.fullmatch(after.text) is not None
-    mod = after if ordinal and after.tag_ == "JJ" else None  # "best actor" is a title too
+    ordinal = after.tag_ == "JJ" and (_ORDINAL.fullmatch(after.text) is not None or entity_type(after) == "ORDINAL")
+    mod = after if ordinal else None  # "best actor" is a title too
     i += mod is not None
     nouns = []
     while i < len(doc) and doc[i].text.islower() and (doc[i].tag_ in ("NN", "NNS") or _subject_noun(doc[i])):
@@ -97,22 +97,24 @@ def _in_title(tok: Token) -> bool:
 def _possessor(last: Token) -> Safety | None:
     """How sure it is that the name ending at ``last`` is a possessor; None when it may be attributive."""
     doc = last.doc
-    if last.i + 1 >= len(doc) or not last.whitespace_ or entity_type(last) not in _LABELS:
+    if last.i + 1 >= len(doc) or not last.whitespace_:
         return None
     first = _name_start(last)
     mod, nouns = _noun_chain(doc[last.i + 1])
     if not nouns or _modified_before(nouns[-1], first):
         return None
     prev, titled = _opener(first, nouns[-1])
-    if prev is not None and prev.tag_ not in _OPENERS:
+    if (prev is not None and prev.tag_ not in _OPENERS) or not _ends_noun_phrase(nouns[-1]):
         return None
+    words = lexicon.load("possessed_nouns")
+    lemmas = {n.lemma_.lower() for n in nouns} | {n.lower_ for n in nouns}
+    listed = lemmas & (set(words["person"]) | set(words["place_or_body"]))
+    bare = len(nouns) == 1 and last.is_alpha and (titled or first.i < last.i)
+    if not (mod is not None or listed or bare) or entity_type(last) not in _LABELS:
+        return None  # the entity last: the recogniser runs only where the words can hold a possessor
     if last.text.isupper() and entity_type(last) != "PERSON":
         return None  # "US officials", "BBC reporter": acronyms are attributive by habit
-    words = lexicon.load("possessed_nouns")
     person = entity_type(last) == "PERSON" or titled
-    if not _ends_noun_phrase(nouns[-1]):
-        return None
-    lemmas = {n.lemma_.lower() for n in nouns} | {n.lower_ for n in nouns}
     if person:
         if mod is not None or lemmas & set(words["person"]):
             # A one-word "person" is as often an award, a brand or a misread ("Grammy nominations").
@@ -131,7 +133,7 @@ def _full_name(first: Token, last: Token) -> bool:
     if first.lower_ in lexicon.load("possessed_nouns")["name_articles"]:
         return False  # "Der Spiegel magazine", "Le Monde newspaper": the name carries its own determiner
     people = all(entity_type(t) == "PERSON" for t in run)
-    return len(run) > 1 and people and all(t.ent_iob_ == "I" for t in run[1:])
+    return len(run) > 1 and people and all(entity_iob(t) == "I" for t in run[1:])
 
 
 def _bare_singular(head: Token, prev: Token | None) -> Safety | None:
