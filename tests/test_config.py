@@ -102,7 +102,7 @@ def test_vocabulary_words_are_never_changed() -> None:
 
 
 def test_safety_overrides() -> None:
-    text = "The regime kept testing missiles. In defiance of the sanctions.\n"
+    text = "The regime kept testing missiles. Despite the sanctions.\n"  # a join whose comma is uncertain
     [f] = [f for f in check_text(text) if f.code == "FRG002"]
     assert f.safety is Safety.UNSAFE
     assert fix_text(text, config=Config(extend_safe_fixes=("FRG002",))).text != text
