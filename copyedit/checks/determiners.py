@@ -116,12 +116,26 @@ def _not_counting(numeral: Token, noun: Token) -> bool:
     prev = doc[numeral.i - 1] if numeral.i > numeral.sent.start else None
     if prev is None:
         return False
-    if prev.lower_ in ("a", "an") or (noun.i == numeral.i + 1 and prev.pos_ in ("NOUN", "PROPN")):
+    if _after_article(numeral) or (noun.i == numeral.i + 1 and prev.pos_ in ("NOUN", "PROPN")):
         return True
     if prev.pos_ == "DET" and any(t.lower_ in words("multipliers") for t in doc[numeral.i + 1 : noun.i]):
         return True
     ranged = prev.lower_ in ("to", "or", "of", "and", "-", "–") and prev.i > numeral.sent.start
     return ranged and any(t.like_num for t in doc[max(numeral.sent.start, prev.i - 2) : prev.i])
+
+
+def _after_article(numeral: Token) -> bool:
+    """Whether "a/an" opens the phrase the numeral stands in, past adjectives, numbers, amounts and commas ("an
+    unchanged three mark a share dividend", "a five billion dlr, four year facility"): the measure then
+    modifies a later head."""
+    doc = numeral.doc
+    for tok in reversed(doc[max(numeral.sent.start, numeral.i - 8) : numeral.i]):
+        if tok.lower_ in ("a", "an"):
+            return True
+        amount = tok.pos_ == "NOUN" and tok.i > 0 and doc[tok.i - 1].like_num
+        if not (amount or tok.pos_ in ("ADJ", "NUM", "SYM") or tok.tag_ == "VBN" or tok.text in (",", "-", "–")):
+            return False
+    return False
 
 
 def _list_goes_on(noun: Token, num: str) -> bool:
@@ -218,6 +232,8 @@ def _governing(dets: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
     name="determiner-noun-number",
     message="“{match}” does not agree in number with its determiner; use “{replacement}”.",
     examples=[
+        Example(good="The firm set an unchanged five mark a share dividend for the year."),
+        Example(good="The group is seeking a two billion dlr, seven year credit facility."),
         Example(
             bad="[[This]] measures are meant to cut emissions.", fixed="These measures are meant to cut emissions."
         ),

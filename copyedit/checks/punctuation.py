@@ -58,6 +58,10 @@ _LAST_WORD = re.compile(r"(?:^|\s)(?:[^\W_]+|\d[\d,.]*\d)(?:[-–](?:[^\W_]+|\d[
 _OPENING_QUOTE = re.compile(r"""(?:^|(?<=[\s(\[—–:-]))"(?=[^\W_])""")
 
 
+#: A figure in a table: digits with their decimal point, thousands separator, sign, currency or percent.
+_FIGURE = re.compile(r"[-+(]?[$£€]?\d[\d.,]*%?\)?")
+
+
 def _question(sent: Span) -> bool:
     """Whether the sentence reads as a question: a wh-word or an auxiliary before its subject, or a tag."""
     ws = words(sent)
@@ -114,6 +118,8 @@ def _exempt(text: str, ctx: Context) -> bool:
     """Layouts where a paragraph stops without punctuation by design, or the text is not whole."""
     if _LINK.search(text) or _TABULAR.search(ctx.source[ctx.block.start : ctx.block.end]):
         return True  # a link line; a table or form laid out with spaces
+    if _heads_table(text, ctx):
+        return True
     if _inside_quotation(text) and not _quotation_goes_on(ctx):
         return True  # a quotation cut off: the paragraph is not whole
     lines = [line.strip() for line in text.split("\n")]
@@ -123,6 +129,15 @@ def _exempt(text: str, ctx: Context) -> bool:
     # sheet) does so by design; damage leaves one or two.
     unstopped = [b for b in ctx.blocks[1:] if b.block.kind == "paragraph" and b.text.rstrip()[-1:].isalnum()]
     return len(unstopped) > 2
+
+
+def _heads_table(text: str, ctx: Context) -> bool:
+    """A paragraph that ends on a row of figures ("… Production -- 1987 1986") or leads into a block of them
+    ("Inedible 893.0 920.1"): the head of a table, not a sentence."""
+    if all(_FIGURE.fullmatch(w) for w in text.split()[-2:]):
+        return True
+    cells = ctx.next.text.split() if ctx.next is not None else []
+    return len(cells) >= 2 and 2 * sum(_FIGURE.fullmatch(c) is not None for c in cells) >= len(cells)
 
 
 def _inside_quotation(text: str) -> bool:
@@ -188,6 +203,10 @@ def _may_lack_stop(text: str) -> bool:
     name="missing-final-stop",
     message="The paragraph ends without a full stop; add one.",
     examples=[
+        Example(
+            good="Output of tallow in the season, which began on Jan 1, was as follows, in mln lbs -- 1987 1986"
+            "\n\nInedible 893.0 920.1\n\nEdible 208.3 274.7"
+        ),
         Example(
             bad="The council approved the budget on Tuesday. Work on the new library will start in [[May]]",
             fixed="The council approved the budget on Tuesday. Work on the new library will start in May.",
