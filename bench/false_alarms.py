@@ -18,12 +18,12 @@ CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "news"
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--select", action="append")
-    ap.add_argument("--limit", type=int, default=300)
+    ap.add_argument("--limit", type=int, default=300, help="first N files; 0 = all")
     ap.add_argument("--corpus", default="bbc")
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args()
     rules = select_rules(args.select)
-    files = sorted((CORPORA / args.corpus).glob("*.txt"))[: args.limit]
+    files = sorted((CORPORA / args.corpus).glob("*.txt"))[: args.limit or None]  # 0: every file
     words = hits = 0
     t0 = time.perf_counter()
     for path in files:

@@ -81,7 +81,8 @@ def _unlisted_number(tok: Token, tag: str) -> str | None:
     word, lemma = tok.lower_, tok.lemma_.lower()
     if len(lemma) < 2 or not any(v in lemma for v in "aeiou") or not tok.is_lower:
         return None  # "dlrs", "mln": abbreviations
-    if tag == "NNS" and word == lemma + "s" and not lemma.endswith("s"):
+    owned = any(c.dep_ in ("det", "poss") for c in tok.children)  # "the ads"; a bare "reynolds" may be a name
+    if tag == "NNS" and word == lemma + "s" and not lemma.endswith("s") and owned:
         return PLUR
     if tag == "NN" and word == lemma and word.endswith(tuple(words("agent_suffixes"))):
         return SING
@@ -188,8 +189,10 @@ def phrase_number(noun: Token) -> str | None:
     """The number of a noun phrase headed by a common noun, when nothing in it makes the number doubtful."""
     if _common_tag(noun) not in ("NN", "NNS") or capitalised_inside(noun) or noun.lemma_ in words("collective"):
         return None
-    if noun.lower_ in words("quantity"):
-        return None
+    if noun.lower_.rsplit("-", 1)[-1] in words("quantity"):
+        return None  # "a number of", "two-thirds of Britain's trade is"
+    if any(t.text == "/" for t in noun.subtree) or entity_type(noun) in ("DATE", "TIME"):
+        return None  # "the stocks/usage ratio", "this year", "year to date": a compound or a time adverbial
     if any(c.dep_ in ("conj", "nummod", "cc") for c in noun.children):
         return None  # "fish and chips is", "ten years is"
     if any(t.is_quote or t.text in ("(", ")") for t in noun.subtree):
@@ -199,6 +202,8 @@ def phrase_number(noun: Token) -> str | None:
         return None
     if number == SING and not any(c.dep_ in ("det", "poss") for c in noun.children) and not _bare_subject(noun):
         return None  # a bare singular may be a modifier: "float related adjustments were"
+    if number == SING and _of_compound(noun):
+        return None  # "denial of service attacks are": a bare "X of Y" phrase modifying the plural after it
     if number == SING and any(t.lower_ in QUANTIFIERS for t in noun.subtree if t.i < noun.i):
         return None  # "most economist": the noun or the quantifier may be the damaged word
     if number == PLUR and any(t.dep_ == "compound" and _name_part(t) for t in noun.subtree if t.i < noun.i):
@@ -214,6 +219,17 @@ def phrase_number(noun: Token) -> str | None:
     if number == PLUR and can_be_verb_form(noun.text, "VBZ") and after_noun:
         return None  # "the program that the new funding supports is…": a verb read as a noun
     return number
+
+
+def _of_compound(noun: Token) -> bool:
+    """A bare singular with "of" and a bare plural after it: "denial of service attacks", "freedom of information
+    requests", where the plural is the head a hyphenated compound would show."""
+    if any(c.dep_ in ("det", "poss") for c in noun.children):
+        return False
+    objects = [
+        o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"
+    ]
+    return any(o.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in o.children) for o in objects)
 
 
 def _bare_subject(noun: Token) -> bool:
@@ -270,7 +286,8 @@ def subject_number(subj: Token, clause: Token, verb_num: str) -> str | None:
     has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children)
     if has_of and (word == "each" or word == "one"):
         return SING  # "each of the candidates has", "one of the victims was"
-    if has_of and word in NUMBER_WORDS and subj.tag_ == "CD":
+    hyphened = subj.i + 1 < len(subj.doc) and subj.doc[subj.i + 1].text == "-"  # "two-thirds of the trade is"
+    if has_of and word in NUMBER_WORDS and subj.tag_ == "CD" and not hyphened:
         return PLUR
     return phrase_number(subj)
 
@@ -395,6 +412,33 @@ def _noun_like(verb: Token, subj: Token) -> bool:
     return not any(c.dep_ in ("det", "poss") for c in prev.children)
 
 
+def _appositive(verb: Token) -> bool:
+    """A noun read as a verb after a comma, with its "of" phrase: "The share crash, result of a spree, left"."""
+    doc = verb.doc
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    comma = verb.i > 0 and doc[verb.i - 1].text == ","
+    return comma and after is not None and after.lower_ == "of" and bool(noun_tables(verb.lower_))
+
+
+def _doubtful(verb: Token, subj: Token, clause: Token, subj_num: str) -> bool:
+    """Readings the parse cannot settle, where the fix is offered as unsafe: a verb that is also a noun right
+    after a noun ("the subsidy for the season whites campaign"); an "-ing" word after a noun inside the subject
+    ("trade ministers meeting here have", "restaurants operating profit was"); a base form after a singular
+    subject in a past-tense sentence ("the plan, which help quell" may be "helped") or in a "that" clause (a
+    mandative subjunctive: "conditions are that the firm remain")."""
+    doc = verb.doc
+    prev = doc[verb.i - 1] if verb.i > 0 else None
+    if prev is not None and prev.pos_ == "NOUN" and prev != subj and noun_tables(verb.lower_):
+        return True
+    phrase = [t for t in subj.subtree] + [t for t in doc[subj.i + 1 : verb.i]]
+    if any(t.lower_.endswith("ing") and t.i > 0 and doc[t.i - 1].pos_ == "NOUN" for t in phrase):
+        return True
+    if subj_num != SING or verb.lower_ != verb.lemma_.lower() or verb.lower_ in VERB_SWAP:
+        return False
+    past = any(t.tag_ == "VBD" for t in verb.sent if t != verb)
+    return past or any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
 def _plural_noun(verb: Token) -> bool:
     """Whether a verb form ending in -s is also a plural noun ("sounds", "consoles")."""
     return any(verb.lower_ in t.get("NNS", ()) for _, t in noun_tables(verb.lower_))
@@ -427,6 +471,7 @@ def _subjunctive(verb: Token, clause: Token, subj_num: str) -> bool:
     name="subject-verb-agreement",
     message="“{match}” does not agree with its subject; use “{replacement}”.",
     examples=[
+        Example(good="Denial of service attacks are on the increase, and freedom of information requests are up."),
         Example(
             bad="The reports [[suggests]] that the council overspent.",
             fixed="The reports suggest that the council overspent.",
@@ -529,5 +574,7 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
             # "said it increase the price": a lost "-d" as likely as a lost "-s" after a past reporting verb
             lost_past = subj_num == SING and clause.dep_ == "ccomp" and clause.head.tag_ == "VBD"
             lost_past = lost_past and verb.lower_ not in VERB_SWAP  # "said the dollar were": "was", whatever the tense
-            safety = Safety.UNSAFE if in_quotation(verb) or lost_past else None
-            yield ctx.finding(verb.idx, verb.idx + len(verb), new, safety=safety)
+            if _appositive(verb):
+                continue
+            doubt = in_quotation(verb) or lost_past or _doubtful(verb, subjects[0], clause, subj_num)
+            yield ctx.finding(verb.idx, verb.idx + len(verb), new, safety=Safety.UNSAFE if doubt else None)

@@ -92,6 +92,8 @@ def _misread(det: Token, noun: Token, num: str) -> bool:
     if det.lower_ in ("a", "an") and prev is not None and prev.is_alpha and noun_tables(prev.lower_):
         return True  # "officers, employees an agents": "an" for "and"
     if num == SING:
+        if nxt is not None and nxt.tag_ in ("VBN", "VBG") and nxt.dep_ != "ROOT":
+            return True  # "a four year revolving credit", "many drought affected countries": a compound modifier
         if det.tag_ == "CD" and nxt is not None and nxt.pos_ in ("ADJ", "NOUN", "PROPN", "NUM"):
             return True  # "a five year straight eurobond": a measure before the head
         if det.tag_ == "CD" and _not_counting(det, noun):
@@ -118,9 +120,10 @@ def _not_counting(numeral: Token, noun: Token) -> bool:
         return False
     if _after_article(numeral) or (noun.i == numeral.i + 1 and prev.pos_ in ("NOUN", "PROPN")):
         return True
-    if prev.pos_ == "DET" and any(t.lower_ in words("multipliers") for t in doc[numeral.i + 1 : noun.i]):
+    owner = prev.pos_ == "DET" or prev.tag_ == "PRP$"  # "the three million mark", "our five million target"
+    if owner and any(t.lower_ in words("multipliers") for t in doc[numeral.i + 1 : noun.i]):
         return True
-    ranged = prev.lower_ in ("to", "or", "of", "and", "-", "–") and prev.i > numeral.sent.start
+    ranged = prev.lower_ in ("to", "or", "of", "and", "in", "-", "–") and prev.i > numeral.sent.start  # "one in five"
     return ranged and any(t.like_num for t in doc[max(numeral.sent.start, prev.i - 2) : prev.i])
 
 
@@ -232,6 +235,7 @@ def _governing(dets: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
     name="determiner-noun-number",
     message="“{match}” does not agree in number with its determiner; use “{replacement}”.",
     examples=[
+        Example(good="We are on course to hit our two million target by the summer."),
         Example(good="The firm set an unchanged five mark a share dividend for the year."),
         Example(good="The group is seeking a two billion dlr, seven year credit facility."),
         Example(

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from copyedit.checks.agreement import VERB_NUMBER, VERB_SWAP, cased, phrase_number, statement
+from copyedit.checks.agreement import CONDITIONAL, VERB_NUMBER, VERB_SWAP, cased, phrase_number, statement
 from copyedit.model import Finding, Safety
 from copyedit.rule import Context, Example, rule
 from copyedit.syntax import in_quotation
@@ -27,6 +27,11 @@ def _postverbal_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.i > verb.i and c.dep_ in ("attr", "nsubj")), None)
 
 
+def _subjunctive(verb: Token) -> bool:
+    """ "if there were", "unless there were": a subjunctive, right whatever the noun's number."""
+    return verb.lower_ == "were" and any(t.lower_ in CONDITIONAL for t in verb.doc[verb.sent.start : verb.i])
+
+
 @rule(
     code="AGR003",
     name="there-be-agreement",
@@ -34,6 +39,7 @@ def _postverbal_subject(verb: Token) -> Token | None:
     trigger=_THERE_BE,
     message="“{match}” does not agree with the noun after it.",
     examples=[
+        Example(good="Unless there were a change of control, the bonus would not be paid."),
         Example(
             bad="There [[is]] many reasons to doubt the figures.", fixed="There are many reasons to doubt the figures."
         ),
@@ -80,7 +86,11 @@ def there_be_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
             continue
         subject = _postverbal_subject(verb)
         number = phrase_number(subject) if subject is not None else None
-        if number is None or number == VERB_NUMBER[verb.lower_]:
+        if number is None or number == VERB_NUMBER[verb.lower_] or _subjunctive(verb):
             continue
-        safety = Safety.UNSAFE if in_quotation(verb) else None
+        assert subject is not None
+        compound = any(
+            c.dep_ == "compound" and c.tag_ == "NN" for c in subject.children
+        )  # "there was evidence deficits …"
+        safety = Safety.UNSAFE if in_quotation(verb) or compound else None
         yield ctx.finding(verb.idx, verb.idx + len(verb), cased(verb.text, VERB_SWAP[verb.lower_]), safety=safety)
