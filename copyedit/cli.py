@@ -480,13 +480,13 @@ def server_start(
     idle: Annotated[int, typer.Option(help="Minutes without a request after which the server exits.")] = 30,
 ) -> None:
     """Start the server in the background (or report the one already running)."""
-    from copyedit import server
+    from copyedit import client, server
 
     pid = server.start(idle * 60.0)
     if pid is None:
-        err.print(f"[red]error[/red]: the server did not start; see {server.socket_file().with_suffix('.log')}")
+        err.print(f"[red]error[/red]: the server did not start; see {client.socket_path().with_suffix('.log')}")
         raise typer.Exit(2)
-    err.print(f"copyedit server running (pid {pid}) on {server.socket_file()}")
+    err.print(f"copyedit server running (pid {pid}) on {client.socket_path()}")
 
 
 @server_app.command("stop")
@@ -500,10 +500,10 @@ def server_stop() -> None:
 @server_app.command("status")
 def server_status() -> None:
     """Whether a server is running (exit 0) or not (exit 1)."""
-    from copyedit import server
+    from copyedit import client, server
 
     pid = server.status()
-    err.print(f"copyedit server running (pid {pid}) on {server.socket_file()}" if pid else "no copyedit server")
+    err.print(f"copyedit server running (pid {pid}) on {client.socket_path()}" if pid else "no copyedit server")
     raise typer.Exit(0 if pid else 1)
 
 

@@ -50,17 +50,11 @@ def load() -> Language:
 
 
 def _package_pipes(name: str) -> list[str]:
-    """The components the installed model package declares (read from its meta.json, without loading it)."""
-    import json
+    """The components the installed model package declares (its meta.json, read without loading the model)."""
+    from spacy import util
 
-    spec = importlib.util.find_spec(name)
-    folder = os.path.dirname(spec.origin) if spec and spec.origin else ""
-    for root, _dirs, files in os.walk(folder):
-        if "meta.json" in files and "config.cfg" in files:
-            with open(os.path.join(root, "meta.json"), encoding="utf-8") as f:
-                meta = json.load(f)
-                return list(meta.get("components", meta.get("pipeline", [])))
-    return []
+    meta = util.get_model_meta(util.get_package_path(name))
+    return list(meta.get("components", meta.get("pipeline", [])))
 
 
 def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:

@@ -15,7 +15,6 @@ import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 from copyedit import client, nlp
 
@@ -149,11 +148,6 @@ def status() -> int | None:
 def stop() -> bool:
     """Ask the server to exit; whether one was running."""
     return client.request({"op": "stop"}, timeout=5) is not None
-
-
-def socket_file() -> Path:
-    """Where the server listens (for messages)."""
-    return client.socket_path()
 
 
 if __name__ == "__main__":

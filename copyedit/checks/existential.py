@@ -85,10 +85,11 @@ def there_be_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
         if verb.lower_ not in _BE or not statement(verb.sent):
             continue
         subject = _postverbal_subject(verb)
-        number = phrase_number(subject) if subject is not None else None
-        if number is None or number == VERB_NUMBER[verb.lower_] or _subjunctive(verb):
+        if subject is None or _subjunctive(verb):
             continue
-        assert subject is not None
+        number = phrase_number(subject)
+        if number is None or number == VERB_NUMBER[verb.lower_]:
+            continue
         compound = any(
             c.dep_ == "compound" and c.tag_ == "NN" for c in subject.children
         )  # "there was evidence deficits …"
