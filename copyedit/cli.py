@@ -19,6 +19,7 @@ from rich.table import Table
 
 from copyedit import baseline, config, engine, languagetool, report, review, runner, source
 from copyedit.cache import Cache
+from copyedit.cli_server import server_app
 from copyedit.model import Severity
 from copyedit.nlp import ModelNotFound
 from copyedit.patch import PatchError, apply_patch, digest, parse_patch, patch_header, unified_diff
@@ -468,43 +469,7 @@ def explain(code: str) -> None:
                 out.print(f"  {label + ':':7}{text}", markup=False)
 
 
-server_app = typer.Typer(
-    help="A background process that keeps the model loaded, so that `check` and `fix` start fast.",
-    no_args_is_help=True,
-)
 app.add_typer(server_app, name="server")
-
-
-@server_app.command("start")
-def server_start(
-    idle: Annotated[int, typer.Option(help="Minutes without a request after which the server exits.")] = 30,
-) -> None:
-    """Start the server in the background (or report the one already running)."""
-    from copyedit import client, server
-
-    pid = server.start(idle * 60.0)
-    if pid is None:
-        err.print(f"[red]error[/red]: the server did not start; see {client.socket_path().with_suffix('.log')}")
-        raise typer.Exit(2)
-    err.print(f"copyedit server running (pid {pid}) on {client.socket_path()}")
-
-
-@server_app.command("stop")
-def server_stop() -> None:
-    """Stop the server, if one is running."""
-    from copyedit import server
-
-    err.print("copyedit server stopped" if server.stop() else "no copyedit server was running")
-
-
-@server_app.command("status")
-def server_status() -> None:
-    """Whether a server is running (exit 0) or not (exit 1)."""
-    from copyedit import client, server
-
-    pid = server.status()
-    err.print(f"copyedit server running (pid {pid}) on {client.socket_path()}" if pid else "no copyedit server")
-    raise typer.Exit(0 if pid else 1)
 
 
 def main() -> None:
