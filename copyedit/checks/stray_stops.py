@@ -9,7 +9,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from copyedit import lexicon, triggers
-from copyedit.model import Finding
+from copyedit.model import Finding, Safety
 from copyedit.rule import Context, Example, rule
 from copyedit.syntax import (
     FINITE_TAGS,
@@ -92,6 +92,14 @@ def _that_wants_clause(that: Token, right: Span) -> bool:
     saying = head.lemma_ in lexicon.load("stray_stops")["saying_verbs"] and head.pos_ == "VERB"
     negated = any(c.dep_ == "neg" for c in head.children)
     return saying and that.dep_ == "dobj" and not negated and not in_quotation(that)
+
+
+def _said_that(last: Token) -> bool:
+    """A finite verb of saying before "that." ("The minister said that."): "that" may be the pronoun it says, so
+    the join is offered as unsafe; a bare participle ("suggesting that.") cannot end a sentence that way."""
+    head = last.head
+    saying = head.lemma_ in lexicon.load("stray_stops")["saying_verbs"]
+    return last.lower_ == "that" and saying and head.tag_ in ("VBD", "VBZ", "VBP")
 
 
 def _relative_object(prep: Token, right: Span) -> bool:
@@ -301,6 +309,7 @@ def _may_cut(text: str) -> bool:
         Example(
             bad="The firm declined to comment but said that[[. T]]he talks were at an early stage.",
             fixed="The firm declined to comment but said that the talks were at an early stage.",
+            unsafe=True,
         ),
         Example(
             bad="Forums are places through[[. W]]hich members swap advice.",
@@ -335,6 +344,7 @@ def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     ## Fix safety
     Safe: the stop is removed and the next word loses its capital unless it is a name (capitalised in
     mid-sentence elsewhere in the document, or a name to the tagger and not written in lower case elsewhere).
+    Unsafe after a finite verb of saying ("but said that. The talks…"): "He said that." is a sentence too.
     """
     for parsed_left, right in pairwise(doc.sents):
         gap, left = stop_gap(parsed_left, right), _left_of(parsed_left)
@@ -343,7 +353,8 @@ def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
         stop, first = gap
         message = f"Full stop after “{left[-2].text}” cuts a sentence in two; remove it."
         letter = mid_sentence_letter(first, ctx.source)
-        yield ctx.finding(stop.idx, first.idx + 1, doc.text[stop.idx + 1 : first.idx] + letter, message)
+        safety = Safety.UNSAFE if _said_that(left[-2]) else None
+        yield ctx.finding(stop.idx, first.idx + 1, doc.text[stop.idx + 1 : first.idx] + letter, message, safety)
     for article, first in _article_stops(doc):
         stop = article.idx + len(article) - 1
         message = f"Full stop after “{article.text[:-1]}” cuts a sentence in two; remove it."
