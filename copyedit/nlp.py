@@ -7,6 +7,7 @@ import os
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -68,7 +69,7 @@ def entity_type(tok: Token) -> str:
     The recogniser costs about as much as the rest of the pipeline, and most rules need it only for the
     rare word they are about to change, so it runs on the few Docs where a rule asks, not on every one
     (its own tok2vec makes the result the same as in the pipeline)."""
-    if not _ENTITIES[0]:
+    if not _ENTITIES.get():
         return ""
     doc = tok.doc
     if not doc.user_data.get(_ENTITIES_DONE):
@@ -86,14 +87,14 @@ def entity_iob(tok: Token) -> str:
 def without_entities() -> Iterator[None]:
     """Within this block `entity_type` answers "" and runs nothing: for a first pass of a rule whose entities only
     ever rule a finding out (``Rule.entities_veto``)."""
-    _ENTITIES[0] = False
+    token = _ENTITIES.set(False)
     try:
         yield
     finally:
-        _ENTITIES[0] = True
+        _ENTITIES.reset(token)
 
 
-_ENTITIES = [True]
+_ENTITIES: ContextVar[bool] = ContextVar("copyedit_entities", default=True)
 _ENTITIES_DONE = "copyedit.entities"
 _CACHE: OrderedDict[str, Doc] = OrderedDict()
 #: Enough for every block of a long article across its fix passes; more only holds Docs that are not asked for

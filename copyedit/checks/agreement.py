@@ -430,7 +430,7 @@ def _doubtful(verb: Token, subj: Token, clause: Token, subj_num: str) -> bool:
     prev = doc[verb.i - 1] if verb.i > 0 else None
     if prev is not None and prev.pos_ == "NOUN" and prev != subj and noun_tables(verb.lower_):
         return True
-    phrase = [t for t in subj.subtree] + [t for t in doc[subj.i + 1 : verb.i]]
+    phrase = [*subj.subtree, *doc[subj.i + 1 : verb.i]]
     if any(t.lower_.endswith("ing") and t.i > 0 and doc[t.i - 1].pos_ == "NOUN" for t in phrase):
         return True
     if subj_num != SING or verb.lower_ != verb.lemma_.lower() or verb.lower_ in VERB_SWAP:
