@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 import os
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
@@ -42,12 +42,32 @@ def model_name() -> str:
 @cache
 def load() -> Language:
     """Load the model once per process, with only the components the rules use; `parse` leaves out the
-    entities when no rule reads them. One model serves both, so a run never loads it twice."""
+    entities when no rule reads them. One model serves both, so a run never loads it twice.
+
+    Its layers multiply matrices through numpy's BLAS rather than thinc's default BLIS: on this kind of CPU
+    that is a good deal faster for the same tags and parses (bench/speed.py; the tests compare annotations).
+    The BLAS runs one thread while copyedit calls the model (see `_one_thread`): each worker has a core."""
     import spacy
+    from thinc.api import use_ops
 
     name = model_name()
-    nlp = spacy.load(name, exclude=[p for p in _package_pipes(name) if p not in COMPONENTS])
-    return nlp
+    with use_ops("numpy", use_blis=False):
+        return spacy.load(name, exclude=[p for p in _package_pipes(name) if p not in COMPONENTS])
+
+
+@contextmanager
+def _one_thread() -> Iterator[None]:
+    """numpy's BLAS limited to one thread for the duration: parallel workers each have a core, and a BLAS
+    spreading one process over all of them slows every worker down (the caller's own limit comes back after)."""
+    with _blas().limit(limits=1, user_api="blas"):
+        yield
+
+
+@cache
+def _blas():  # noqa: ANN202 (threadpoolctl's controller)
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
 
 
 def _package_pipes(name: str) -> list[str]:
@@ -59,8 +79,34 @@ def _package_pipes(name: str) -> list[str]:
 
 
 def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
-    """Docs for ``texts`` in order, through ``nlp.pipe``, without entities: `entity_type` adds them on demand."""
-    return load().pipe(texts, batch_size=batch_size, disable=[ENTITIES])
+    """Docs for ``texts`` in order, through ``nlp.pipe``, without entities: `entity_type` adds them on demand.
+    The attribute ruler and the lemmatizer run as their table-driven stand-ins where those can be built."""
+    skipped, stand_ins = _stand_ins()
+    docs = load().pipe(texts, batch_size=batch_size, disable=[ENTITIES, *skipped])
+    while True:
+        with _one_thread():
+            doc = next(docs, None)
+        if doc is None:
+            return
+        for step in stand_ins:
+            step(doc)
+        yield doc
+
+
+@cache
+def _stand_ins() -> tuple[tuple[str, ...], tuple[Callable[[Doc], Doc], ...]]:
+    """The components `parse` leaves out, and what runs in their place after the others (see annotate): the
+    attribute ruler and the lemmatizer, when they are the last two as in the English models."""
+    from copyedit import annotate
+
+    nlp = load()
+    tail = ("attribute_ruler", "lemmatizer")
+    if tuple(n for n in nlp.pipe_names if n != ENTITIES)[-2:] != tail:
+        return (), ()
+    try:
+        return tail, (annotate.AttributeRules(nlp.get_pipe(tail[0])), annotate.Lemmas(nlp.get_pipe(tail[1])))
+    except annotate.Unsupported:
+        return (), ()
 
 
 def entity_type(tok: Token) -> str:
@@ -73,7 +119,8 @@ def entity_type(tok: Token) -> str:
         return ""
     doc = tok.doc
     if not doc.user_data.get(_ENTITIES_DONE):
-        load().get_pipe(ENTITIES)(doc)
+        with _one_thread():
+            load().get_pipe(ENTITIES)(doc)
         doc.user_data[_ENTITIES_DONE] = True
     return tok.ent_type_
 
@@ -100,6 +147,8 @@ _CACHE: OrderedDict[str, Doc] = OrderedDict()
 #: Enough for every block of a long article across its fix passes; more only holds Docs that are not asked for
 #: again (4096 Docs of news paragraphs held about 300 MB in a run over many files).
 _CACHE_SIZE = 512
+#: How many blocks `engine.preparse` may parse ahead: well inside the cache, so none is dropped before use.
+BATCH_BLOCKS = _CACHE_SIZE // 2
 
 
 def parse_all(texts: list[str]) -> list[Doc]:

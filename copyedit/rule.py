@@ -8,6 +8,7 @@ import pkgutil
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from copyedit.config import Config
@@ -224,8 +225,14 @@ def add(r: Rule) -> None:
 
 def catalogue() -> dict[str, Rule]:
     """Every rule, by code."""
+    _import_checks()
+    return dict(sorted(_REGISTRY.items()))
+
+
+@cache
+def _import_checks() -> None:
+    """Import every module of copyedit.checks, which registers its rules (once: listing them is slow)."""
     import copyedit.checks as checks
 
     for mod in pkgutil.iter_modules(checks.__path__):
         importlib.import_module(f"{checks.__name__}.{mod.name}")
-    return dict(sorted(_REGISTRY.items()))

@@ -51,7 +51,7 @@ def run(
     keys = [key(t.text, t.markup, t.codes, t.config) if store else "" for t in tasks]
     known = [_cached(store, t, k) if store else None for t, k in zip(tasks, keys, strict=True)]
     todo = [t for t, hit in zip(tasks, known, strict=True) if hit is None]
-    fresh = _parallel(todo, jobs) if jobs > 1 and len(todo) > 1 else (_work(t) for t in todo)
+    fresh = _parallel(todo, jobs) if jobs > 1 and len(todo) > 1 else _work_all(todo)
     for t, k, hit in zip(tasks, keys, known, strict=True):
         if hit is not None:
             yield hit
@@ -85,10 +85,12 @@ def _parallel(tasks: list[Task], jobs: int) -> Iterator[list[Finding] | engine.F
     from copyedit import nlp
 
     nlp.model_name()  # a missing model is one clear error here, not a broken pool
-    chunk = max(1, min(16, len(tasks) // (jobs * 8)))
+    size = max(1, min(16, len(tasks) // (jobs * 8)))
+    chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
     workers = min(jobs, len(tasks))
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) as pool:
-        yield from pool.map(_work, tasks, chunksize=chunk)
+        for results in pool.map(_work_chunk, chunks):
+            yield from results
 
 
 def _start_worker() -> None:
@@ -100,8 +102,25 @@ def _start_worker() -> None:
     nlp.load()
 
 
+def _work_all(tasks: list[Task]) -> Iterator[list[Finding] | engine.FixResult]:
+    """Each task's result, in order, parsing several tasks' blocks together (see `engine.preparse`)."""
+    size = 16
+    for i in range(0, len(tasks), size):
+        yield from _work_chunk(tasks[i : i + size])
+
+
+def _work_chunk(tasks: list[Task]) -> list[list[Finding] | engine.FixResult]:
+    """The results of a few tasks, whose blocks are parsed together first."""
+    engine.preparse((t.text, t.markup, _rules(t)) for t in tasks)
+    return [_work(t) for t in tasks]
+
+
+def _rules(task: Task) -> tuple[engine.Rule, ...]:
+    return tuple(engine.catalogue()[c] for c in task.codes)
+
+
 def _work(task: Task, extra: engine.Extra | None = None) -> list[Finding] | engine.FixResult:
-    rules = tuple(engine.catalogue()[c] for c in task.codes)
+    rules = _rules(task)
     if task.fix:
         return engine.fix_text(task.text, task.markup, task.unsafe, rules, task.config, extra)
     return engine.check_text(task.text, task.markup, rules, task.config, extra)

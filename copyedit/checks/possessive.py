@@ -45,10 +45,9 @@ def _word_start(last: Token) -> int:
     return tok.idx
 
 
-def _noun_chain(after: Token) -> tuple[Token | None, list[Token]]:
-    """An optional superlative or ordinal, then the common nouns that follow the name."""
+def _noun_chain(after: Token, ordinal: bool) -> tuple[Token | None, list[Token]]:
+    """An optional superlative or ordinal (``after``, when ``ordinal``), then the common nouns that follow."""
     doc, i = after.doc, after.i
-    ordinal = after.tag_ == "JJ" and (_ORDINAL.fullmatch(after.text) is not None or entity_type(after) == "ORDINAL")
     mod = after if ordinal else None  # "best actor" is a title too
     i += mod is not None
     nouns = []
@@ -58,6 +57,14 @@ def _noun_chain(after: Token) -> tuple[Token | None, list[Token]]:
         nouns.append(doc[i])
         i += 1
     return mod, nouns
+
+
+def _ordinal_readings(after: Token) -> tuple[bool, ...]:
+    """Whether the adjective after a name is an ordinal: surely by its form ("third", "21st"), perhaps when the
+    entity recogniser would call it one (it is asked only if a reading can make a possessor), else not."""
+    if after.tag_ != "JJ":
+        return (False,)
+    return (True,) if _ORDINAL.fullmatch(after.text) is not None else (False, True)
 
 
 def _ends_noun_phrase(head: Token) -> bool:
@@ -94,13 +101,15 @@ def _in_title(tok: Token) -> bool:
     return tok.tag_ in _NAME_TAGS or tok.lower_ in ("of", "the")
 
 
-def _possessor(last: Token) -> Safety | None:
-    """How sure it is that the name ending at ``last`` is a possessor; None when it may be attributive."""
-    doc = last.doc
-    if last.i + 1 >= len(doc) or not last.whitespace_:
-        return None
-    first = _name_start(last)
-    mod, nouns = _noun_chain(doc[last.i + 1])
+#: A name's noun phrase: the ordinal or superlative, the nouns, the word before it, whether a title opens it,
+#: and the nouns' words and lemmas.
+Phrase = tuple["Token | None", "list[Token]", "Token | None", bool, set[str]]
+
+
+def _phrase(first: Token, last: Token, after: Token, ordinal: bool) -> Phrase | None:
+    """The noun phrase the name ``first``..``last`` opens, read with or without an ordinal after it, when its
+    words can hold a possessor (the entity labels aside)."""
+    mod, nouns = _noun_chain(after, ordinal)
     if not nouns or _modified_before(nouns[-1], first):
         return None
     prev, titled = _opener(first, nouns[-1])
@@ -110,8 +119,24 @@ def _possessor(last: Token) -> Safety | None:
     lemmas = {n.lemma_.lower() for n in nouns} | {n.lower_ for n in nouns}
     listed = lemmas & (set(words["person"]) | set(words["place_or_body"]))
     bare = len(nouns) == 1 and last.is_alpha and (titled or first.i < last.i)
-    if not (mod is not None or listed or bare) or entity_type(last) not in _LABELS:
-        return None  # the entity last: the recogniser runs only where the words can hold a possessor
+    return (mod, nouns, prev, titled, lemmas) if mod is not None or listed or bare else None
+
+
+def _possessor(last: Token) -> Safety | None:
+    """How sure it is that the name ending at ``last`` is a possessor; None when it may be attributive."""
+    doc = last.doc
+    if last.i + 1 >= len(doc) or not last.whitespace_:
+        return None
+    first, after = _name_start(last), doc[last.i + 1]
+    readings = {o: _phrase(first, last, after, o) for o in _ordinal_readings(after)}
+    if not any(readings.values()):
+        return None
+    ordinal = readings.keys() == {True} or (len(readings) == 2 and entity_type(after) == "ORDINAL")
+    phrase = readings.get(ordinal)
+    if phrase is None or entity_type(last) not in _LABELS:
+        return None  # the entities last: the recogniser runs only where the words can hold a possessor
+    mod, nouns, prev, titled, lemmas = phrase
+    words = lexicon.load("possessed_nouns")
     if last.text.isupper() and entity_type(last) != "PERSON":
         return None  # "US officials", "BBC reporter": acronyms are attributive by habit
     person = entity_type(last) == "PERSON" or titled
