@@ -156,8 +156,8 @@ def preparse(items: Iterable[tuple[str, str, tuple[Rule, ...]]]) -> None:
     blocks: list[str] = []
     for text, markup, rules in items:
         view = prose_view(text, markup)
-        _, plan = _plan(view, rules)
-        blocks += [view.text[view.blocks[i].start : view.blocks[i].end] for i in sorted({i for _, w in plan for i in w})]
+        texts, plan = _plan(view, rules)
+        blocks += [texts[i] for i in sorted({i for _, where in plan for i in where})]
     nlp.parse_all(blocks[: nlp.BATCH_BLOCKS])
 
 

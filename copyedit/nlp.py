@@ -64,7 +64,7 @@ def _one_thread() -> Iterator[None]:
 
 
 @cache
-def _blas():  # noqa: ANN202 (threadpoolctl's controller)
+def _blas():  # threadpoolctl's ThreadpoolController
     from threadpoolctl import ThreadpoolController
 
     return ThreadpoolController()
