@@ -24,6 +24,8 @@ class Unsupported(ValueError):
     """A pattern uses something `AttributeRules` does not evaluate."""
 
 
+#: How many distinct tokens each stand-in remembers before it starts again (memory stays flat on long runs).
+MEMO_SIZE = 20_000
 #: A token as the ruler's patterns see it: (TAG, LOWER, DEP, IS_SPACE) as spaCy's integer ids.
 Row = tuple[int, int, int, int]
 _FIELDS = ("TAG", "LOWER", "DEP", "IS_SPACE")
@@ -66,6 +68,7 @@ class AttributeRules:
         self._passing: list[dict[int, tuple[int, ...]]] = [{} for _ in _FIELDS]
         self._seen: dict[Row, tuple[frozenset[int], tuple[int, ...], tuple[int, ...]]] = {}
         self._merged: dict[tuple[int, ...], dict[int, int]] = {}
+        self._infos: dict[tuple[frozenset[int], tuple[int, ...], tuple[int, ...]], Any] = {}
 
     def _compile(self, sid: int, spec: dict[str, Any]) -> None:
         if not spec:
@@ -128,7 +131,11 @@ class AttributeRules:
             sat = frozenset(sid for sid, n in counts.items() if n == self._tested[sid])
             single = tuple(sorted(pid for sid in sat for pid in self._single.get(sid, ())))
             starts = tuple(m for m, (_, specs, _) in enumerate(self._multi) if specs[0] in sat)
-            info = self._seen[row] = (sat, single, starts)
+            info = (sat, single, starts)
+            info = self._infos.setdefault(info, info)  # a few hundred kinds of token among many thousand rows
+            if len(self._seen) >= MEMO_SIZE:
+                self._seen.clear()
+            self._seen[row] = info
         return info
 
     def __call__(self, doc: Doc) -> Doc:
@@ -194,6 +201,8 @@ class Lemmas:
             key = (orth, pos, morph)
             value = self._known.get(key)
             if value is None:
+                if len(self._known) >= MEMO_SIZE:
+                    self._known.clear()
                 value = self._known[key] = self._strings.add(self._lemmatizer.lemmatize(doc[i])[0])
             lemmas[i, 0] = value
         doc.from_array(self._lemma, lemmas)

@@ -9,7 +9,7 @@ from copyedit import lexicon
 from copyedit.nlp import entity_type
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
@@ -209,5 +209,21 @@ def _clause_after_comma(sent: Span) -> bool:
 
 def in_quotation(tok: Token) -> bool:
     """Whether ``tok`` stands inside quotation marks (curly or straight) opened earlier in its block."""
-    before = tok.doc.text[: tok.idx]
+    return quoted_at(tok.doc, tok.idx)
+
+
+def quoted_at(doc: Doc, pos: int) -> bool:
+    """Whether character ``pos`` of the block stands inside quotation marks opened earlier in it."""
+    before = doc_text(doc)[:pos]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, kept on the Doc: spaCy joins every token's text again each time it is asked."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+_TEXT = "copyedit.text"

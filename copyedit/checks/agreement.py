@@ -12,7 +12,7 @@ from copyedit.inflection import getAllInflections, getAllLemmas
 from copyedit.model import Finding, Safety
 from copyedit.nlp import entity_type
 from copyedit.rule import Context, Example, rule
-from copyedit.syntax import NAME_ENTITIES, can_be_verb_form, in_quotation, is_common_word, is_name
+from copyedit.syntax import NAME_ENTITIES, can_be_verb_form, doc_text, in_quotation, is_common_word, is_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -57,7 +57,10 @@ def _common_tag(tok: Token) -> str:
 
 def form_number(tok: Token) -> str | None:
     """A common noun's number as its form and tag show it; None when the form serves both numbers."""
-    word, tag = tok.lower_, _common_tag(tok)
+    word = tok.lower_
+    if tok.tag_ not in ("NN", "NNS", "NNP", "NNPS") and word not in words("plural_nouns"):
+        return None  # what follows needs a noun (a name may be a common noun that opens a sentence)
+    tag = _common_tag(tok)
     if word in words("plural_nouns") and not any(c.lower_ in ("a", "an") for c in tok.children):
         return PLUR
     if tag not in ("NN", "NNS") or not tok.is_alpha or word in words("invariant"):
@@ -294,7 +297,8 @@ def subject_number(subj: Token, clause: Token, verb_num: str) -> str | None:
 
 def statement(sent: Span) -> bool:
     """A sentence that ends with a full stop or an exclamation mark: not a headline, a caption or a question."""
-    return sent.text.rstrip().rstrip("\"”’')").endswith((".", "!"))
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]
+    return text.rstrip().rstrip("\"”’')").endswith((".", "!"))
 
 
 def _plain_clause(subj: Token, verb: Token, clause: Token) -> bool:

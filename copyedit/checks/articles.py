@@ -12,7 +12,7 @@ from copyedit.inflection import getAllLemmas
 from copyedit.model import Finding, Safety
 from copyedit.nlp import entity_type
 from copyedit.rule import Context, Example, rule
-from copyedit.syntax import is_common_word
+from copyedit.syntax import doc_text, is_common_word, quoted_at
 
 if TYPE_CHECKING:
     from inflect import engine
@@ -141,11 +141,6 @@ def _opens_sentence(tok: Token) -> bool:
     return i == tok.sent.start or doc[i - 1].text in (".", "!", "?", ":")
 
 
-def _quoted(doc: Doc, pos: int) -> bool:
-    before = doc.text[:pos]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
-
-
 def _only_verb(word: str) -> bool:
     """Whether ``word`` is a verb form and nothing else ("extend"), so no article can go with it."""
     if word.endswith(("ed", "ing")):
@@ -261,20 +256,21 @@ def a_an(doc: Doc, ctx: Context) -> Iterator[Finding]:
     about 700"): a stray word, whose fix is to delete it. Before an adverb the fix is unsafe: the adverb may
     be the damaged word ("an usually dry fall" was "an unusually dry fall").
     """
+    text = doc_text(doc)
     for tok in doc:
         if not _article(tok):
             continue
         nxt = doc[tok.i + 1]
-        m = _WORD.match(doc.text, nxt.idx)
+        m = _WORD.match(text, nxt.idx)
         word = m.group().rstrip(_TRAIL) if m else ""
-        if not word or (word[0].isupper() and _quoted(doc, tok.idx)):
+        if not word or (word[0].isupper() and quoted_at(doc, tok.idx)):
             continue  # a capital inside quotation marks may be a title's: “A Unusual Life”
         heard = sound(word) if word[0].isalnum() else None
         if heard is None or (tok.lower_ == "an") == (heard == VOWEL) or entity_type(nxt) == "WORK_OF_ART":
             continue
         new = ("an" if heard == VOWEL else "a") if tok.text.islower() else ("An" if heard == VOWEL else "A")
         base = ctx.block.start
-        if ctx.source[base + tok.idx : base + nxt.idx + len(word)] != doc.text[tok.idx : nxt.idx + len(word)]:
+        if ctx.source[base + tok.idx : base + nxt.idx + len(word)] != text[tok.idx : nxt.idx + len(word)]:
             continue
         message = f"“{tok.text} {word}”: “{word}” begins with a {heard} sound; use “{new}”."
         # An adverb may be the damaged word instead: "an usually dry fall" was "an unusually dry fall".

@@ -305,10 +305,10 @@ def determiner_noun_number(doc: Doc, ctx: Context) -> Iterator[Finding]:
     """
     for noun in doc:
         num = form_number(noun)
-        if num is None or not _heads_phrase(noun) or not statement(noun.sent):
+        if num is None or not _heads_phrase(noun):
             continue
         dets = _governing(determiners(noun))
-        if len({n for _, n in dets}) != 1:
+        if len({n for _, n in dets}) != 1 or dets[0][1] == num or not statement(noun.sent):
             continue  # "many a candidate", "a few": the phrase marks both numbers
         for det, det_num in dets:
             if det_num == num or not _plain_between(det, noun) or _misread(det, noun, num):

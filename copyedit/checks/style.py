@@ -13,6 +13,7 @@ from copyedit import lexicon, nlp
 from copyedit.model import Finding, Safety, Severity
 from copyedit.nlp import entity_type
 from copyedit.rule import Context, Example, Parsed, rule
+from copyedit.syntax import doc_text, quoted_at
 
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
@@ -38,17 +39,11 @@ class _Word:
     distinctive: bool
 
 
-def _quoted(doc: Doc, pos: int) -> bool:
-    """Whether ``pos`` stands inside quotation marks opened earlier in its block: a source's words, not the writer's."""
-    before = doc.text[:pos]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
-
-
 def _word(tokens: list[Token], base: int, pet_words: frozenset[str]) -> _Word:
     first, last = tokens[0], tokens[-1]
-    text = first.doc.text[first.idx : last.idx + len(last.text)].lower()
+    text = doc_text(first.doc)[first.idx : last.idx + len(last.text)].lower()
     name = any(t.pos_ in ("PROPN", "NUM") or entity_type(t) in _NAMES for t in tokens)
-    name = name or (first.text[:1].isupper() and not first.is_sent_start) or _quoted(first.doc, first.idx)
+    name = name or (first.text[:1].isupper() and not first.is_sent_start) or quoted_at(first.doc, first.idx)
     distinctive = not name and (text in pet_words or (len(tokens) == 1 and first.lemma_.lower() in pet_words))
     return _Word(
         text, base + first.idx, base + last.idx + len(last.text), all(t.is_stop for t in tokens), name, distinctive
@@ -233,5 +228,5 @@ def stock_filler(doc: Doc, ctx: Context) -> Iterator[Finding]:
 
     spans = filter_spans([doc[s:e] for _, s, e in _stock_matcher()(doc)])
     for span in spans:
-        if not _quoted(doc, span.start_char):
+        if not quoted_at(doc, span.start_char):  # a source's words, not the writer's
             yield ctx.finding(span.start_char, span.end_char)

@@ -11,6 +11,7 @@ from copyedit import lexicon, triggers
 from copyedit.inflection import getAllInflections, getAllLemmas
 from copyedit.model import Finding, Safety
 from copyedit.rule import Context, Example, rule
+from copyedit.syntax import in_quotation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -67,7 +68,7 @@ def _replacement(tok: Token, aux: Token, needed: str, wrong: frozenset[str], nou
     if tok.lemma_ in tables:
         tables = {tok.lemma_: tables[tok.lemma_]}  # the parse picks the verb: "fell" is "fall" here, not "fell"
     has = {tag for t in tables.values() for tag, forms in t.items() if word in forms}
-    if not has <= wrong or (needed == "VBN" and has == {"VBD"} and _quoted(tok)):
+    if not has <= wrong or (needed == "VBN" and has == {"VBD"} and in_quotation(tok)):
         return None  # a speaker's "could have went" is theirs to keep
     if aux.lemma_ == "be" and ("ADJ" in getAllLemmas(word) or tok.dep_ in ("attr", "acomp")):
         return None  # "was broke", "is open": an adjective after the copula
@@ -218,12 +219,6 @@ def _determined(tok: Token) -> bool:
         i -= 1
     prev = tok.doc[i] if i >= 0 and i < tok.i else None
     return prev is not None and (prev.lower_ in ("the", "a", "an") or prev.tag_ in ("PRP$", "POS"))
-
-
-def _quoted(tok: Token) -> bool:
-    """Whether ``tok`` stands inside quotation marks in its block."""
-    before = tok.doc.text[: tok.idx]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _chain(verb: Token) -> list[Token]:
