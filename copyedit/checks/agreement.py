@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from copyedit import lexicon
@@ -43,8 +43,10 @@ def words(key: str) -> frozenset[str]:
     return frozenset(lexicon.load("agreement")[key])
 
 
-def noun_tables(word: str) -> list[tuple[str, dict[str, tuple[str, ...]]]]:
-    return [(lemma, getAllInflections(lemma, upos="NOUN")) for lemma in getAllLemmas(word).get("NOUN", ())]
+@lru_cache(maxsize=65536)
+def noun_tables(word: str) -> tuple[tuple[str, dict[str, tuple[str, ...]]], ...]:
+    """Each noun lemma of ``word`` with its inflections (shared: not to be changed)."""
+    return tuple((lemma, getAllInflections(lemma, upos="NOUN")) for lemma in getAllLemmas(word).get("NOUN", ()))
 
 
 def _common_tag(tok: Token) -> str:

@@ -15,6 +15,7 @@ from copyedit.syntax import (
     FINITE_TAGS,
     SUBJECT_PRONOUNS,
     can_be_verb_form,
+    doc_text,
     has_main_verb,
     has_subject,
     in_quotation,
@@ -36,7 +37,7 @@ def stop_gap(left: Span, right: Span) -> tuple[Token, Token] | None:
     stop, first = left[-1], right[0]
     if stop.text != "." or not first.text[0].isalpha() or not first.text[0].isupper():
         return None
-    if left.doc.text[stop.idx + 1 : first.idx].strip():
+    if doc_text(left.doc)[stop.idx + 1 : first.idx].strip():
         return None
     return stop, first
 
