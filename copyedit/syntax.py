@@ -54,7 +54,7 @@ def is_main_clause(sent: Span) -> bool:
 
 def is_common_word(word: str) -> bool:
     """Whether the lowercase word is in the dictionary of English word forms (names are not)."""
-    from lemminflect import getAllLemmas
+    from copyedit.inflection import getAllLemmas
 
     return bool(getAllLemmas(word.lower()))
 
@@ -82,7 +82,7 @@ def _opens_capitalised_run(tok: Token) -> bool:
 
 def can_be_verb_form(word: str, tag: str) -> bool:
     """Whether ``word`` can be the verb form ``tag`` (VB, VBN, VBG…) of some English verb."""
-    from lemminflect import getAllInflections, getAllLemmas
+    from copyedit.inflection import getAllInflections, getAllLemmas
 
     lower = word.lower()
     for lemma in getAllLemmas(lower).get("VERB", ()):

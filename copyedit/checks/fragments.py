@@ -86,12 +86,19 @@ def _may_hold_fragment(text: str) -> bool:
     starts = [m.end() for m in _STOP.finditer(text) if text[m.end()].isupper()]
     if not starts:
         return False
-    forward = set(lexicon.load("subordinators")["forward"])
-    found = list(triggers.WORD.finditer(text))
-    if any(m.group()[0].isupper() and m.group().lower() in forward for m in found):
+    if _capitalised_forward().search(text):
         return True
-    leads = [m for m in (triggers.WORD.match(text, s) for s in starts) if m] + found[:1]
-    return any(_may_lead(m.group().lower()) for m in leads)
+    leads = [m for m in (triggers.WORD.match(text, s) for s in starts) if m] + [triggers.WORD.search(text)]
+    return any(_may_lead(m.group().lower()) for m in leads if m)
+
+
+@cache
+def _capitalised_forward() -> re.Pattern[str]:
+    """A subordinator that joins forward, with a capital first letter, as a word of its own."""
+    words = lexicon.load("subordinators")["forward"]
+    alternatives = "|".join(re.escape(w[:1].upper()) + f"(?i:{re.escape(w[1:])})" for w in sorted(words, key=len)[::-1])
+    # where triggers.WORD would cut it out: after no letter or apostrophe, before no letter but a "n't"
+    return re.compile(rf"(?<![^\W\d_]|['’])(?:{alternatives})(?:(?![^\W\d_])|(?=n['’]t(?![^\W\d_])))")
 
 
 @rule(

@@ -40,7 +40,7 @@ def _keywords(span: Span) -> list[Token] | None:
 
 
 def _can_be_noun(tok: Token) -> bool:
-    from lemminflect import getAllLemmas
+    from copyedit.inflection import getAllLemmas
 
     return "NOUN" in getAllLemmas(tok.lower_)
 
