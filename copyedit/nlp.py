@@ -81,7 +81,10 @@ def _package_pipes(name: str) -> list[str]:
 def parse(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
     """Docs for ``texts`` in order, through ``nlp.pipe``, without entities: `entity_type` adds them on demand.
     The attribute ruler and the lemmatizer run as their table-driven stand-ins where those can be built."""
+    import numpy
+
     skipped, stand_ins = _stand_ins()
+    no_tensor = numpy.zeros((0,), dtype="float32")
     docs = load().pipe(texts, batch_size=batch_size, disable=[ENTITIES, *skipped])
     while True:
         with _one_thread():
@@ -90,6 +93,7 @@ def parse(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
             return
         for step in stand_ins:
             step(doc)
+        doc.tensor = no_tensor  # tok2vec's output: nothing reads it once the parser has run (NER has its own)
         yield doc
 
 
