@@ -7,12 +7,14 @@ in the layout of `copyedit check --format json`, so a pipeline's output matches 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 from copyedit import engine, report
 from copyedit.config import Config
 from copyedit.engine import FixResult
 from copyedit.model import Finding
+from copyedit.runner import CHUNK
 
 
 def check_texts(
@@ -21,7 +23,7 @@ def check_texts(
     """The findings of each text, in order."""
     cfg = config or Config()
     rules = engine.select_rules(*cfg.selected(tuple(select or ())))
-    for text in texts:
+    for text in _preparsed(texts, markup, rules):
         yield engine.check_text(text, markup, rules, cfg)
 
 
@@ -35,7 +37,7 @@ def fix_texts(
     """Each text fixed as `copyedit fix` would fix it, in order."""
     cfg = config or Config()
     rules = engine.select_rules(*cfg.selected(tuple(select or ())))
-    for text in texts:
+    for text in _preparsed(texts, markup, rules):
         yield engine.fix_text(text, markup, unsafe or cfg.unsafe_fixes, rules, cfg)
 
 
@@ -51,10 +53,21 @@ def fix_records(
     reports for the original text, with the record's id as its path}."""
     cfg = config or Config()
     rules = engine.select_rules(*cfg.selected())
-    for record in records:
+    for record in _preparsed(records, markup, rules, text_field):
         text = record[text_field]
         name = str(record.get(id_field, ""))
         findings = tuple(engine.check_text(text, markup, rules, cfg))
         fixed = engine.fix_text(text, markup, unsafe or cfg.unsafe_fixes, rules, cfg).text
         rows = report.findings_json([report.FileReport(name, text, findings)])
         yield {**record, "copyedit": {"text": fixed, "changed": fixed != text, "findings": rows}}
+
+
+def _preparsed(
+    items: Iterable[Any], markup: str, rules: tuple[engine.Rule, ...], field: str | None = None
+) -> Iterator[Any]:
+    """``items`` (texts, or records with the text in ``field``) as they come, a few at a time, with their blocks
+    parsed together first as the command line does (see `engine.preparse`)."""
+    it = iter(items)
+    while chunk := list(islice(it, CHUNK)):
+        engine.preparse((item if field is None else item[field], markup, rules) for item in chunk)
+        yield from chunk

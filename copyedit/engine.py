@@ -168,11 +168,13 @@ def _plan(view: ProseView, rules: tuple[Rule, ...]) -> tuple[list[str], list[tup
     if k not in _PLANS:
         texts = [view.text[b.start : b.end] for b in view.blocks]
         _PLANS[k] = (texts, [(r, _blocks_for(r, texts, view.text)) for r in rules])
-        if len(_PLANS) > 2 * nlp.BATCH_BLOCKS:
+        if len(_PLANS) > _PLANS_SIZE:
             del _PLANS[next(iter(_PLANS))]
     return _PLANS[k]
 
 
+#: Plans remembered: a chunk of articles (`runner.CHUNK`) and then some.
+_PLANS_SIZE = 64
 _PLANS: dict[tuple[str, tuple[Block, ...], tuple[str, ...]], tuple[list[str], list[tuple[Rule, list[int]]]]] = {}
 
 

@@ -16,6 +16,9 @@ from copyedit.cache import Cache, key
 from copyedit.config import Config
 from copyedit.model import Finding
 
+#: Files per chunk: a worker's unit of work, whose blocks are parsed in one batch (at most 16 keeps the batch
+#: inside the parse cache and every worker busy to the end).
+CHUNK = 16
 #: Another checker's hook for one task (LanguageTool); a run with one is neither cached nor parallel.
 ExtraFor = Callable[[Config], engine.Extra | None]
 
@@ -85,7 +88,7 @@ def _parallel(tasks: list[Task], jobs: int) -> Iterator[list[Finding] | engine.F
     from copyedit import nlp
 
     nlp.model_name()  # a missing model is one clear error here, not a broken pool
-    size = max(1, min(16, len(tasks) // (jobs * 8)))
+    size = max(1, min(CHUNK, len(tasks) // (jobs * 8)))
     chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
     workers = min(jobs, len(tasks))
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) as pool:
@@ -104,9 +107,8 @@ def _start_worker() -> None:
 
 def _work_all(tasks: list[Task]) -> Iterator[list[Finding] | engine.FixResult]:
     """Each task's result, in order, parsing several tasks' blocks together (see `engine.preparse`)."""
-    size = 16
-    for i in range(0, len(tasks), size):
-        yield from _work_chunk(tasks[i : i + size])
+    for i in range(0, len(tasks), CHUNK):
+        yield from _work_chunk(tasks[i : i + CHUNK])
 
 
 def _work_chunk(tasks: list[Task]) -> list[list[Finding] | engine.FixResult]:
