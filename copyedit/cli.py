@@ -91,6 +91,9 @@ class Job:
     from_stdin: bool
     config: config.Config
     rules: tuple[Rule, ...]
+    #: The rule-code prefixes chosen for this file, which also choose LanguageTool's `LT:` codes.
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
 
 
 def _error(tally: Tally, message: object) -> None:
@@ -115,7 +118,7 @@ def _jobs(paths: list[str], opts: dict, tally: Tally, progress: bool = True) -> 
             continue
         name = src.path if not stdin else opts["stdin_filename"]
         select, ignore = cfg.selected(tuple(opts["select"] or ()), tuple(opts["ignore"] or ()) + cfg.ignored_for(name))
-        yield Job(src, stdin, cfg, engine.select_rules(select, ignore))
+        yield Job(src, stdin, cfg, engine.select_rules(select, ignore), select, ignore)
 
 
 #: Runs over more files than this show a progress bar (on a terminal only).
@@ -142,7 +145,8 @@ def _run_jobs(jobs: list[Job], opts: dict, lt: languagetool.Session, fix: bool =
         for j, c in zip(jobs, codes, strict=True)
     ]
     store = None if opts.get("no_cache") else Cache()
-    results = runner.run(tasks, opts.get("jobs") or runner.default_jobs(), store, lt.hook)
+    extras = [lt.hook(j.config, j.select, j.ignore) for j in jobs]
+    results = runner.run(tasks, opts.get("jobs") or runner.default_jobs(), store, extras)
     return _progress(zip(jobs, results, strict=True), len(jobs))
 
 
@@ -385,7 +389,8 @@ def review_fixes(
     lt = _languagetool(None)
     for job in _jobs(paths, {"select": select, "ignore": ignore, "stdin_filename": "-"}, tally, progress=False):
         unsafe = unsafe_fixes or job.config.unsafe_fixes
-        found = engine.proposals(job.src.text, job.src.markup, unsafe, job.rules, job.config, lt.hook(job.config))
+        hook = lt.hook(job.config, job.select, job.ignore)
+        found = engine.proposals(job.src.text, job.src.markup, unsafe, job.rules, job.config, hook)
         outcome = review.review_file(out, job.src, found)
         if outcome.accepted:
             try:

@@ -184,3 +184,8 @@ def for_path(path: str) -> Config:
     """The Config that governs a file (or, for standard input, the working folder)."""
     folder = os.path.dirname(os.path.abspath(path)) if path not in ("-", "") else os.getcwd()
     return for_folder(folder)
+
+
+def code_selected(code: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    """Whether a rule code starts with a selected prefix and with no ignored one (`select` empty: every code)."""
+    return code.startswith(select or ("",)) and not (ignore and code.startswith(ignore))

@@ -10,7 +10,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from copyedit import nlp
-from copyedit.config import Config
+from copyedit.config import Config, code_selected
 from copyedit.markup import Block, ProseView, prose_view
 from copyedit.model import Edit, Finding, Safety
 from copyedit.patch import apply_edits
@@ -44,11 +44,8 @@ class FixResult:
 
 def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> tuple[Rule, ...]:
     """Rules whose code starts with a selected prefix and with no ignored one."""
-    chosen = tuple(select or ("",))
-    dropped = tuple(ignore)
-    return tuple(
-        r for code, r in catalogue().items() if code.startswith(chosen) and not (dropped and code.startswith(dropped))
-    )
+    chosen, dropped = tuple(select or ()), tuple(ignore)
+    return tuple(r for code, r in catalogue().items() if code_selected(code, chosen, dropped))
 
 
 def check_text(

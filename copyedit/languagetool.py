@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from copyedit.config import Config
+from copyedit.config import Config, code_selected
 from copyedit.markup import ProseView
 from copyedit.model import Edit, Finding, Safety, Severity
 
@@ -224,6 +224,12 @@ def _local_url() -> str:
     return endpoint(str(url))
 
 
+def _may_select(select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    """Whether some `LT:` code can pass ``select`` and ``ignore`` (`--select AGR` or `--ignore LT` rule all out)."""
+    chosen = not select or any(PREFIX.startswith(p) or p.startswith(PREFIX) for p in select)
+    return chosen and not any(PREFIX.startswith(p) for p in ignore)
+
+
 @dataclass
 class Session:
     """LanguageTool for one run: it says once why it cannot be used, then stops asking for the rest of the run."""
@@ -233,13 +239,18 @@ class Session:
     override: str | None = None
     failed: set[str] = field(default_factory=set)
 
-    def hook(self, config: Config) -> Hook | None:
-        """The engine's hook for files under ``config``; None when LanguageTool is off."""
+    def hook(self, config: Config, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> Hook | None:
+        """The engine's hook for files under ``config``, keeping the `LT:` codes that ``select`` and ``ignore``
+        choose as they choose copyedit's own; None when LanguageTool is off or no `LT:` code can be chosen."""
         setting = self.override or config.languagetool
-        if setting == "off":
+        if setting == "off" or not _may_select(select, ignore):
             return None
         fixes = frozenset(code.upper().removeprefix(PREFIX) for code in config.languagetool_fixes)
-        return lambda text, view: self._check(setting, fixes, view)
+
+        def check(text: str, view: ProseView) -> list[Finding]:
+            return [f for f in self._check(setting, fixes, view) if code_selected(f.code, select, ignore)]
+
+        return check
 
     def _check(self, setting: str, fixes: frozenset[str], view: ProseView) -> list[Finding]:
         if setting in self.failed or not view.blocks:

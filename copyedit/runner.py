@@ -7,7 +7,7 @@ worker loads the model once; the main process of a parallel run never loads it.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -19,8 +19,6 @@ from copyedit.model import Finding
 #: Files per chunk: a worker's unit of work, whose blocks are parsed in one batch (at most 16 keeps the batch
 #: inside the parse cache and every worker busy to the end).
 CHUNK = 16
-#: Another checker's hook for one task (LanguageTool); a run with one is neither cached nor parallel.
-ExtraFor = Callable[[Config], engine.Extra | None]
 
 
 @dataclass(frozen=True)
@@ -44,10 +42,11 @@ def default_jobs() -> int:
 
 
 def run(
-    tasks: list[Task], jobs: int = 1, store: Cache | None = None, extra_for: ExtraFor | None = None
+    tasks: list[Task], jobs: int = 1, store: Cache | None = None, extras: list[engine.Extra | None] | None = None
 ) -> Iterator[list[Finding] | engine.FixResult]:
-    """Each task's findings (check) or FixResult (fix), in input order."""
-    extras = [extra_for(t.config) if extra_for else None for t in tasks]
+    """Each task's findings (check) or FixResult (fix), in input order; ``extras`` holds each task's other
+    checker (LanguageTool), if any."""
+    extras = extras or [None] * len(tasks)
     if any(e is not None for e in extras):
         yield from (_work(t, e) for t, e in zip(tasks, extras, strict=True))
         return

@@ -36,7 +36,7 @@ from copyedit.cli import app
 
 LIVE_URL = os.environ.get("COPYEDIT_LT_URL", "")
 #: Only the copyedit rule these tests rely on, so rules added elsewhere cannot shadow a LanguageTool match.
-ONLY = ("--select", "VRB001")
+ONLY = ("--select", "VRB001", "--select", "LT")  # one rule of ours, and every LanguageTool rule
 
 runner = CliRunner()
 
@@ -391,3 +391,22 @@ def test_utf16_offsets_and_endpoints() -> None:
         "http://h:8081/v2/check"
     }
     assert languagetool.endpoint("https://api.languagetool.org/v2/check") == "https://api.languagetool.org/v2/check"
+
+
+def test_select_and_ignore_choose_languagetool_codes_as_they_choose_ours(tmp_path: Path, fake_server: _Server) -> None:
+    url = f"http://127.0.0.1:{fake_server.server_address[1]}"
+    path = tmp_path / "a.txt"
+    path.write_text("He could have gave more, said teh minister.\n")
+
+    def codes(*options: str) -> set[str]:
+        r = run("check", "--format", "json", "--languagetool", url, *options, str(path))
+        return {f["code"] for f in findings(r)}
+
+    both = codes()
+    assert "VRB001" in both and "LT:MORFOLOGIK_RULE_EN_US" in both
+    asked = len(fake_server.requests)
+    assert not any(c.startswith("LT:") for c in codes("--select", "VRB"))
+    assert not any(c.startswith("LT:") for c in codes("--ignore", "LT"))
+    assert len(fake_server.requests) == asked  # no LT: code could be chosen, so LanguageTool was not asked
+    assert codes("--select", "LT:MORFOLOGIK") == {"LT:MORFOLOGIK_RULE_EN_US"}
+    assert "LT:MORFOLOGIK_RULE_EN_US" not in codes("--ignore", "LT:MORFOLOGIK")
