@@ -152,7 +152,7 @@ _CACHE: OrderedDict[str, Doc] = OrderedDict()
 #: again (4096 Docs of news paragraphs held about 300 MB in a run over many files).
 _CACHE_SIZE = 512
 #: How many blocks `engine.preparse` may parse ahead: well inside the cache, so none is dropped before use. With
-#: `parse`'s batches of 32 this is as fast as larger batches and keeps a worker's memory about 50 MB lower.
+#: `parse`'s batches of 32 this is as fast as larger batches and keeps a worker's memory about 45 MB lower.
 BATCH_BLOCKS = _CACHE_SIZE // 4
 
 
