@@ -203,6 +203,7 @@ class Lemmas:
             if value is None:
                 if len(self._known) >= MEMO_SIZE:
                     self._known.clear()
+                    self._lemmatizer.cache.clear()  # spaCy's own memo of the same, which never forgets
                 value = self._known[key] = self._strings.add(self._lemmatizer.lemmatize(doc[i])[0])
             lemmas[i, 0] = value
         doc.from_array(self._lemma, lemmas)

@@ -82,3 +82,12 @@ def test_later_patterns_win_and_two_word_patterns_reach_their_index() -> None:
     annotate.AttributeRules(ruler)(ours)
     ruler(theirs)
     assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs] == ["second", "", "third", "second"]
+
+
+def test_the_memos_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(annotate, "MEMO_SIZE", 5)
+    rules, lemmas = nlp._stand_ins()[1]
+    monkeypatch.setattr(lemmas, "_known", {})  # every word below is new to the memo, so it fills and starts again
+    monkeypatch.setattr(rules, "_seen", {})
+    list(nlp.parse(["Ministers met farmers, bankers and dockers to discuss tariffs, quotas and subsidies."]))
+    assert len(lemmas._known) <= 5 and len(lemmas._lemmatizer.cache) <= 5 and len(rules._seen) <= 5
