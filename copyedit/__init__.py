@@ -6,8 +6,9 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from copyedit.api import check_text, fix_text
     from copyedit.batch import check_texts, fix_records, fix_texts
-    from copyedit.engine import FixResult, check_text, fix_text
+    from copyedit.engine import FixResult
     from copyedit.model import Edit, Finding, Safety, Severity
 
 #: The public API and the module each name lives in: imported on first use, so that the `copyedit` command
@@ -18,8 +19,8 @@ _API = {
     "Safety": "copyedit.model",
     "Severity": "copyedit.model",
     "FixResult": "copyedit.engine",
-    "check_text": "copyedit.engine",
-    "fix_text": "copyedit.engine",
+    "check_text": "copyedit.api",
+    "fix_text": "copyedit.api",
     "check_texts": "copyedit.batch",
     "fix_records": "copyedit.batch",
     "fix_texts": "copyedit.batch",

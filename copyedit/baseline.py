@@ -17,6 +17,7 @@ from pathlib import Path
 
 from copyedit.model import Finding
 from copyedit.report import FileReport
+from copyedit.source import display
 
 VERSION = 1
 #: Characters of context on each side of a finding that go into its fingerprint.
@@ -24,13 +25,16 @@ CONTEXT = 40
 
 
 class BaselineError(Exception):
-    """A baseline file that cannot be read; the message names it."""
+    """A baseline file that cannot be read or written; the message names it."""
 
 
 def fingerprint(text: str, f: Finding) -> str:
-    """Rule code plus the finding's text and its surroundings on its own line, whitespace-normalised."""
-    line_start = text.rfind("\n", 0, f.start) + 1
-    line_end = text.find("\n", f.end)
+    """Rule code plus the finding's text and its surroundings on its own line, whitespace-normalised.
+
+    Only CONTEXT characters either side can count, so only they are searched for the line's ends: searching
+    back to the line's start made a long line's baseline quadratic in its findings."""
+    line_start = text.rfind("\n", max(0, f.start - CONTEXT), f.start) + 1
+    line_end = text.find("\n", f.end, f.end + CONTEXT)
     line_end = len(text) if line_end < 0 else line_end
     around = text[max(line_start, f.start - CONTEXT) : min(max(line_end, f.end), f.end + CONTEXT)]
     key = f.code + "\0" + re.sub(r"\s+", " ", around).strip()
@@ -49,7 +53,12 @@ def write(target: Path, reports: Iterable[FileReport]) -> int:
         "version": VERSION,
         "findings": [{"path": p, "code": c, "fingerprint": h, "count": n} for (p, c, h), n in sorted(rows.items())],
     }
-    target.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    # A file name that is not UTF-8 holds surrogates; "backslashreplace" writes them as JSON's own \udcXX escapes.
+    body = (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
+    try:
+        target.write_bytes(body)
+    except OSError as e:
+        raise BaselineError(f"{display(str(target))}: cannot write the baseline: {e.strerror or e}") from None
     return sum(rows.values())
 
 

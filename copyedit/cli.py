@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import shutil
 import sys
+import traceback
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -17,12 +19,13 @@ from rich.markup import escape
 from rich.progress import track
 from rich.table import Table
 
+from copyedit import apply as applying
 from copyedit import baseline, config, engine, languagetool, report, review, runner, source
 from copyedit.cache import Cache
 from copyedit.cli_server import server_app
 from copyedit.model import Severity
 from copyedit.nlp import ModelNotFound
-from copyedit.patch import PatchError, apply_patch, digest, parse_patch, patch_header, unified_diff
+from copyedit.patch import digest, patch_header, unified_diff
 from copyedit.rule import Rule
 
 app = typer.Typer(
@@ -59,6 +62,15 @@ Jobs = Annotated[
 ]
 NoCache = Annotated[
     bool, typer.Option("--no-cache", help="Neither read nor write the result cache (.copyedit_cache/).")
+]
+Markup = Annotated[
+    str,
+    typer.Option(
+        "--markup",
+        help="How to read the files: auto (by extension: .md and .markdown are Markdown, .txt and names without "
+        "an extension plain text, a file named with any other extension is refused), text or markdown. "
+        "Folders still yield only .txt, .md and .markdown files.",
+    ),
 ]
 LanguageTool = Annotated[
     str | None,
@@ -101,24 +113,76 @@ def _error(tally: Tally, message: object) -> None:
     err.print(f"[red]error[/red]: {message}", markup=True, highlight=False)
 
 
+def _warn(message: str) -> None:
+    err.print(f"[yellow]warning[/yellow]: {escape(message)}", markup=True, highlight=False)
+
+
 def _jobs(paths: list[str], opts: dict, tally: Tally, progress: bool = True) -> Iterator[Job]:
     """Each readable input with its configuration; a bad file or configuration is reported and skipped."""
     found = source.discover(paths)
+    warned: set[str | None] = set()
     for path, named in _progress(found) if progress else found:
         try:
             cfg = config.for_path(path)
+            if cfg.path not in warned:
+                warned.add(cfg.path)
+                _warn_unknown_codes(_config_codes(cfg), f"{source.display(cfg.path or '')}: ")
             if not named and not cfg.wants(path):
                 continue
+            name = opts["stdin_filename"] if path == "-" else path
+            chosen = source.markup_for(name, opts.get("markup", "auto"))
             if path == "-":
-                src, stdin = source.decode(opts["stdin_filename"], sys.stdin.buffer.read()), True
+                src, stdin = source.decode(name, _stdin(opts)), True
             else:
                 src, stdin = source.read(path), False
+            src = dataclasses.replace(src, chosen_markup=chosen)
         except (source.SourceError, config.ConfigError) as e:
-            _error(tally, e)
+            _error(tally, escape(str(e)))
             continue
-        name = src.path if not stdin else opts["stdin_filename"]
         select, ignore = cfg.selected(tuple(opts["select"] or ()), tuple(opts["ignore"] or ()) + cfg.ignored_for(name))
         yield Job(src, stdin, cfg, engine.select_rules(select, ignore), select, ignore)
+
+
+def _stdin(opts: dict) -> bytes:
+    """Standard input's bytes, read once, and no more than a file may hold (plus one byte, to tell it was more)."""
+    if "stdin_bytes" not in opts:
+        opts["stdin_bytes"] = sys.stdin.buffer.read(source.MAX_BYTES + 1)
+    return opts["stdin_bytes"]
+
+
+def _give_back_stdin(opts: dict) -> None:
+    """`fix -` failed: print standard input unchanged (all of it), so an editor's filter never empties a buffer."""
+    if opts.get("stdin_written"):
+        return
+    opts["stdin_written"] = True
+    sys.stdout.flush()
+    sys.stdout.buffer.write(_stdin(opts))
+    shutil.copyfileobj(sys.stdin.buffer, sys.stdout.buffer)
+    sys.stdout.buffer.flush()
+
+
+def _config_codes(cfg: config.Config) -> dict[str, Iterable[str] | None]:
+    """The rule codes a configuration file names, by key."""
+    per_file = [code for _, codes in cfg.per_file_ignores for code in codes]
+    listed = {"select": cfg.select, "extend-select": cfg.extend_select, "ignore": cfg.ignore}
+    return {**listed, "per-file-ignores": per_file}
+
+
+def _warn_unknown_codes(chosen: dict[str, Iterable[str] | None], where: str = "") -> None:
+    """One warning line for the rule-code prefixes that match no rule, so that a typo in `--select` is not a
+    silent no-op. `LT:` codes are LanguageTool's, which are open-ended, so they are never unknown."""
+    named = [(option, prefix) for option, prefixes in chosen.items() for prefix in dict.fromkeys(prefixes or ())]
+    codes = tuple(engine.catalogue()) if named else ()
+    unknown = [
+        (option, prefix)
+        for option, prefix in named
+        if not any(c.startswith(prefix) for c in codes)
+        and not (languagetool.PREFIX.startswith(prefix) or prefix.startswith(languagetool.PREFIX))
+    ]
+    if unknown:
+        hint = " (codes are upper case)" if any(p != p.upper() for _, p in unknown) else ""
+        listed = ", ".join(f"{option} {prefix}" for option, prefix in unknown)
+        _warn(f"{where}{listed}: no such rule{hint}; `copyedit rules` lists them")
 
 
 #: Runs over more files than this show a progress bar (on a terminal only).
@@ -146,7 +210,7 @@ def _run_jobs(jobs: list[Job], opts: dict, lt: languagetool.Session, fix: bool =
     ]
     store = None if opts.get("no_cache") else Cache()
     extras = [lt.hook(j.config, j.select, j.ignore) for j in jobs]
-    results = runner.run(tasks, opts.get("jobs") or runner.default_jobs(), store, extras)
+    results = runner.run(tasks, runner.default_jobs(opts.get("jobs")), store, extras)
     return _progress(zip(jobs, results, strict=True), len(jobs))
 
 
@@ -200,13 +264,17 @@ def check(
     languagetool_setting: LanguageTool = None,
     jobs: Jobs = None,
     no_cache: NoCache = False,
+    markup: Markup = "auto",
 ) -> None:
     """Report findings as path:line:col: CODE message. Exit 0 when clean or only suggestions are left, 1 with
     other findings, 2 on error."""
     fmt = _check_format(output_format)
+    _check_options(select, ignore, markup)
+    _check_baseline_target(write_baseline)
     tally = Tally()
     reports: list[report.FileReport] = []
     opts = {"select": select, "ignore": ignore, "stdin_filename": stdin_filename, "jobs": jobs, "no_cache": no_cache}
+    opts["markup"] = markup
     known = _load_baseline(baseline_file)
     lt = _languagetool(languagetool_setting)
     for job, found in _run_jobs(list(_jobs(paths, opts, tally, progress=False)), opts, lt):
@@ -224,13 +292,39 @@ def check(
             tally.fixable += engine.applicable(f, unsafe_fixes or job.config.unsafe_fixes)
         reports.append(rep)
     if write_baseline is not None:
-        count = baseline.write(write_baseline, reports)
-        err.print(f"Wrote {count} finding(s) to the baseline {write_baseline}.")
+        try:
+            count = baseline.write(write_baseline, reports)
+        except baseline.BaselineError as e:
+            err.print(f"[red]error[/red]: {escape(str(e))}")
+            raise typer.Exit(2) from None
+        err.print(f"Wrote {count} finding(s) to the baseline {escape(source.display(str(write_baseline)))}.")
         raise typer.Exit(2 if tally.errors else 0)
     _emit(fmt, reports)
     if tally.findings:
         err.print(f"Found {tally.findings} finding(s); {tally.fixable} fixable with `copyedit fix`.")
     raise typer.Exit(2 if tally.errors else 1 if tally.failing and not exit_zero else 0)
+
+
+def _check_options(select: list[str] | None, ignore: list[str] | None, markup: str) -> None:
+    """A bad --markup is a usage error (exit 2); a --select or --ignore code that matches no rule, a warning."""
+    if markup not in source.MARKUPS:
+        err.print(f"[red]error[/red]: --markup must be one of {', '.join(source.MARKUPS)}, not {escape(repr(markup))}")
+        raise typer.Exit(2)
+    _warn_unknown_codes({"--select": select, "--ignore": ignore})
+
+
+def _check_baseline_target(path: Path | None) -> None:
+    """Refuse a --write-baseline that cannot be written before the run, not after it (exit 2)."""
+    if path is None:
+        return
+    name = escape(source.display(str(path)))
+    if path.is_dir():
+        err.print(f"[red]error[/red]: --write-baseline {name}: is a folder; name a file, such as {name}/baseline.json")
+        raise typer.Exit(2)
+    if not path.parent.is_dir():
+        folder = escape(source.display(str(path.parent)))
+        err.print(f"[red]error[/red]: --write-baseline {name}: there is no folder {folder}; create it first")
+        raise typer.Exit(2)
 
 
 def _load_baseline(path: Path | None) -> Counter[tuple[str, str, str]]:
@@ -267,42 +361,80 @@ def fix(
             "listing the edits, for review and `copyedit apply`; exit 1 if any was written.",
         ),
     ] = None,
+    markup: Markup = "auto",
 ) -> None:
-    """Apply safe fixes in place (or print them as a diff). Standard input (-) is fixed to standard output."""
-    tally = Tally()
+    """Apply safe fixes in place (or print them as a diff). Standard input (-) is fixed to standard output; on
+    any error it is printed unchanged (exit 2), so an editor's filter never empties a buffer."""
     opts = {"select": select, "ignore": ignore, "stdin_filename": stdin_filename, "jobs": jobs, "no_cache": no_cache}
-    opts["unsafe_fixes"] = unsafe_fixes
-    lt = _languagetool(languagetool_setting)
-    for job, result in _run_jobs(list(_jobs(paths, opts, tally, progress=False)), opts, lt, fix=True):
+    opts.update(unsafe_fixes=unsafe_fixes, markup=markup, exit_zero=exit_zero)
+    if "-" not in paths or diff or patch_dir:
+        _fix_all(paths, opts, lt=languagetool_setting, diff=diff, patch_dir=patch_dir)  # exits
+    _stdin(opts)  # read before anything can fail, so it can be given back
+    try:
+        _fix_all(paths, opts, lt=languagetool_setting)
+    except typer.Exit as e:
+        if e.exit_code == 2:
+            _give_back_stdin(opts)
+        raise
+    except ModelNotFound:
+        _give_back_stdin(opts)
+        raise  # _guard says what is missing
+    except Exception:
+        _give_back_stdin(opts)
+        traceback.print_exc()
+        raise typer.Exit(2) from None
+
+
+def _fix_all(
+    paths: list[str], opts: dict, lt: str | None, diff: bool = False, patch_dir: Path | None = None
+) -> NoReturn:
+    """`fix`'s work; the summary counts a file only once it is written (or, with --diff, would be)."""
+    _check_options(opts["select"], opts["ignore"], opts["markup"])
+    tally = Tally()
+    session = _languagetool(lt)
+    for job, result in _run_jobs(list(_jobs(paths, opts, tally, progress=False)), opts, session, fix=True):
         src = job.src
-        tally.applied += len(result.applied)
         changed = result.text != src.text
-        tally.changed += changed
         if not result.converged:
-            err.print(f"[yellow]warning[/yellow]: {src.path}: fixes did not settle after {engine.MAX_PASSES} passes")
+            _warn(f"{source.display(src.path)}: fixes did not settle after {engine.MAX_PASSES} passes")
+        done = True
         if diff or patch_dir:
             if diff:
-                sys.stdout.write(_diff(src, result.text, _diff_path(src.path)))
+                _print_diff(_diff(src, result.text, _diff_path(src.path)))
             if patch_dir and changed:
                 _write_patch(patch_dir, src, result, tally)
         elif job.from_stdin:
             sys.stdout.buffer.write(src.encode(result.text))
+            opts["stdin_written"] = True
         elif changed:
             try:
                 source.write(src, result.text)
             except source.SourceError as e:
-                _error(tally, e)
+                _error(tally, escape(str(e)))
+                done = False
+        if done:
+            tally.applied += len(result.applied)
+            tally.changed += changed
     verb = "Would fix" if diff or patch_dir else "Fixed"
     err.print(f"{verb} {tally.applied} finding(s) in {tally.changed} file(s).")
-    raise typer.Exit(2 if tally.errors else 1 if (diff or patch_dir) and tally.changed and not exit_zero else 0)
+    failing = (diff or patch_dir) and tally.changed and not opts["exit_zero"]
+    raise typer.Exit(2 if tally.errors else 1 if failing else 0)
+
+
+def _print_diff(text: str) -> None:
+    """A diff on standard output, with a file name that is not UTF-8 as its own bytes, as `diff` prints it."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8", "surrogateescape"))
+    sys.stdout.buffer.flush()
 
 
 def _write_patch(folder: Path, src: source.Source, result: engine.FixResult, tally: Tally) -> None:
     """Write folder/<path>.patch: a header naming each edit and the file's sha256, then the diff `--diff` prints."""
     name = _diff_path(src.path)
     notes = []
+    lines = report.LineIndex(src.text)
     for f, at in zip(result.applied, result.origins, strict=True):
-        line, col = report.position(src.text, at)
+        line, col = lines.position(at)
         notes.append(f"{f.code} {line}:{col} {f.message}")
     text = patch_header(name, digest(src.encode()), notes) + _diff(src, result.text, name)
     target = folder.joinpath(*[part for part in Path(name + ".patch").parts if part not in ("..", "/")])
@@ -321,49 +453,18 @@ def apply_patches(
 ) -> None:
     """Apply reviewed, perhaps hand-edited patches to the files they name (relative to the working folder).
 
-    A patch is refused whole when a file it names has changed since it was made; the others are still applied.
-    Exit 2 if any patch was refused.
+    A patch is refused whole when a file it names has changed since it was made, or lies outside the working
+    folder, in .git or beyond a symbolic link; the others are still applied. Exit 2 if any patch was refused.
     """
     tally = Tally()
-    for path in [q for p in patches for q in (sorted(p.rglob("*.patch")) if p.is_dir() else [p])]:
-        tally.applied += _apply_one(path, tally)
+    for path in applying.patch_files(patches):
+        outcome = applying.apply_file(path)
+        for message in outcome.errors:
+            _error(tally, escape(message))
+        tally.applied += outcome.applied
+        tally.changed += len(outcome.changed)
     err.print(f"Applied {tally.applied} patch(es), changing {tally.changed} file(s).")
     raise typer.Exit(2 if tally.errors else 0)
-
-
-def _apply_one(path: Path, tally: Tally) -> bool:
-    """Apply every file of one patch, or none of them: a patch with one stale file is stale as a whole."""
-    try:
-        files = parse_patch(path.read_bytes().decode("utf-8"))
-    except (OSError, UnicodeDecodeError, PatchError) as e:
-        _error(tally, f"{escape(str(path))}: cannot read the patch: {escape(getattr(e, 'strerror', None) or str(e))}")
-        return False
-    updates = []
-    for fp in files:
-        try:
-            src = source.read(fp.path)
-            # Patches see a BOM as part of the first line, as git does (see _diff).
-            patched = apply_patch(fp, ("\ufeff" if src.bom else "") + src.text, src.encode())
-            if patched.startswith("\ufeff"):
-                src, patched = dataclasses.replace(src, bom=True), patched[1:]
-            elif src.bom:
-                src = dataclasses.replace(src, bom=False)
-            updates.append((src, patched))
-        except source.SourceError as e:
-            _error(tally, escape(f"{path}: refused: {e}"))
-            return False
-        except PatchError as e:
-            _error(tally, escape(f"{path}: refused: {fp.path}: {e}"))
-            return False
-    for src, text in updates:
-        if src.encode(text) != Path(src.path).read_bytes():
-            try:
-                source.write(src, text)
-            except source.SourceError as e:
-                _error(tally, escape(str(e)))
-                continue
-            tally.changed += 1
-    return True
 
 
 @app.command("review")
@@ -373,6 +474,7 @@ def review_fixes(
     unsafe_fixes: Unsafe = False,
     select: Select = None,
     ignore: Ignore = None,
+    markup: Markup = "auto",
 ) -> None:
     """Show each proposed fix in context and ask: y apply it, n leave it, s skip the rest of the file, q quit.
 
@@ -384,10 +486,12 @@ def review_fixes(
             "without one, use `copyedit fix --patch-dir DIR` and `copyedit apply DIR`"
         )
         raise typer.Exit(2)
+    _check_options(select, ignore, markup)
     tally = Tally()
     out = Console(highlight=False)
     lt = _languagetool(None)
-    for job in _jobs(paths, {"select": select, "ignore": ignore, "stdin_filename": "-"}, tally, progress=False):
+    opts = {"select": select, "ignore": ignore, "stdin_filename": "-", "markup": markup}
+    for job in _jobs(paths, opts, tally, progress=False):
         unsafe = unsafe_fixes or job.config.unsafe_fixes
         hook = lt.hook(job.config, job.select, job.ignore)
         found = engine.proposals(job.src.text, job.src.markup, unsafe, job.rules, job.config, hook)

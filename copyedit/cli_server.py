@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -13,6 +15,19 @@ server_app = typer.Typer(
     help="A background process that keeps the model loaded, so that `check` and `fix` start fast.",
     no_args_is_help=True,
 )
+
+T = TypeVar("T")
+
+
+def _trusted(action: Callable[[], T]) -> T:
+    """The action's result; exit 2 naming the folder when the socket's folder could be another user's."""
+    from copyedit import client
+
+    try:
+        return action()
+    except client.Untrusted as e:
+        err.print(f"[red]error[/red]: {escape(str(e))}")
+        raise typer.Exit(2) from None
 
 
 @server_app.command("start")
@@ -22,7 +37,7 @@ def server_start(
     """Start the server in the background (or report the one already running)."""
     from copyedit import client, server
 
-    pid = server.start(idle * 60.0)
+    pid = _trusted(lambda: server.start(idle * 60.0))
     if pid is None:
         err.print(f"[red]error[/red]: the server did not start; see {client.socket_path().with_suffix('.log')}")
         raise typer.Exit(2)
@@ -34,7 +49,7 @@ def server_stop() -> None:
     """Stop the server, if one is running."""
     from copyedit import server
 
-    err.print("copyedit server stopped" if server.stop() else "no copyedit server was running")
+    err.print("copyedit server stopped" if _trusted(server.stop) else "no copyedit server was running")
 
 
 @server_app.command("status")
@@ -42,6 +57,6 @@ def server_status() -> None:
     """Whether a server is running (exit 0) or not (exit 1)."""
     from copyedit import client, server
 
-    pid = server.status()
+    pid = _trusted(server.status)
     err.print(f"copyedit server running (pid {pid}) on {client.socket_path()}" if pid else "no copyedit server")
     raise typer.Exit(0 if pid else 1)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import cache, partial
 from typing import TYPE_CHECKING
 
 from copyedit import nlp
@@ -15,6 +17,7 @@ from copyedit.markup import Block, ProseView, prose_view
 from copyedit.model import Edit, Finding, Safety
 from copyedit.patch import apply_edits
 from copyedit.rule import Context, Parsed, Rule, catalogue
+from copyedit.spans import Ranges
 from copyedit.suppress import Suppression, suppressions
 
 if TYPE_CHECKING:
@@ -72,7 +75,7 @@ def fix_text(
     rules = rules if rules is not None else select_rules()
     config = config or Config()
     applied: list[Finding] = []
-    origin = list(range(len(text) + 1))
+    back: list[Callable[[int], int]] = []  # each pass's map from its output's offsets to its input's
     origins: list[int] = []
     for _ in range(MAX_PASSES):
         view = prose_view(text, markup)
@@ -83,8 +86,8 @@ def fix_text(
         edits = [e for f in chosen for e in f.edits]
         text = apply_edits(text, edits)
         applied.extend(chosen)
-        origins.extend(origin[f.start] for f in chosen)
-        origin = _remap(origin, edits)
+        origins.extend(_origin(f.start, back) for f in chosen)
+        back.append(_back(edits))
     view = prose_view(text, markup)
     findings = _run(text, view, rules, config, markup, extra)
     converged = not _resolve(findings, view, unsafe)
@@ -113,31 +116,87 @@ def applicable(finding: Finding, unsafe: bool) -> bool:
 def _resolve(findings: list[Finding], view: ProseView, unsafe: bool) -> list[Finding]:
     """Findings to apply now: in order, skipping one that overlaps a taken one (it waits for the next pass)."""
     taken: list[Finding] = []
-    spans: list[Edit] = []
+    spans = _Taken()
+    opaque = Ranges(view.opaque)
     for f in findings:
-        if not applicable(f, unsafe) or any(view.touches_opaque(e.start, e.end) for e in f.edits):
+        if not applicable(f, unsafe) or any(opaque.touches(e.start, e.end) for e in f.edits):
             continue
-        if any(_overlap(e, s) for e in f.edits for s in spans):
+        if any(spans.clashes(e) for e in f.edits):
             continue
         taken.append(f)
-        spans.extend(f.edits)
+        spans.add(f.edits)
     return taken
 
 
-def _remap(origin: list[int], edits: list[Edit]) -> list[int]:
-    """Input offsets of each position of the text after ``edits``; inserted characters map to the edit's start."""
-    out: list[int] = []
-    pos = 0
+class _Taken:
+    """The edits a pass has taken, sorted by start. They overlap none of each other (as `_overlap` counts), so
+    their ends are in order too and a new edit is compared with its neighbours only, not with every edit."""
+
+    __slots__ = ("_edits", "_ends", "_keys")
+
+    def __init__(self) -> None:
+        self._edits: list[Edit] = []
+        self._keys: list[tuple[int, int]] = []
+        self._ends: list[int] = []
+
+    def clashes(self, e: Edit) -> bool:
+        """Whether ``e`` overlaps a taken edit."""
+        i = bisect_left(self._ends, e.start)  # the first taken edit that does not end before e starts
+        while i < len(self._edits) and self._edits[i].start <= e.end:
+            if _overlap(e, self._edits[i]):
+                return True
+            i += 1
+        return False
+
+    def add(self, edits: Iterable[Edit]) -> None:
+        for e in edits:
+            i = bisect_right(self._keys, (e.start, e.end))
+            self._keys.insert(i, (e.start, e.end))
+            self._edits.insert(i, e)
+            self._ends.insert(i, e.end)
+
+
+def _back(edits: list[Edit]) -> Callable[[int], int]:
+    """The offset in the text before ``edits`` of each offset in the text after them; inserted characters map
+    to the edit's start. A binary search over the edits: a table of every offset held a Python int per character
+    of the text (hundreds of MB for a 10 MB file)."""
+    new_starts: list[int] = []
+    spans: list[tuple[int, int, int]] = []  # (end in the new text, start and end in the old one)
+    shift = 0
     for e in sorted(edits):
-        out += origin[pos : e.start] + [origin[e.start]] * len(e.replacement)
-        pos = e.end
-    return out + origin[pos:]
+        new_starts.append(e.start + shift)
+        spans.append((e.start + shift + len(e.replacement), e.start, e.end))
+        shift += len(e.replacement) - (e.end - e.start)
+
+    def back(offset: int) -> int:
+        i = bisect_right(new_starts, offset) - 1
+        if i < 0:
+            return offset
+        new_end, old_start, old_end = spans[i]
+        return old_start if offset < new_end else old_end + offset - new_end
+
+    return back
+
+
+def _origin(offset: int, back: list[Callable[[int], int]]) -> int:
+    """Where an offset of the latest pass's text was in the input text, back through each pass's edits."""
+    for step in reversed(back):
+        offset = step(offset)
+    return offset
 
 
 def _unshadowed(others: list[Finding], own: list[Finding]) -> list[Finding]:
-    """Another checker's findings that overlap none of the rules' own: one report per problem, ours first."""
-    spans = [Edit(f.start, f.end, "") for f in own]
-    return [f for f in others if not any(_overlap(Edit(f.start, f.end, ""), s) for s in spans)]
+    """Another checker's findings that overlap none of the rules' own: one report per problem, ours first.
+
+    As `_overlap` counts: spans overlap, and an empty span also meets a span it touches."""
+    spans = Ranges((f.start, f.end) for f in own if f.start < f.end)
+    points = Ranges((f.start, f.end) for f in own if f.start == f.end)
+    out = []
+    for f in others:
+        hit = spans.meets(f.start, f.end) if f.start == f.end else spans.touches(f.start, f.end)
+        if not hit and not points.meets(f.start, f.end):
+            out.append(f)
+    return out
 
 
 def _overlap(a: Edit, b: Edit) -> bool:
@@ -165,29 +224,39 @@ def _plan(view: ProseView, rules: tuple[Rule, ...]) -> tuple[list[str], list[tup
     if k not in _PLANS:
         texts = [view.text[b.start : b.end] for b in view.blocks]
         _PLANS[k] = (texts, [(r, _blocks_for(r, texts, view.text)) for r in rules])
-        if len(_PLANS) > _PLANS_SIZE:
+        # Bounded in number and in characters: each plan holds its text twice (the key and the block texts), and
+        # the passes of one fix over a 10 MB file would otherwise keep every pass's copy.
+        while len(_PLANS) > 1 and (len(_PLANS) > _PLANS_SIZE or sum(len(t) for t, _, _ in _PLANS) > _PLANS_CHARS):
             del _PLANS[next(iter(_PLANS))]
     return _PLANS[k]
 
 
-#: Plans remembered: a chunk of articles (`runner.CHUNK`) and then some.
+#: Plans remembered: a chunk of articles (`runner.CHUNK`) and then some, of up to this many characters in all.
 _PLANS_SIZE = 64
+_PLANS_CHARS = 4_000_000
 _PLANS: dict[tuple[str, tuple[Block, ...], tuple[str, ...]], tuple[list[str], list[tuple[Rule, list[int]]]]] = {}
 
 
 def _run(
     text: str, view: ProseView, rules: tuple[Rule, ...], config: Config, markup: str, extra: Extra | None = None
 ) -> list[Finding]:
+    """The rules' findings, window by window: every rule runs on one window of needed blocks before the next is
+    parsed, so a long text's Docs are parsed once each and only a few windows of them are alive at a time."""
     texts, plan = _plan(view, rules)
     needed = sorted({i for _, where in plan for i in where})
     parsed = _lazy_parse(view.blocks, texts, needed)
     findings: list[Finding] = []
-    for r, where in plan:
-        for i in where:
-            ctx = Context(rule=r, blocks=parsed, index=i, source=text, config=config)
-            findings.extend(_check(r, parsed[i].doc, ctx))
+    for lo in range(0, len(needed), WINDOW):
+        first, last = needed[lo], needed[min(lo + WINDOW, len(needed)) - 1]
+        for r, where in plan:
+            for i in where[bisect_left(where, first) : bisect_right(where, last)]:
+                ctx = Context(rule=r, blocks=parsed, index=i, source=text, config=config)
+                findings.extend(_check(r, parsed[i].doc, ctx))
     if extra is not None:
         findings += _unshadowed(extra(text, view), findings)
+    # An edit that leaves the text as it was is a rule's bug: drop it, and a finding it leaves with no fix (such
+    # a finding would be "applied" on every pass and the fix would never settle).
+    findings = [f for f in findings if not (f.edits and all(text[e.start : e.end] == e.replacement for e in f.edits))]
     kept = [_with_policy(f, config) for f in findings if not _changes_vocabulary(f, text, config.vocabulary)]
     if markup == "markdown":
         kept = _suppress(kept, suppressions(text, view.blocks), rules)
@@ -212,20 +281,49 @@ def _blocks_for(r: Rule, texts: list[str], prose: str) -> list[int]:
     return [i for i, t in enumerate(texts) if r.triggered(t)]
 
 
+#: Needed blocks parsed in one ``nlp.pipe`` batch, and checked by every rule before the next batch is parsed.
+WINDOW = nlp.BATCH_BLOCKS
+
+
 def _lazy_parse(blocks: tuple[Block, ...], texts: list[str], needed: list[int]) -> tuple[Parsed, ...]:
-    """Blocks whose Docs are made on first use; the ones some rule is known to need are parsed together in one
-    ``nlp.pipe`` batch the first time any of them is asked for, a neighbour a rule peeks at on its own."""
-    batch: dict[int, Doc] = {}
-    wanted = set(needed)
+    """Blocks whose Docs are made on first use: a needed block is parsed with the rest of its window of needed
+    blocks in one ``nlp.pipe`` batch, a neighbour a rule peeks at on its own. Only the latest windows' Docs are
+    kept (a Parsed does not hold its Doc): holding every Doc of a 10 MB text took gigabytes."""
+    docs = _Docs(texts, needed)
+    return tuple(Parsed(b, parse=partial(docs, i), text=texts[i]) for i, b in enumerate(blocks))
 
-    def parse(i: int) -> Doc:
-        if i not in wanted:
-            return nlp.parse_all([texts[i]])[0]
-        if not batch:
-            batch.update(zip(needed, nlp.parse_all([texts[j] for j in needed]), strict=True))
-        return batch[i]
 
-    return tuple(Parsed(b, parse=partial(parse, i), text=texts[i]) for i, b in enumerate(blocks))
+class _Docs:
+    """One text's Docs by block, parsed a window at a time; the least recently used beyond a few windows are
+    dropped (`nlp.parse_all` may still have them in its cache)."""
+
+    __slots__ = ("_live", "_needed", "_texts", "_where")
+
+    #: Docs kept: the window being checked, the one before (a rule looks at the previous block) and the next.
+    KEEP = 3 * WINDOW
+
+    def __init__(self, texts: list[str], needed: list[int]) -> None:
+        self._texts = texts
+        self._needed = needed
+        self._where = {i: k for k, i in enumerate(needed)}
+        self._live: OrderedDict[int, Doc] = OrderedDict()
+
+    def __call__(self, i: int) -> Doc:
+        doc = self._live.get(i)
+        if doc is not None:
+            self._live.move_to_end(i)
+            return doc
+        k = self._where.get(i)
+        if k is None:
+            batch = [i]
+        else:
+            lo = k - k % WINDOW
+            batch = [j for j in self._needed[lo : lo + WINDOW] if j not in self._live]
+        while self._live and len(self._live) + len(batch) > self.KEEP:
+            self._live.popitem(last=False)
+        for j, parsed in zip(batch, nlp.parse_all([self._texts[j] for j in batch]), strict=True):
+            self._live[j] = parsed
+        return self._live[i]
 
 
 def _suppress(findings: list[Finding], sups: list[Suppression], rules: tuple[Rule, ...]) -> list[Finding]:
@@ -234,12 +332,22 @@ def _suppress(findings: list[Finding], sups: list[Suppression], rules: tuple[Rul
     if not sups:
         return findings
     used: set[Suppression] = set()
-    kept = []
-    for f in findings:
-        hits = [s for s in sups if s.covers(f.code, f.start)]
+    silenced = [False] * len(findings)
+    # In order of position, with the suppressions whose range has begun and not ended: each finding is compared
+    # with the few that are open where it starts, not with every comment of the document.
+    waiting = sorted(sups, key=lambda s: s.start)
+    open_: list[Suppression] = []
+    k = 0
+    for n in sorted(range(len(findings)), key=lambda n: findings[n].start):
+        f = findings[n]
+        while k < len(waiting) and waiting[k].start <= f.start:
+            open_.append(waiting[k])
+            k += 1
+        open_ = [s for s in open_ if s.end > f.start]
+        hits = [s for s in open_ if s.covers(f.code, f.start)]
         used.update(hits)
-        if not hits:
-            kept.append(f)
+        silenced[n] = bool(hits)
+    kept = [f for f, off in zip(findings, silenced, strict=True) if not off]
     reporter = next((r for r in rules if r.code == UNUSED_SUPPRESSION), None)
     if reporter is None:
         return kept
@@ -266,7 +374,7 @@ def _with_policy(f: Finding, config: Config) -> Finding:
 def _changes_vocabulary(f: Finding, text: str, vocabulary: tuple[str, ...]) -> bool:
     """Whether an edit of ``f`` alters a word or name of the accepted vocabulary (adding after it is fine)."""
     for term in vocabulary:
-        pattern = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)")
+        pattern = _term_pattern(term)
         for e in f.edits:
             for m in pattern.finditer(text, max(0, e.start - len(term)), e.end + len(term)):
                 if not (m.start() < e.end and e.start < m.end()):
@@ -275,3 +383,9 @@ def _changes_vocabulary(f: Finding, text: str, vocabulary: tuple[str, ...]) -> b
                 if not pattern.search(text[lo : e.start] + e.replacement + text[e.end : hi]):
                     return True
     return False
+
+
+@cache
+def _term_pattern(term: str) -> re.Pattern[str]:
+    """A vocabulary term as a whole word, compiled once for all findings."""
+    return re.compile(rf"(?<!\w){re.escape(term)}(?!\w)")

@@ -28,7 +28,7 @@ import shutil
 import urllib.error
 import urllib.parse
 import urllib.request
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -37,6 +37,7 @@ from typing import Any
 from copyedit.config import Config, code_selected
 from copyedit.markup import ProseView
 from copyedit.model import Edit, Finding, Safety, Severity
+from copyedit.spans import Ranges
 
 LANGUAGE = "en-US"
 #: Seconds to wait on any one socket operation: a cold server loads its English model on the first request.
@@ -143,12 +144,21 @@ def utf16_to_index(text: str) -> Callable[[int], int]:
     return lambda unit: unit - bisect_left(astral, unit)
 
 
-def source_span(start: int, end: int, pieces: tuple[Piece, ...]) -> tuple[int, int] | None:
-    """The source offsets of ``sent[start:end]``, or None when the span is not inside one block."""
-    for p in pieces:
-        if p.at <= start and end <= p.at + p.length:
-            return p.start + start - p.at, p.start + end - p.at
-    return None
+def source_span(
+    start: int, end: int, pieces: tuple[Piece, ...], ats: list[int] | None = None
+) -> tuple[int, int] | None:
+    """The source offsets of ``sent[start:end]``, or None when the span is not inside one block.
+
+    ``ats``, each piece's ``at`` in order, finds the piece by binary search (pass it when mapping many matches:
+    walking every piece for each match is quadratic in a long document)."""
+    ats = ats if ats is not None else [p.at for p in pieces]
+    i = bisect_right(ats, start) - 1
+    if i < 0:
+        return None
+    p = pieces[i]
+    if start < p.at or end > p.at + p.length:
+        return None
+    return p.start + start - p.at, p.start + end - p.at
 
 
 def _slug(text: str) -> str:
@@ -190,13 +200,14 @@ def findings(
 ) -> list[Finding]:
     """The answer's matches as Findings on source offsets; matches outside one block or on markup are dropped."""
     index = utf16_to_index(sent)
+    ats, opaque = [p.at for p in pieces], Ranges(view.opaque)
     out = []
     for m in payload["matches"]:
         if not _well_formed(m):
             continue
         start, end = index(m["offset"]), index(m["offset"] + m["length"])
-        span = source_span(start, end, pieces)
-        if span is None or view.touches_opaque(*span):
+        span = source_span(start, end, pieces, ats)
+        if span is None or opaque.touches(*span):
             continue
         out.append(to_finding(m, *span, fixes))
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -52,7 +53,34 @@ def load() -> Language:
 
     name = model_name()
     with use_ops("numpy", use_blis=False):
-        return spacy.load(name, exclude=[p for p in _package_pipes(name) if p not in COMPONENTS])
+        model = spacy.load(name, exclude=[p for p in _package_pipes(name) if p not in COMPONENTS])
+    if getattr(model.tokenizer.suffix_search, "__self__", None) is not None:
+        model.tokenizer.suffix_search = _TailSearch(model.tokenizer.suffix_search)
+    return model
+
+
+#: Characters at the end of a chunk that the tokenizer's suffix rules are tried on first (see `_TailSearch`).
+SUFFIX_WINDOW = 64
+
+
+class _TailSearch:
+    """The tokenizer's suffix search, tried on a chunk's last SUFFIX_WINDOW characters first.
+
+    spaCy peels suffixes off a chunk one at a time and searches the whole remaining chunk for each, so a run of
+    20,000 quotation marks took minutes. Every English suffix rule ends at the chunk's end and is a few characters
+    long except a run of full stops; a match that reaches back to the window's start is looked for again in the
+    whole chunk, so the answer is the one the whole search gives."""
+
+    def __init__(self, search: Callable[[str], re.Match[str] | None]) -> None:
+        #: The compiled pattern, where spaCy's serialisation looks for it (a bound method's ``__self__``).
+        self.__self__: re.Pattern[str] = search.__self__  # type: ignore[attr-defined]
+
+    def __call__(self, string: str) -> re.Match[str] | None:
+        start = max(0, len(string) - SUFFIX_WINDOW)
+        found = self.__self__.search(string, start)
+        if start and found is not None and found.start() == start:
+            return self.__self__.search(string)
+        return found
 
 
 @contextmanager
@@ -80,12 +108,15 @@ def _package_pipes(name: str) -> list[str]:
 
 def parse(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
     """Docs for ``texts`` in order, through ``nlp.pipe``, without entities: `entity_type` adds them on demand.
-    The attribute ruler and the lemmatizer run as their table-driven stand-ins where those can be built."""
+    The attribute ruler and the lemmatizer run as their table-driven stand-ins where those can be built.
+
+    A batch holds ``batch_size`` texts, or fewer when they are long (BATCH_CHARS)."""
     import numpy
 
     skipped, stand_ins = _stand_ins()
     no_tensor = numpy.zeros((0,), dtype="float32")
-    docs = load().pipe(texts, batch_size=batch_size, disable=[ENTITIES, *skipped])
+    model, disable = load(), [ENTITIES, *skipped]
+    docs = (doc for b in _batches(texts, batch_size) for doc in model.pipe(b, batch_size=len(b), disable=disable))
     while True:
         with _one_thread():
             doc = next(docs, None)
@@ -95,6 +126,25 @@ def parse(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
             step(doc)
         doc.tensor = no_tensor  # tok2vec's output: nothing reads it once the parser has run (NER has its own)
         yield doc
+
+
+#: Characters parsed in one batch at most: the parser's working memory grows with the batch's length (about 1.7 GB
+#: for 32 blocks of 20,000 characters, the longest `markup.MAX_BLOCK` makes), so long blocks go a few at a time.
+BATCH_CHARS = 40_000
+
+
+def _batches(texts: Iterable[str], size: int) -> Iterator[list[str]]:
+    """``texts`` in order, in lists of ``size`` texts or of about BATCH_CHARS characters, whichever is less."""
+    batch: list[str] = []
+    chars = 0
+    for text in texts:
+        if batch and (len(batch) == size or chars + len(text) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(text)
+        chars += len(text)
+    if batch:
+        yield batch
 
 
 @cache
@@ -157,10 +207,14 @@ BATCH_BLOCKS = _CACHE_SIZE // 4
 
 
 def parse_all(texts: list[str]) -> list[Doc]:
-    """Docs for ``texts``; a text parsed recently (an unchanged block on the next fix pass) is not parsed again."""
-    todo = list(dict.fromkeys(t for t in texts if t not in _CACHE))
+    """Docs for ``texts``; a text parsed recently (an unchanged block on the next fix pass) is not parsed again.
+
+    Each text is parsed once even when more are asked for than the cache holds: the ones it has dropped again by
+    the end come from this call's own Docs, not from a second parse."""
+    found = {t: _CACHE[t] for t in texts if t in _CACHE}
+    todo = [t for t in dict.fromkeys(texts) if t not in found]
     for text, doc in zip(todo, parse(todo), strict=True):
-        _CACHE[text] = doc
+        found[text] = _CACHE[text] = doc
         if len(_CACHE) > _CACHE_SIZE:
             _CACHE.popitem(last=False)
-    return [_CACHE.get(t) or next(parse([t])) for t in texts]
+    return [found[t] for t in texts]

@@ -17,12 +17,14 @@ from rich.text import Text
 from copyedit import source
 from copyedit.model import Finding
 from copyedit.patch import apply_edits
-from copyedit.report import position
+from copyedit.report import LineIndex
 
 #: The keys a reviewer presses, and what each means.
 KEYS = {"y": "accept", "n": "reject", "s": "skip", "q": "quit"}
 PROMPT = "Apply this fix? y(es) / n(o) / s(kip the rest of this file) / q(uit, keeping what was accepted) "
 REMOVED, INSERTED = "bold white on red", "bold black on green"
+#: Characters of a long line shown either side of a change: a whole 10 MB line is no context.
+CONTEXT = 500
 
 
 @dataclass(frozen=True)
@@ -33,16 +35,26 @@ class Outcome:
     quit: bool
 
 
-def change_in_context(text: str, finding: Finding, color: bool = True) -> Text:
-    """The lines a finding's edits touch, removed text in red and inserted text in green.
+def change_in_context(text: str, finding: Finding, color: bool = True, lines: LineIndex | None = None) -> Text:
+    """The lines a finding's edits touch, removed text in red and inserted text in green; of a very long line,
+    CONTEXT characters either side, cut at a space and marked with "…".
 
-    Without colour the change is marked `[-old-]{+new+}` (as wdiff does), so it still shows.
+    Without colour the change is marked `[-old-]{+new+}` (as wdiff does), so it still shows. ``lines``, the
+    text's `LineIndex`, finds the lines' ends without searching the text for each finding.
     """
     edits = sorted(finding.edits)
-    lo = text.rfind("\n", 0, edits[0].start) + 1
-    hi = text.find("\n", edits[-1].end)
-    hi = len(text) if hi < 0 else hi
+    lines = lines or LineIndex(text)
+    lo, hi = lines.line_span(edits[0].start)[0], lines.line_span(edits[-1].end)[1]
+    start, end = edits[0].start, edits[-1].end
     out = Text()
+    if start - lo > CONTEXT:
+        space = text.find(" ", start - CONTEXT, start)
+        lo = space + 1 if space >= 0 else start - CONTEXT
+        out.append("…")
+    cut = hi - end > CONTEXT
+    if cut:
+        space = text.rfind(" ", end, end + CONTEXT)
+        hi = space if space > end else end + CONTEXT
     pos = lo
     for e in edits:
         out.append(text[pos : e.start])
@@ -54,6 +66,8 @@ def change_in_context(text: str, finding: Finding, color: bool = True) -> Text:
             out.append((f"[-{removed}-]" if removed else "") + (f"{{+{inserted}+}}" if inserted else ""))
         pos = e.end
     out.append(text[pos:hi])
+    if cut:
+        out.append("…")
     return out
 
 
@@ -81,13 +95,14 @@ def review_file(
     """Show each finding with its change and collect the reviewer's decisions for this file."""
     accepted: list[Finding] = []
     color = console.color_system is not None
+    lines = LineIndex(src.text)
     for i, f in enumerate(findings, 1):
-        line, col = position(src.text, f.start)
+        line, col = lines.position(f.start)
         console.print()
         console.print(
             Text.assemble((f"{src.path}:{line}:{col}", "bold"), f" {f.code} ({i}/{len(findings)}) ", f.message)
         )
-        console.print(change_in_context(src.text, f, color))
+        console.print(change_in_context(src.text, f, color, lines))
         choice = ask(console)
         if choice == "accept":
             accepted.append(f)

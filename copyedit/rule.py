@@ -8,7 +8,7 @@ import pkgutil
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from copyedit.config import Config
@@ -52,7 +52,12 @@ class Example:
 
 
 class Parsed:
-    """A prose block with its parse, made on first use: a block that no rule needs is never parsed."""
+    """A prose block with its parse, made on first use: a block that no rule needs is never parsed.
+
+    A Parsed made with a ``parse`` function does not keep the Doc: it asks ``parse`` each time, and the engine's
+    function keeps a window of recent Docs, so a long text never has every block's Doc alive at once (a rule
+    that reads every block, as STY001 does, walks through them window by window).
+    """
 
     __slots__ = ("_doc", "_parse", "_text", "block")
 
@@ -72,16 +77,11 @@ class Parsed:
     @property
     def doc(self) -> Doc:
         """The block's Doc; a neighbour a rule looks at (``ctx.prev.doc``) is parsed when first asked for."""
-        if self._doc is None:
-            if self._parse is None:
-                raise ValueError("a Parsed block needs a doc or a way to parse it")
-            self._doc = self._parse()
-        return self._doc
-
-    @property
-    def parsed(self) -> bool:
-        """Whether the Doc has been made already."""
-        return self._doc is not None
+        if self._doc is not None:
+            return self._doc
+        if self._parse is None:
+            raise ValueError("a Parsed block needs a doc or a way to parse it")
+        return self._parse()
 
 
 #: A cheap test of a block's raw text (or the whole text, for a document rule): the rule can fire only where it
@@ -144,7 +144,7 @@ class Context:
         """The apostrophe a fix should write: the configured one, else the one the document already uses."""
         if self.config.apostrophe != "auto":
             return "’" if self.config.apostrophe == "curly" else "'"
-        return "’" if _CURLY_APOSTROPHE.search(self.source) else "'"
+        return document_apostrophe(self.source)
 
     @property
     def block(self) -> Block:
@@ -183,6 +183,17 @@ class Context:
             safety=safety or self.rule.safety,
             severity=self.rule.severity,
         )
+
+
+@lru_cache(maxsize=2)
+def document_apostrophe(source: str) -> str:
+    """The apostrophe ``source`` writes: curly if it has one between letters anywhere, else straight.
+
+    Found once per text (a Context is made for each rule and block, and each fix asks): searching the whole
+    source for every finding made a long document's check quadratic. Two texts are remembered, the one being
+    checked and the one a fix pass just left.
+    """
+    return "’" if _CURLY_APOSTROPHE.search(source) else "'"
 
 
 _REGISTRY: dict[str, Rule] = {}

@@ -6,7 +6,12 @@ worker loads the model once; the main process of a parallel run never loads it.
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -19,6 +24,8 @@ from copyedit.model import Finding
 #: Files per chunk: a worker's unit of work, whose blocks are parsed in one batch (at most 16 keeps the batch
 #: inside the parse cache and every worker busy to the end).
 CHUNK = 16
+#: prctl's option (linux/prctl.h) for the signal a process gets when its parent dies.
+_PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
@@ -33,12 +40,32 @@ class Task:
     unsafe: bool = False
 
 
-def default_jobs() -> int:
-    """The number of cores this process may use."""
+#: Memory a worker needs (the model, a chunk's parses): a run starts no more workers than the free memory holds.
+WORKER_BYTES = 400 * 2**20
+
+
+def default_jobs(requested: int | None = None) -> int:
+    """Worker processes for a run: ``requested`` (default: as many as there are cores), but never more than the
+    cores this process may use, nor than the available memory holds; more would only swap or be killed."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    jobs = min(requested or cores, cores)
+    free = _available_memory()
+    return max(1, jobs if free is None else min(jobs, free // WORKER_BYTES))
+
+
+def _available_memory() -> int | None:
+    """The kernel's estimate of memory available without swapping (MemAvailable), in bytes; None if unknown."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
 
 
 def run(
@@ -90,18 +117,49 @@ def _parallel(tasks: list[Task], jobs: int) -> Iterator[list[Finding] | engine.F
     size = max(1, min(CHUNK, len(tasks) // (jobs * 8)))
     chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
     workers = min(jobs, len(tasks))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),))
+    try:
         for results in pool.map(_work_chunk, chunks):
             yield from results
+    finally:  # on Ctrl-C, or a served command whose client left, no chunk starts after the current ones
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _start_worker() -> None:
-    """Load the model and the rules once per worker."""
+def _start_worker(parent: int) -> None:
+    """Load the model and the rules once per worker, once it is sure to exit with its parent."""
     from copyedit import nlp
     from copyedit.rule import catalogue
 
+    _exit_with(parent)
     catalogue()
     nlp.load()
+
+
+def _exit_with(parent: int) -> None:
+    """Make this process exit when ``parent`` does: a worker whose parent was killed would otherwise wait for
+    work forever, holding a model's memory."""
+    if not _die_with_parent():
+        threading.Thread(target=_watch_parent, args=(parent,), name="parent-watch", daemon=True).start()
+    if os.getppid() != parent:  # it died before the line above
+        os._exit(1)
+
+
+def _die_with_parent() -> bool:
+    """Ask Linux to kill this process when its parent dies (prctl PR_SET_PDEATHSIG); whether it could."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return False
+    return prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+
+
+def _watch_parent(parent: int) -> None:
+    """Where the system cannot kill a worker with its parent: exit once the parent is gone (re-parented)."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _work_all(tasks: list[Task]) -> Iterator[list[Finding] | engine.FixResult]:

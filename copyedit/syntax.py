@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -97,6 +98,79 @@ def joined_case(tok: Token) -> str:
     return first if is_name(tok) else first.lower()
 
 
+#: Marks that may stand around a word of a heading ("‘HEARTBROKEN’", "(VIDEO)").
+_AROUND_WORD = "\"'“”‘’()[]:;,.!?"
+#: Short words a title-case line leaves in lower case ("Scroll Down for Video").
+_TITLE_MINOR = frozenset({"a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by", "as"})
+#: A one-line paragraph this short, with no clause of its own, may be a heading in all but markup.
+HEADING_WORDS = 8
+
+
+def opens_in_capitals(text: str) -> bool:
+    """Whether ``text`` opens with a run of words in capitals ("PRIVATE JETS", "AFTER THE SPLIT"): a subhead or
+    a label, not a sentence. Two words or more, two of them dictionary words of three letters or more, so that a
+    run of initialisms ("US FDA", "BBC NEWS") does not count."""
+    run: list[str] = []
+    for raw in text.split():
+        word = raw.strip(_AROUND_WORD)
+        if not word or not word.isupper():
+            break
+        run.append(word)
+        if raw.rstrip("\"'”’)").endswith((".", "!", "?")):
+            break
+    common = [part for word in run for part in word.split("-") if len(part) >= 3 and is_common_word(part)]
+    return len(run) >= 2 and len(common) >= 2
+
+
+def looks_like_heading(block: Doc, following: Doc | None) -> bool:
+    """Whether a one-line paragraph is a heading, caption or standalone line in all but markup ("PRIVATE JETS",
+    "Scroll Down For Video", "Identifying body language"): in capitals, in title case, or short with no clause of
+    its own, and followed by a paragraph of prose, which it opens. Such a line is no broken sentence.
+
+    A line that stops on a word no sentence or heading ends on (an article, a conjunction, "its") is cut off."""
+    text = doc_text(block).strip()
+    if not text or "\n" in text or following is None or not len(block) or not _opens_prose(following):
+        return False
+    ws = words(block[:])
+    if not ws or ws[-1].lower_ in lexicon.load("sentence_open_words").get(ws[-1].tag_, ()):
+        return False
+    if opens_in_capitals(text) and not any(c.islower() for c in text):
+        return True
+    if _title_case(ws):
+        return True
+    return len(ws) <= HEADING_WORDS and not any(_declares(sent) for sent in block.sents)
+
+
+def _title_case(ws: list[Token]) -> bool:
+    """Whether every word after the first is capitalised but for short ones ("Scroll Down for Video"), and two of
+    them at least are dictionary words, so that a line of names ("Jane Smith, Tony Blair") does not count."""
+    rest = [t for t in ws[1:] if t.is_alpha]
+    if len(rest) < 2 or any(t.text[0].islower() and t.lower_ not in _TITLE_MINOR for t in rest):
+        return False
+    return sum(t.text[0].isupper() and is_common_word(t.text) for t in rest) >= 2
+
+
+def _declares(sent: Span) -> bool:
+    """Whether a sentence is a statement with its own subject and finite verb (not a wh-line: "Why she quit")."""
+    ws = words(sent)
+    wh = bool(ws) and (ws[0].tag_ in ("WDT", "WP", "WP$", "WRB"))
+    return not wh and has_main_verb(sent) and has_subject(sent.root)
+
+
+def _opens_prose(doc: Doc) -> bool:
+    """Whether a block is a paragraph of prose: its first sentence a whole one, opening with a capital (after any
+    quote mark), and the block closed by punctuation."""
+    text = doc_text(doc).strip()
+    if not text or not text.endswith((".", "!", "?", '"', "”", "’", "'")):
+        return False
+    first = next(iter(doc.sents))
+    ws = words(first)
+    if len(ws) < 4 or not ws[0].text[:1].isupper():
+        return False
+    pronoun_first = ws[0].lower_ in SUBJECT_PRONOUNS and ws[1].tag_ in FINITE_TAGS
+    return has_main_verb(first) and (has_subject(first.root) or pronoun_first)
+
+
 @dataclass(frozen=True)
 class Fragment:
     """A sentence that is only part of one: its kind and the word that introduces it."""
@@ -144,11 +218,13 @@ def fragment(sent: Span) -> Fragment | None:
     ws = words(sent)
     if len(ws) < 3 or not sent.text.rstrip().endswith(".") or not ws[0].text[0].isupper():
         return None
+    if any("?" in t.text or "!" in t.text for t in sent) or opens_in_capitals(sent.text):
+        return None  # a question or exclamation run into the next sentence ("…pick?The"); a subhead in capitals
     lead, root = ws[0], sent.root
     if _stray_finite(sent, root):
         return None
     if lead.lower_ in RELATIVE_PRONOUNS and lead.tag_ in ("WDT", "WP", "WP$"):
-        return Fragment("relative", lead)
+        return Fragment("relative", lead) if _relative(lead, root) else None
     opener = ws[1] if ws[0].lower_ == "even" else ws[0]
     if opener.dep_ == "mark" or (opener.tag_ == "WRB" and opener.dep_ == "advmod"):
         return Fragment("subordinate", opener) if _lone_subordinate(opener, root) else None
@@ -163,6 +239,22 @@ def fragment(sent: Span) -> Fragment | None:
     if lead == root and lead.tag_ == "IN" and any(c.dep_ in ("pobj", "pcomp") for c in lead.children):
         return Fragment("prepositional", lead)
     return None
+
+
+def _relative(lead: Token, root: Token) -> bool:
+    """Whether a wh-word opens a relative clause that is all the sentence holds, but for a tag that reports it
+    ("Which was a relief, she said."). "Which" before a noun or "of" asks ("Which reforms will survive…", "Which
+    of them…"), and a wh-clause that another verb takes as its object or subject ("Who will replace him, nobody
+    knows") makes a whole sentence."""
+    nxt = lead.doc[lead.i + 1] if lead.i + 1 < len(lead.doc) else None
+    if lead.lower_ == "which" and (lead.dep_ == "det" or (nxt is not None and nxt.lower_ == "of" and nxt.head == lead)):
+        return False
+    clause = lead.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+        clause = clause.head
+    saying = lexicon.load("stray_stops")["saying_verbs"]
+    reported = clause.dep_ == "ccomp" and clause.head == root and root.i > clause.i and root.lemma_ in saying
+    return clause == root or reported
 
 
 def _lone_subordinate(mark: Token, root: Token) -> bool:
@@ -227,3 +319,28 @@ def doc_text(doc: Doc) -> str:
 
 
 _TEXT = "copyedit.text"
+
+
+#: A single quotation mark, curly or straight.
+_SINGLE_MARK = re.compile(r"['‘’]")
+#: A single mark that opens a quotation: at the start or after a space, bracket or dash, before a letter.
+_SINGLE_OPENS = re.compile(r"(?:^|(?<=[\s(\[“\"—–-]))['‘](?=[^\W\d_])")
+#: A single mark that may close one: after a letter or punctuation, not inside a word ("Russia’s").
+_SINGLE_CLOSES = re.compile(r"(?<=\S)['’](?![^\W\d_])")
+#: A plural possessive ("the fans’ support"), which closes nothing.
+_PLURAL_POSSESSIVE = re.compile(r"(?<=[^\W\d_]s)['’](?= [^\W\d_]*[a-z])")
+
+
+def in_direct_quotation(tok: Token) -> bool:
+    """Whether ``tok`` stands inside a quotation opened earlier in its block, in double marks or in the single
+    ones of British news style (‘…’ or '…'), which apostrophes make harder to pair than double ones."""
+    if quoted_at(tok.doc, tok.idx):
+        return True
+    text, inside = doc_text(tok.doc), False
+    for mark in _SINGLE_MARK.finditer(text, 0, tok.idx):
+        at = mark.start()
+        if not inside and _SINGLE_OPENS.match(text, at):
+            inside = True
+        elif inside and _SINGLE_CLOSES.match(text, at) and not _PLURAL_POSSESSIVE.match(text, at):
+            inside = False
+    return inside

@@ -220,3 +220,148 @@ def test_diff_of_a_bom_file_applies_with_git(tmp_path: Path, monkeypatch: pytest
     r = run("fix", "--diff", "bom.txt")
     subprocess.run(["git", "apply", "-"], input=r.stdout_bytes, cwd=tmp_path, check=True)
     assert path.read_bytes() == codecs.BOM_UTF8 + FIXED.replace("\n", "\r\n").encode()
+
+
+def test_odd_file_names_are_checked_and_quoted(tmp_path: Path) -> None:
+    """A name that is not UTF-8 stops nothing (it was a traceback and no file checked); it and a name with a line
+    break are quoted as git quotes them, so each finding stays one line."""
+    folder = os.fsencode(tmp_path)
+    for name in (b"caf\xe9.md", b"a\nb.md", b"ok.md"):
+        with open(os.path.join(folder, name), "wb") as fh:
+            fh.write(DAMAGED.encode())
+    r = run("check", str(tmp_path))
+    assert r.exit_code == 1, r.stderr
+    lines = r.stdout.splitlines()
+    assert len(lines) == 6 and all(LINE.match(x) for x in lines)
+    assert lines[0].startswith(f'"{tmp_path}/a\\nb.md":1:14: FRG001')
+    assert lines[2].startswith(f'"{tmp_path}/caf\\351.md":1:14: FRG001')
+    r = run("check", "--format", "github", str(tmp_path))
+    assert len(r.stdout.splitlines()) == 6 and "a%0Ab.md" in r.stdout and "caf\\xe9.md" in r.stdout
+    baseline = tmp_path / "baseline.json"
+    assert run("check", "--write-baseline", str(baseline), str(tmp_path)).exit_code == 0
+    assert run("check", "--baseline", str(baseline), str(tmp_path)).exit_code == 0
+    r = run("fix", "--diff", str(tmp_path))
+    assert r.exit_code == 1 and b"caf\xe9.md" in r.stdout_bytes
+    assert run("fix", str(tmp_path)).exit_code == 0
+    with open(os.path.join(folder, b"caf\xe9.md"), "rb") as fh:
+        assert fh.read() == FIXED.encode()
+
+
+def test_other_markup_is_refused_unless_markup_text(tmp_path: Path) -> None:
+    """reStructuredText read as plain text would have its code blocks edited."""
+    path = tmp_path / "notes.rst"
+    path.write_text(DAMAGED)
+    (tmp_path / "ok.txt").write_text(DAMAGED)
+    r = run("fix", str(path), str(tmp_path / "ok.txt"))
+    assert r.exit_code == 2 and path.read_text() == DAMAGED and (tmp_path / "ok.txt").read_text() == FIXED
+    assert r.stderr.splitlines()[0] == (
+        f"error: {path}: not a supported format (.rst; copyedit reads .txt, .md and .markdown); "
+        "use --markup text to check it as plain text"
+    )
+    r = run("check", "--markup", "text", str(path))
+    assert r.exit_code == 1 and len(r.stdout.splitlines()) == 2
+    assert run("check", "-", "--stdin-filename", "a.adoc", stdin=DAMAGED).exit_code == 2
+    assert run("check", str(tmp_path)).exit_code == 0  # a folder still yields only .txt and .md files
+    r = run("check", "--markup", "rst", str(path))
+    assert r.exit_code == 2 and "--markup must be one of auto, text, markdown" in r.stderr
+
+
+def test_markup_markdown_masks_code_in_a_txt_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("```\n" + DAMAGED + "```\n")
+    assert run("check", str(path)).exit_code == 1
+    r = run("check", "--markup", "markdown", str(path))
+    assert (r.exit_code, r.stdout) == (0, "")
+
+
+def test_summary_counts_only_written_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from copyedit import source
+
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(DAMAGED)
+    real = source.write
+
+    def refuse_b(src: source.Source, text: str) -> None:
+        if src.path.endswith("b.txt"):
+            raise source.SourceError(f"{src.path}: the file changed while copyedit worked on it; not written")
+        real(src, text)
+
+    monkeypatch.setattr(source, "write", refuse_b)
+    r = run("fix", str(tmp_path))
+    assert r.exit_code == 2 and "Fixed 4 finding(s) in 2 file(s)." in r.stderr
+
+
+@pytest.mark.parametrize("where", ["folder", "missing"])
+def test_write_baseline_that_cannot_be_written_is_one_line(files: Path, where: str) -> None:
+    target = files if where == "folder" else files / "no" / "such" / "baseline.json"
+    r = run("check", "--write-baseline", str(target), str(files))
+    assert r.exit_code == 2
+    assert r.stderr.count("\n") == 1 and r.stderr.startswith(f"error: --write-baseline {target}: ")
+
+
+def test_baseline_write_error_is_one_line(files: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    r = run("check", "--no-cache", "--write-baseline", str(files / "b.json"), str(files))
+    assert r.exit_code == 2
+    assert r.stderr.strip() == f"error: {files / 'b.json'}: cannot write the baseline: No space left on device"
+
+
+def test_fix_writes_through_a_symlink(files: Path) -> None:
+    link = files / "link.txt"
+    link.symlink_to("damaged.txt")
+    r = run("fix", str(link))
+    assert r.exit_code == 0 and link.is_symlink() and (files / "damaged.txt").read_text() == FIXED
+
+
+def test_unknown_rule_codes_are_a_warning(files: Path) -> None:
+    r = run("check", "--select", "NOPE", "--select", "VRB", "--ignore", "frg", str(files / "clean.md"))
+    assert r.exit_code == 0
+    assert r.stderr == (
+        "warning: --select NOPE, --ignore frg: no such rule (codes are upper case); `copyedit rules` lists them\n"
+    )
+    r = run("check", "--select", "VRB001", "--select", "LT:EN_A_VS_AN", "--ignore", "LT", str(files / "clean.md"))
+    assert r.stderr == ""
+
+
+def test_jobs_are_capped_by_cores_and_memory(files: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from copyedit import runner
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    monkeypatch.setattr(runner, "_available_memory", lambda: 100 * 2**30)
+    assert (runner.default_jobs(), runner.default_jobs(64), runner.default_jobs(1)) == (2, 2, 1)
+    monkeypatch.setattr(runner, "_available_memory", lambda: runner.WORKER_BYTES + 1)
+    assert runner.default_jobs(64) == 1
+    seen = []
+    real = runner.run
+    monkeypatch.setattr(runner, "run", lambda tasks, jobs, *a: seen.append(jobs) or real(tasks, 1, *a))
+    run("check", "--jobs", "64", str(files))
+    assert seen == [1]
+
+
+@pytest.mark.parametrize(
+    ("args", "data"),
+    [
+        ((), "Caf\u00e9.\n".encode("latin-1")),
+        (("--stdin-filename", "a.rst"), DAMAGED.encode()),
+        (("--markup", "html"), DAMAGED.encode()),
+        (("--languagetool", "ftp://x"), DAMAGED.encode()),
+    ],
+)
+def test_fix_stdin_gives_the_input_back_on_error(args: tuple[str, ...], data: bytes) -> None:
+    """An editor filters its buffer through `fix -`: output nothing and the buffer is emptied."""
+    r = run("fix", *args, "-", stdin=data)
+    assert (r.exit_code, r.stdout_bytes) == (2, data)
+
+
+def test_fix_stdin_gives_the_input_back_when_fixing_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    from copyedit import engine
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(engine, "fix_text", broken)
+    r = run("fix", "--no-cache", "-", stdin=DAMAGED)
+    assert (r.exit_code, r.stdout) == (2, DAMAGED)

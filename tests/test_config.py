@@ -113,3 +113,23 @@ def test_apostrophe_style() -> None:
     text = "Few expected change under Kim Jong-un leadership.\n"
     assert "Jong-un’s" in fix_text(text, config=Config(apostrophe="curly")).text
     assert "Jong-un's" in fix_text(text, config=Config(apostrophe="straight")).text
+
+
+def test_codes_that_match_no_rule_are_a_warning(tmp_path: Path) -> None:
+    """A typo in `select` selected nothing, silently; `LT:` codes are LanguageTool's, open-ended, never unknown."""
+    from typer.testing import CliRunner
+
+    from copyedit.cli import app
+
+    (tmp_path / ".copyedit.toml").write_text(
+        'select = ["VRB", "NOPE"]\nignore = ["LT:EN_A_VS_AN"]\nper-file-ignores = { "x/*" = ["ZZZ9"] }\n'
+    )
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("He could have gave more.\n")
+    r = CliRunner().invoke(app, ["check", str(tmp_path)])
+    assert r.exit_code == 1 and len(r.stdout.splitlines()) == 2
+    assert r.stderr.splitlines()[0] == (
+        f"warning: {tmp_path / '.copyedit.toml'}: select NOPE, per-file-ignores ZZZ9: no such rule; "
+        "`copyedit rules` lists them"
+    )
+    assert r.stderr.count("warning") == 1  # once per file, not once per article

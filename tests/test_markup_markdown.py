@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from copyedit.markup import ProseView
-from copyedit.markup.markdown import markdown_view
+from copyedit.markup import Block, ProseView
+from copyedit.markup.markdown import front_matter, html_comments, markdown_view
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def check_invariants(text: str, view: ProseView) -> None:
@@ -287,6 +295,150 @@ def test_hard_break_backslash() -> None:
     assert blocks(text) == [("paragraph", text)]
 
 
+# --- HTML comments and front matter (what suppressions may read) ---------------------------------
+
+
+def comment_texts(text: str) -> list[str]:
+    return [text[a:b] for a, b in html_comments(text)]
+
+
+@pytest.mark.parametrize("nl", ["\n", "\r\n"])
+def test_html_comments_are_the_ones_markdown_it_reads_as_html(nl: str) -> None:
+    text = nl.join(
+        [
+            "<!-- block -->",
+            "",
+            "Some <!-- inline --> text and a [link <!-- in text -->](/u).",
+            "",
+            "> <!-- quoted -->",
+            "",
+            "<div>",
+            "<!-- in a div --> <!-->",
+            "</div>",
+            "",
+            "| a <!-- cell --> | b |",
+            "|---|---|",
+            "",
+        ]
+    )
+    assert comment_texts(text) == [
+        "<!-- block -->",
+        "<!-- inline -->",
+        "<!-- in text -->",
+        "<!-- quoted -->",
+        "<!-- in a div -->",
+        "<!-->",
+        "<!-- cell -->",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write `<!-- c -->` to do it.\n",
+        "``a `<!-- c -->` b``\n",
+        "```\n<!-- c -->\n```\n",
+        "~~~md\n<!-- c -->\n~~~\n",
+        "Intro.\n\n    <!-- c -->\n",
+        "---\nnote: <!-- c -->\n---\n\nBody.\n",
+        '[a](https://x.org "<!-- c -->")\n',
+        "[a](/u?<!--c-->)\n",
+        "![<!-- c -->](p.png)\n",
+        "<script>\n<!-- c -->\n</script>\n",
+        "<style>\n<!-- c -->\n</style>\n",
+        "An unclosed <!-- c\n",
+        "<!-- unclosed block\n\nstill in it\n",
+        "\\<!-- c -->\n",
+        "[a]: /u '<!-- c -->'\n",
+    ],
+)
+def test_no_comment_in_code_front_matter_link_targets_or_raw_text(text: str) -> None:
+    assert html_comments(text) == ()
+
+
+@pytest.mark.parametrize("nl", ["\n", "\r\n", "\r"])
+def test_front_matter_span(nl: str) -> None:
+    yaml = nl.join(["---", "title: x", "copyedit: off", "---", "", "Body.", ""])
+    assert front_matter(yaml) == (0, yaml.index(nl + nl))
+    toml = nl.join(["+++", 'copyedit = "off"', "+++", "Body.", ""])
+    assert front_matter(toml) == (0, toml.index("+++", 3) + 3)
+    assert front_matter(nl.join(["---", "copyedit: off", "", "Body.", ""])) is None  # never closed
+    assert front_matter(nl.join(["Intro.", "---", "copyedit: off", "---", ""])) is None
+    assert front_matter("") is None
+
+
+# --- hostile input: every scan stays linear ------------------------------------------------------
+# Each of these took seconds to minutes (or overflowed the stack) before; they run in a child process killed
+# after 20 s, so a scan that turns quadratic again fails the test instead of hanging the suite.
+
+
+def view_in_child(expr: str) -> tuple[str, ProseView, list[str]]:
+    """The text ``expr`` builds, its view, and its HTML comments, made in a child process with a time limit."""
+    code = (
+        "import json, sys\n"
+        "from copyedit.markup.markdown import html_comments, markdown_view\n"
+        f"t = {expr}\n"
+        "v = markdown_view(t)\n"
+        "c = [t[a:b] for a, b in html_comments(t)]\n"
+        "json.dump([t, v.text, [[b.start, b.end, b.kind] for b in v.blocks], v.opaque, c], sys.stdout)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=20, cwd=ROOT)
+    assert run.returncode == 0, run.stderr[-2000:]
+    text, view, blocks_, opaque, comments = json.loads(run.stdout)
+    result = ProseView(view, tuple(Block(*b) for b in blocks_), tuple(tuple(o) for o in opaque))
+    check_invariants(text, result)
+    return text, result, comments
+
+
+def test_hostile_table_cell_with_a_long_run_of_spaces() -> None:
+    text, view, _ = view_in_child("'| a | b |\\n|---|---|\\n| x' + ' ' * 100_000 + 'y | z |\\n'")
+    cells = [(b.kind, text[b.start : b.end]) for b in view.blocks]
+    assert cells == [("table_cell", "a"), ("table_cell", "b"), ("table_cell", "x" + " " * 100_000 + "y"),
+                     ("table_cell", "z")]  # fmt: skip
+
+
+def test_hostile_url_followed_by_a_run_of_brackets() -> None:
+    text, view, _ = view_in_child("'See http://x.org/a' + ')' * 300_000 + ' now.\\n'")
+    assert_masked(text, view, "http://x.org/a")
+    assert_kept(text, view, ")" * 300_000 + " now.")
+
+
+def test_hostile_unclosed_html_comments_are_text() -> None:
+    text, view, comments = view_in_child("'A ' + '<!-- ' * 30_000 + 'end.\\n'")
+    assert view.text == text and comments == []
+    text, view, comments = view_in_child("'A ' + '<a ' * 30_000 + '<? <![CDATA[ <!x end.\\n'")
+    assert view.text == text and comments == []
+
+
+def test_hostile_runs_of_backticks() -> None:
+    text, view, _ = view_in_child("'`' * 100_000 + ' and ' + '`' * 99_999 + ' end.\\n'")
+    assert view.text == text  # no run has a closing run of its length: all literal
+    text, view, _ = view_in_child("'A `` ' + '` ' * 20_000 + '`` b.\\n'")
+    assert view.text.split() == ["A", "b."]  # one code span
+    text, view, _ = view_in_child("'[' * 20_000 + 'a `` b ' + '`c` ' * 20_000 + 'end.\\n'")
+    assert view.text.split() == ["[" * 20_000 + "a", "``", "b", "end."]  # each label walk met the lone ``
+
+
+def test_hostile_runs_of_brackets() -> None:
+    text, view, _ = view_in_child("'[' * 20_000 + ' and [a' * 5_000 + ' end.\\n'")
+    assert view.text == text
+    text, view, _ = view_in_child("'[' * 30_000 + '[a](/u) end.\\n'")
+    assert view.text.split() == ["[" * 30_000, "a", "end."]  # the last ``[`` opens a link
+
+
+def test_hostile_nested_links_do_not_overflow_the_stack() -> None:
+    text, view, _ = view_in_child("'[' * 5_000 + 'deep' + '](/u)' * 5_000 + '\\n'")
+    assert_kept(text, view, "deep")
+    assert len(view.blocks) == 1
+
+
+def test_hostile_emphasis_that_never_pairs() -> None:
+    text, view, _ = view_in_child("'_a ' * 20_000 + 'b* ' * 20_000 + '\\n'")
+    assert view.text == text
+    text, view, _ = view_in_child("'*a ' * 20_000 + 'b* end.\\n'")
+    assert view.text.count("*") == 20_000 - 1  # only the last opener pairs with the one closer
+
+
 # --- offsets ------------------------------------------------------------------------------------
 
 
@@ -376,3 +528,34 @@ def test_property_prose_is_what_markdown_it_renders_as_text(pieces: list[str]) -
     text = "".join(pieces)
     assume(not text.startswith("---") and "\\|" not in text)  # `\\|` in a table cell: markdown-it's own quirk
     assert "".join(view_of(text).text.split()) == _markdown_it_words(text)
+
+
+_WITH_COMMENTS = [
+    "<!-- c -->", "<!--", "-->", "<!-->", "x", "Two words.", " ", "\n", "\n\n", "    ", "`", "``", "```", "[", "](",
+    ")", "![", "> ", "- ", "\\", "<div>", "</div>", "<script>", '"', "---\n", "|", "|-|\n",
+]  # fmt: skip
+
+
+def _markdown_it_comments(text: str) -> list[str]:
+    """Comments as markdown-it's tokens hold them: inline HTML that is a comment, and comments in HTML blocks."""
+    found = []
+    for t in _MD.parse(text):
+        if t.type == "inline":
+            found += [c.content for c in t.children or () if c.type == "html_inline" and c.content.startswith("<!--")]
+        elif t.type == "html_block" and not t.content.lstrip().lower().startswith(("<script", "<style", "<textarea")):
+            found += re.findall(r"<!---?>|<!--.*?-->", t.content, re.S)
+    return found
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_WITH_COMMENTS), max_size=30))
+def test_property_html_comments_are_markdown_it_s(pieces: list[str]) -> None:
+    """The comments suppressions may read are exactly the ones markdown-it parses as HTML (container markers
+    and line breaks aside, which markdown-it's token content leaves out)."""
+    text = "".join(pieces)
+    assume(not text.startswith(("---", "+++")))
+
+    def norm(comments: list[str]) -> list[str]:
+        return ["".join(c.replace(">", "").split()) for c in comments]
+
+    assert norm(comment_texts(text)) == norm(_markdown_it_comments(text)), text

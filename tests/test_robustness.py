@@ -195,3 +195,25 @@ def test_killed_writer_leaves_old_or_new_file(tmp_path: Path) -> None:
         assert len(data) == size and data in (b"A" * size, b"B" * size)
     leftovers = [p.name for p in tmp_path.iterdir() if p.name != "a.txt"]
     assert all(name.endswith(".copyedit") for name in leftovers)  # at most a temporary file, never a torn one
+
+
+def test_pipes_and_devices_named_like_articles_stop_nothing(tmp_path: Path) -> None:
+    """A FIFO named `*.md` hung the run; a link to /dev/zero read until the memory ran out."""
+    os.mkfifo(tmp_path / "pipe.md")
+    os.symlink("/dev/zero", tmp_path / "zero.md")
+    (tmp_path / "ok.txt").write_text(DAMAGED)
+
+    def _blocked(*_: object) -> None:
+        raise TimeoutError("the run blocked")
+
+    old = signal.signal(signal.SIGALRM, _blocked)
+    signal.alarm(120)
+    try:
+        r = runner.invoke(app, ["fix", str(tmp_path)])
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert r.exit_code == 2, r.exception
+    errors = sorted(r.stderr.splitlines()[:2])
+    assert errors == [f"error: {tmp_path / n}: not a regular file; skipped" for n in ("pipe.md", "zero.md")]
+    assert (tmp_path / "ok.txt").read_text() == FIXED

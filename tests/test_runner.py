@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import psutil
 import pytest
 
 from copyedit import engine, runner
@@ -118,3 +122,76 @@ def test_a_broken_cache_entry_is_a_miss(tmp_path: Path) -> None:
     store.put(k, [])
     next((tmp_path / "cache").rglob(f"{k}.json")).write_text("{not json")
     assert store.get(k) is None
+
+
+def test_workers_exit_when_the_main_process_is_killed(corpus: Path, tmp_path: Path) -> None:
+    """SIGKILL of a `--jobs 2` run leaves no worker waiting for work forever with a model in memory."""
+    seed = next((ROOT / "seeds").glob("*.txt"))
+    for i in range(60):
+        shutil.copy(seed, corpus / f"more_{i}.txt")
+    environ = {**os.environ, "COPYEDIT_RUNTIME_DIR": str(tmp_path / "no-server")}
+    command = [sys.executable, "-m", "copyedit", "check", "--no-cache", "--jobs", "2", "articles"]
+    main = subprocess.Popen(command, cwd=corpus.parent, env=environ, stdout=subprocess.DEVNULL)
+    workers: list[psutil.Process] = []
+    try:
+        deadline = time.monotonic() + 60
+        while len(workers) < 2 and time.monotonic() < deadline and main.poll() is None:
+            workers = psutil.Process(main.pid).children()
+            time.sleep(0.05)
+        assert len(workers) == 2
+        time.sleep(1)  # the workers are loading the model
+        main.kill()
+        main.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while _alive(workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _alive(workers)
+    finally:
+        main.kill()
+        for w in _alive(workers):
+            w.kill()
+
+
+def _alive(processes: list[psutil.Process]) -> list[psutil.Process]:
+    """Those still running (a zombie has exited: only its parent's wait is missing)."""
+    alive = []
+    for p in processes:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            if p.is_running() and p.status() != psutil.STATUS_ZOMBIE:
+                alive.append(p)
+    return alive
+
+
+@pytest.mark.parametrize("kernel", [True, False], ids=["prctl", "watcher"])
+def test_a_worker_exits_with_its_parent(kernel: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both ways a worker follows its parent: the kernel's parent-death signal, and (where there is none) a
+    thread that notices the parent is gone."""
+    if not kernel:
+        monkeypatch.setattr(runner, "_die_with_parent", lambda: False)
+    report_r, report_w = os.pipe()
+    parent = os.fork()
+    if parent == 0:
+        try:
+            worker = os.fork()
+            if worker == 0:
+                runner._exit_with(os.getppid())
+                time.sleep(60)
+            os.write(report_w, f"{worker}\n".encode())
+            time.sleep(60)
+        finally:
+            os._exit(0)
+    os.close(report_w)
+    with os.fdopen(report_r) as report:
+        worker = psutil.Process(int(report.readline()))
+    try:
+        time.sleep(0.2)
+        assert _alive([worker])
+        os.kill(parent, signal.SIGKILL)
+        os.waitpid(parent, 0)
+        deadline = time.monotonic() + 5
+        while _alive([worker]) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive([worker])
+    finally:
+        for w in _alive([worker]):
+            w.kill()

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import psutil
 import pytest
 
 from copyedit import client, server
@@ -26,13 +30,20 @@ def env(tmp_path: Path) -> Iterator[dict[str, str]]:
     runtime.mkdir()
     environ = {**os.environ, "COPYEDIT_RUNTIME_DIR": str(runtime)}
     yield environ
-    subprocess.run([EXE, "server", "stop"], env=environ, capture_output=True)
+    _stopped(environ)
 
 
 def _started(env: dict[str, str]) -> None:
-    p = subprocess.run([EXE, "server", "start", "--idle", "5"], env=env, capture_output=True, text=True)
+    p = subprocess.run([EXE, "server", "start", "--idle", "5"], env=env, capture_output=True, text=True, timeout=120)
     assert p.returncode == 0, p.stderr
-    assert subprocess.run([EXE, "server", "status"], env=env, capture_output=True).returncode == 0
+    assert subprocess.run([EXE, "server", "status"], env=env, capture_output=True, timeout=30).returncode == 0
+
+
+def _stopped(env: dict[str, str]) -> None:
+    """Stop the server of ``env``, and kill what is left of any other started there (a test that failed)."""
+    subprocess.run([EXE, "server", "stop"], env=env, capture_output=True, timeout=60)
+    for p in _servers(env["COPYEDIT_RUNTIME_DIR"], forks=True):
+        p.kill()
 
 
 def test_check_through_the_server_prints_what_a_local_run_prints(env: dict[str, str], tmp_path: Path) -> None:
@@ -75,14 +86,136 @@ def test_standard_input_never_goes_to_the_server() -> None:
 
 def test_an_outdated_server_answers_nothing_and_stops() -> None:
     """When the sources changed since the server started, it says so and stops; the client then runs here."""
-    ours, theirs = socket.socketpair()
-    with ours, theirs:
-        client.send(ours, {"op": "run", "argv": ["check", "x.txt"], "cwd": "/", "env": client.environment()})
-        assert server._answer(theirs, version="not the current sources") is False
-        assert client.receive(ours) == {"op": "outdated"}
+    message = {"op": "run", "argv": ["check", "x.txt"], "cwd": "/", "env": client.environment()}
+    assert server._reply_to(message, version="not the current sources") == {"op": "outdated"}
 
 
 def test_no_server_means_no_answer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COPYEDIT_RUNTIME_DIR", str(tmp_path))
     assert client.request({"op": "status"}) is None
     assert server.status() is None and server.stop() is False
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """One server for the tests below that need any running server (each start loads the model)."""
+    runtime = tmp_path_factory.mktemp("shared-run")
+    environ = {**os.environ, "COPYEDIT_RUNTIME_DIR": str(runtime)}
+    _started(environ)
+    yield environ
+    _stopped(environ)
+
+
+def test_a_client_that_sends_nothing_holds_up_nobody(shared: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A connection that sends part of a request, or nothing, neither delays others nor kills the server."""
+    monkeypatch.setenv("COPYEDIT_RUNTIME_DIR", shared["COPYEDIT_RUNTIME_DIR"])
+    silent, partial = socket.socket(socket.AF_UNIX), socket.socket(socket.AF_UNIX)
+    with silent, partial:
+        silent.connect(str(client.socket_path()))
+        partial.connect(str(client.socket_path()))
+        partial.sendall(b"\0\0\0")
+        began = time.monotonic()
+        assert server.status() is not None
+        assert time.monotonic() - began < 2
+    with socket.socket(socket.AF_UNIX) as leaving:  # asks, and leaves before the answer
+        leaving.connect(str(client.socket_path()))
+        client.send(leaving, {"op": "status"})
+    time.sleep(0.5)
+    assert server.status() is not None
+
+
+def test_the_server_drops_a_silent_client_after_a_few_seconds(
+    shared: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COPYEDIT_RUNTIME_DIR", shared["COPYEDIT_RUNTIME_DIR"])
+    with socket.socket(socket.AF_UNIX) as silent:
+        silent.settimeout(server.READ_TIMEOUT + 5)
+        silent.connect(str(client.socket_path()))
+        began = time.monotonic()
+        assert silent.recv(1) == b""
+        assert server.READ_TIMEOUT - 1 < time.monotonic() - began < server.READ_TIMEOUT + 2
+
+
+def test_every_way_of_running_copyedit_finds_the_same_server(shared: dict[str, str]) -> None:
+    """`copyedit`, `python -m copyedit` and `python3 -m copyedit` are one installation, with one socket."""
+    python3 = str(Path(sys.executable).with_name("python3"))
+    for runner in ([sys.executable, "-m", "copyedit"], [python3, "-m", "copyedit"]):
+        p = subprocess.run([*runner, "server", "status"], env=shared, capture_output=True, text=True, timeout=60)
+        assert p.returncode == 0, (runner, p.stderr)
+
+
+def test_ctrl_c_on_a_served_fix_stops_its_writes(shared: dict[str, str], tmp_path: Path) -> None:
+    """Ctrl-C closes the client's connection (exit 130); the server interrupts the command, as Ctrl-C would
+    interrupt a local run (no file written after it, none half-written), and goes on serving."""
+    seed = next(SEEDS.glob("*.txt"))
+    original = seed.read_bytes()
+    for i in range(200):
+        shutil.copy(seed, tmp_path / f"story_{i:03}.txt")
+
+    def written() -> int:
+        return sum(f.read_bytes() != original for f in tmp_path.glob("story_*.txt"))
+
+    command = [EXE, "fix", "--no-cache", "--jobs", "2", "."]
+    fixing = subprocess.Popen(command, cwd=tmp_path, env=shared, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while not written() and time.monotonic() < deadline and fixing.poll() is None:
+            time.sleep(0.05)
+        fixing.send_signal(signal.SIGINT)
+        _, err = fixing.communicate(timeout=10)
+    finally:
+        fixing.kill()
+    assert fixing.returncode == client.INTERRUPTED and b"Traceback" not in err, err
+    time.sleep(3)  # what the server still had in hand
+    settled = written()
+    time.sleep(2)
+    assert written() == settled and 0 < settled < 200
+    assert not list(tmp_path.glob(".*.copyedit"))
+    assert subprocess.run([EXE, "server", "status"], env=shared, capture_output=True).returncode == 0
+
+
+def test_two_starts_at_once_leave_one_server(env: dict[str, str]) -> None:
+    """The second server finds the first one's lock and leaves without touching its socket."""
+    runtime = env["COPYEDIT_RUNTIME_DIR"]
+    starts = [
+        subprocess.Popen([EXE, "server", "start", "--idle", "5"], env=env, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    said = [p.communicate(timeout=120)[1] for p in starts]
+    assert [p.returncode for p in starts] == [0, 0], said
+    assert len({m.group(1) for m in (re.search(r"pid (\d+)", s) for s in said) if m}) == 1, said
+    deadline = time.monotonic() + 30
+    while len(_servers(runtime)) > 1 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert len(_servers(runtime)) == 1
+    assert subprocess.run([EXE, "server", "status"], env=env, capture_output=True).returncode == 0
+
+
+def _servers(runtime: str, forks: bool = False) -> list[psutil.Process]:
+    """The server processes of the socket folder ``runtime`` (with ``forks``, also their commands')."""
+    found = []
+    for p in psutil.process_iter(["cmdline", "environ", "ppid", "status"]):
+        cmdline, environ = p.info["cmdline"] or [], p.info["environ"] or {}
+        ours = "copyedit.server" in cmdline and environ.get("COPYEDIT_RUNTIME_DIR") == runtime
+        if ours and p.info["status"] != psutil.STATUS_ZOMBIE:
+            found.append(p)
+    pids = {p.pid for p in found}
+    return [p for p in found if forks or p.info["ppid"] not in pids]
+
+
+def test_a_server_removes_only_the_socket_it_made(env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server leaving (here: idle) does not delete a socket that another has put in its place."""
+    monkeypatch.setenv("COPYEDIT_RUNTIME_DIR", env["COPYEDIT_RUNTIME_DIR"])
+    serving = subprocess.Popen([sys.executable, "-m", "copyedit.server", "2"], env=env, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 90
+        while server.status() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        path = client.socket_path()
+        path.unlink()
+        with socket.socket(socket.AF_UNIX) as newer:
+            newer.bind(str(path))
+            serving.wait(timeout=30)
+            assert path.exists()
+    finally:
+        serving.kill()

@@ -12,7 +12,14 @@ from copyedit.inflection import getAllInflections, getAllLemmas
 from copyedit.model import Finding, Safety
 from copyedit.nlp import entity_type
 from copyedit.rule import Context, Example, rule
-from copyedit.syntax import NAME_ENTITIES, can_be_verb_form, doc_text, in_quotation, is_common_word, is_name
+from copyedit.syntax import (
+    NAME_ENTITIES,
+    can_be_verb_form,
+    doc_text,
+    in_direct_quotation,
+    is_common_word,
+    is_name,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -157,7 +164,7 @@ def capitalised_inside(tok: Token) -> bool:
 MID_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
 #: A sentence's first word followed by another capitalised word: the start of a name ("Elders IXL Ltd said").
 NAME_OPENER = re.compile(r"(?:^|(?<=[.!?] ))[A-Z][a-z]+(?= [A-Z])", re.M)
-SENTENCE_END = re.compile(r"[.!?]\W*$")
+SENTENCE_END = re.compile(r"[.!?][^\w.!?]*$")  # the last stop only: from each of 100,000 stops, \W* read to the end
 _NAMES: list = [None, frozenset()]
 
 
@@ -471,6 +478,38 @@ def _subjunctive(verb: Token, clause: Token, subj_num: str) -> bool:
     return clause.dep_ != "ROOT" and bool(governors & words("mandative"))
 
 
+def _named_group(subj: Token) -> bool:
+    """A singular noun that a name modifies ("the Tottenham hierarchy", "the BBC top brass", "Labour's
+    frontbench"): a team's, a party's or a firm's people, which British English counts as plural."""
+    modifiers = [c for c in subj.children if c.i < subj.i and c.dep_ in ("compound", "poss", "nmod", "amod")]
+    return any(_name_part(c) and entity_type(c) in _GROUP_NAMES for c in modifiers)  # not "the November deficit"
+
+
+#: Names of what has people: a firm, club, band, party, nation, family or seat of government.
+_GROUP_NAMES = frozenset({"ORG", "NORP", "GPE", "PERSON", "FAC", "LOC"})
+#: A collective noun after "the", or a capitalised word, then a plural verb: "the team are", "Arsenal have".
+_COLLECTIVE_PLURAL = re.compile(r"(?<![^\W\d_])(?:[Tt]he ([a-z]+)|([A-Z][a-z]+)) (?:are|were|have)(?![^\W\d_])")
+_STYLES: list = [None, False]
+
+
+def _collective_plurals(ctx: Context) -> bool:
+    """Whether the article writes a collective noun or the name of a team, band or firm with a plural verb
+    ("the club are", "Arsenal have"): British style, in which "the United hierarchy are" is right."""
+    if _STYLES[0] is not ctx.blocks:
+        from spacy.lang.en.stop_words import STOP_WORDS  # loaded with the model by now
+
+        names, found = _article_names(ctx), False
+        for m in _COLLECTIVE_PLURAL.finditer(ctx.source):
+            word = m.group(1) or m.group(2)
+            if word.lower() in words("invariant") | words("quantity") or word.lower() in STOP_WORDS:
+                continue  # "the police are", "the majority are", "These are": plural anywhere
+            found = word in words("collective") if m.group(1) else word in names and not word.endswith("s")
+            if found:
+                break
+        _STYLES[:] = [ctx.blocks, found]
+    return _STYLES[1]
+
+
 @rule(
     code="AGR001",
     entities_veto=True,
@@ -537,6 +576,22 @@ def _subjunctive(verb: Token, clause: Token, subj_num: str) -> bool:
         Example(good="The men's 60m hurdles is the strongest event, and the first 24 hours is crucial."),
         Example(good="The sites that the virus targeted were knocked offline, and the money raised was donated."),
         Example(good="The president of the company and his wife are due in Paris; the board insisted he have a say."),
+        Example(good="Arsenal are top. The Tottenham hierarchy are keen, and the Mercedes garage were calm."),
+        Example(good="The Kardashian clan are gathering, and the BBC top brass are under pressure."),
+        Example(
+            bad="‘The lads [[was]] brilliant tonight,’ the captain said.",
+            fixed="‘The lads were brilliant tonight,’ the captain said.",
+            unsafe=True,
+        ),
+        Example(
+            bad="'It was a good day,' she said. The ministers [[has]] agreed to meet again.",
+            fixed="'It was a good day,' she said. The ministers have agreed to meet again.",
+        ),
+        Example(
+            bad="The Mercedes garage [[were]] jubilant after the race.",
+            fixed="The Mercedes garage was jubilant after the race.",
+            unsafe=True,
+        ),
     ],
 )
 def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
@@ -557,8 +612,11 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
     that he be") are not touched, and a subjunctive is only ever the base form ("that he are" is not one).
     The new form comes from lemminflect (a regular "-s" plural for a noun it lacks, such as "ads"). After a
     past reporting verb a lexical verb's fix is unsafe ("said it increase" may have lost a "-d"), but
-    "were/are/have" only change number. Inside quotation marks the fix is unsafe: a speaker's grammar is
-    theirs.
+    "were/are/have" only change number. Inside quotation marks, double or single (‘…’ and '…', as British
+    news writes them), the fix is unsafe: a speaker's grammar is theirs. A singular noun that a name modifies,
+    before a plural verb ("the Tottenham hierarchy are", "the Mercedes garage were"), may be a team's, party's
+    or firm's people counted as plural, as British English does: no finding where the article itself writes a
+    collective noun or such a name with a plural verb ("the club are", "Arsenal have"), else unsafe.
     """
     for verb in doc:
         verb_num = verb_number(verb)
@@ -582,5 +640,9 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
             lost_past = lost_past and verb.lower_ not in VERB_SWAP  # "said the dollar were": "was", whatever the tense
             if _appositive(verb):
                 continue
-            doubt = in_quotation(verb) or lost_past or _doubtful(verb, subjects[0], clause, subj_num)
+            group = subj_num == SING and _named_group(subjects[0])
+            if group and _collective_plurals(ctx):
+                continue  # "the Tottenham hierarchy are", in an article that writes "Arsenal are"
+            doubt = in_direct_quotation(verb) or lost_past or group
+            doubt = doubt or _doubtful(verb, subjects[0], clause, subj_num)
             yield ctx.finding(verb.idx, verb.idx + len(verb), new, safety=Safety.UNSAFE if doubt else None)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import TYPE_CHECKING
 
-from copyedit import lexicon
+from copyedit import lexicon, nlp
 from copyedit.checks.agreement import (
     DASHES,
     FUNCTION_POS,
@@ -31,6 +32,10 @@ from copyedit.syntax import can_be_verb_form
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+#: Dependents only a verb has: a word with one after "this" or "each" is the pronoun's verb, not its noun.
+VERB_DEPENDENTS = frozenset({"nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "prt", "dative", "acomp", "oprd"})
+VERB_DEPENDENTS |= frozenset({"advmod", "aux", "auxpass", "neg", "agent", "mark"})
 
 
 def _heads_phrase(noun: Token) -> bool:
@@ -96,8 +101,8 @@ def _misread(det: Token, noun: Token, num: str) -> bool:
             return True  # "a four year revolving credit", "many drought affected countries": a compound modifier
         if det.tag_ == "CD" and nxt is not None and nxt.pos_ in ("ADJ", "NOUN", "PROPN", "NUM"):
             return True  # "a five year straight eurobond": a measure before the head
-        if det.tag_ == "CD" and _not_counting(det, noun):
-            return True
+        if det.tag_ == "CD" and (_not_counting(det, noun) or noun.lemma_ in _noun_list("numeral_measures")):
+            return True  # "four stone", "six foot tall": a measure that stays singular
         if noun.lower_.endswith("ing") and can_be_verb_form(noun.text, "VBG"):
             return True  # "many meeting and going home": a participle after a quantifier standing alone
         alone = noun.i == det.i + 1 and can_be_verb_form(noun.text, "VBP")
@@ -107,7 +112,20 @@ def _misread(det: Token, noun: Token, num: str) -> bool:
         return prev is not None and (prev.tag_ in ("WP", "WDT", "WRB") or prev.lower_ in ("as", "than", "that", "so"))
     if nxt is not None and nxt.is_alpha and nxt.pos_ not in FUNCTION_POS and noun_tables(nxt.lower_):
         return True  # "a ratings hit": the plural may be a modifier of the next word
+    if _verb_after_pronoun(det, noun):
+        return True
     return noun.i > det.i + 1 and can_be_verb_form(noun.text, "VBZ")  # "when a terrorist boards a plane"
+
+
+def _verb_after_pronoun(det: Token, noun: Token) -> bool:
+    """A determiner that may stand alone as the subject ("this", "each", "another"), then a word that may be
+    its verb, which the parse shows to head a clause: the sentence's root or a clause, or with a verb's
+    dependents ("This aligns with", "each doubles up as", "another states that")."""
+    if noun.i != det.i + 1 or det.lower_ in ("a", "an", "every") or not can_be_verb_form(noun.text, "VBZ"):
+        return False
+    clause = noun.dep_ in ("ROOT", "ccomp", "advcl", "parataxis", "xcomp") or det.dep_ in SUBJECTS
+    clause = clause or (noun.dep_ == "conj" and noun.head.pos_ in ("VERB", "AUX"))  # "…, and another states that"
+    return clause or any(c.dep_ in VERB_DEPENDENTS for c in noun.children)
 
 
 def _not_counting(numeral: Token, noun: Token) -> bool:
@@ -120,6 +138,8 @@ def _not_counting(numeral: Token, noun: Token) -> bool:
         return False
     if _after_article(numeral) or (noun.i == numeral.i + 1 and prev.pos_ in ("NOUN", "PROPN")):
         return True
+    if prev.lower_ in _noun_list("ranking_words"):
+        return True  # "the top ten list": a rank
     owner = prev.pos_ == "DET" or prev.tag_ == "PRP$"  # "the three million mark", "our five million target"
     if owner and any(t.lower_ in words("multipliers") for t in doc[numeral.i + 1 : noun.i]):
         return True
@@ -180,10 +200,27 @@ def _inflect_noun(noun: Token, number: str) -> str | None:
     preferred = lexicon.load("agreement")["plurals"]
     if number == PLUR and word in preferred:
         return cased(noun.text, preferred[word])
-    forms = {t[tag][0] for _, t in noun_tables(word) if word in t.get(other, ()) and t.get(tag)}
+    forms = {t[tag][0] for _, t in noun_tables(word) if word in t.get(other, ()) and t.get(tag)} - {word}
     if not forms and (regular := regular_inflection(noun, number)):
-        forms = {regular}
+        forms = {regular} if _known_noun(regular) else set()  # "mechanis" is no plural of "mechani"
     return cased(noun.text, forms.pop()) if len(forms) == 1 else None
+
+
+@cache
+def _known_noun(word: str) -> bool:
+    """Whether ``word`` is an English noun: in lemminflect's dictionary, in the lemmatizer's index of noun lemmas,
+    or a singular with an agent ending ("blogger", "influencer")."""
+    if getAllLemmas(word) or word.endswith(tuple(words("agent_suffixes"))):
+        return True
+    index = nlp.load().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return word in index.get("noun", ())
+
+
+@cache
+def _noun_list(key: str) -> frozenset[str]:
+    """A list of rules/data/determiner_nouns.yaml; mass nouns with agreement.yaml's uncountable ones."""
+    extra = words("uncountable") if key == "mass_nouns" else frozenset()
+    return frozenset(lexicon.load("determiner_nouns")[key]) | extra
 
 
 def _adjective_like(noun: Token) -> bool:
@@ -209,9 +246,13 @@ def _number_fix(det: Token, det_num: str, noun: Token, num: str) -> tuple[Token,
             return None
         if evidence == num:
             return det, cased(det.text, paired[det.lower_]), Safety.SAFE
-        new = _inflect_noun(noun, det_num) if evidence == det_num else None
+        mass = num == SING and noun.lemma_ in _noun_list("mass_nouns")  # "these evidence show": not "evidences"
+        new = _inflect_noun(noun, det_num) if evidence == det_num and not mass else None
         return (noun, new, Safety.SAFE) if new else None
-    if evidence == num or (num == SING and (noun.lemma_ in words("uncountable") or _adjective_like(noun))):
+    if det.lower_ == "another" and evidence != det_num:
+        # "another states": as likely "other states"; surely so when the verb is plural ("another states have")
+        return det, cased(det.text, "other"), Safety.SAFE if evidence == num else Safety.UNSAFE
+    if evidence == num or (num == SING and (noun.lemma_ in _noun_list("mass_nouns") or _adjective_like(noun))):
         return None
     new = _inflect_noun(noun, det_num)
     if new is None:
@@ -280,6 +321,11 @@ def _governing(dets: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
         Example(bad="Inspections take place every four [[day]].", fixed="Inspections take place every four days."),
         Example(good="A paints, resins and coatings company bought five producer and five consumer groups."),
         Example(good="The four pose for photos, and the two meet again in May; the many poor rely on aid."),
+        Example(good="He lost four stone, stands six foot tall, keeps 300 head of cattle and made the top ten list."),
+        Example(good="This aligns with the plan, each doubles up as a study, and another states that talks go on."),
+        Example(bad="[[These]] evidence shows he was there.", fixed="This evidence shows he was there."),
+        Example(bad="[[Another]] states have passed similar laws.", fixed="Other states have passed similar laws."),
+        Example(bad="I met [[another]] people at the camp.", fixed="I met other people at the camp.", unsafe=True),
         Example(good="Sales passed the three million mark, and Labour won a 12 to eight majority on the panel."),
         Example(good="It signed a five year, sterling facility; many hunts ended early, many meeting and going home."),
     ],
@@ -301,7 +347,11 @@ def determiner_noun_number(doc: Doc, ctx: Context) -> Iterator[Finding]:
     For "this/that/these/those" the verb of the sentence decides which word is wrong (a fix without that
     evidence is not offered). With a determiner that has one number only ("several", "each"), the noun
     changes, safely; after "a/an" the fix is unsafe unless the verb shows the singular ("signed a players"
-    may have meant "signed players").
+    may have meant "signed players"). "Another" before a plural becomes "other" ("another states"), safely
+    only when the verb is plural too. Mass nouns (rules/data/determiner_nouns.yaml) are never pluralised
+    ("these evidence show" is left alone), nor is a measure after a numeral ("four stone", "six foot") or a
+    rank ("the top ten list"); a word that the parse makes the verb of a determiner standing as a pronoun
+    ("This aligns with", "each doubles up") is no noun; and a new form must be a known English noun.
     """
     for noun in doc:
         num = form_number(noun)
@@ -316,4 +366,5 @@ def determiner_noun_number(doc: Doc, ctx: Context) -> Iterator[Finding]:
             fix = _number_fix(det, det_num, noun, num)
             if fix:
                 word, new, safety = fix
-                yield ctx.finding(word.idx, word.idx + len(word), new, safety=safety)
+                msg = f"“{det.text}” does not go with “{noun.text}”; use “{new}”." if word.i == det.i else None
+                yield ctx.finding(word.idx, word.idx + len(word), new, message=msg, safety=safety)

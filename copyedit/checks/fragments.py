@@ -23,6 +23,8 @@ from copyedit.syntax import (
     in_quotation,
     is_main_clause,
     joined_case,
+    looks_like_heading,
+    opens_in_capitals,
     words,
 )
 
@@ -32,27 +34,65 @@ if TYPE_CHECKING:
 
 #: A full stop and the letter that opens what follows it.
 _STOP = re.compile(r"\.\s*(?=[^\W\d_])")
+#: The end of a sentence (a full stop, question or exclamation mark, perhaps a closing quote) and the letter after.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*(?=[^\W\d_])")
 #: A block that stops on a letter or a number (a token like_num may end in "." or ","): one left open.
 _OPEN_END = re.compile(r"(?:[^\W_]|\d[.,/]+)\Z")
 
 
 def _join_direction(frag: Span, kind: str, lead: Token, prev: Span | None, nxt: Span | None) -> str | None:
-    """Whether a fragment joins the sentence before it ("backward") or after it ("forward"), if either."""
+    """Whether a fragment joins the sentence before it ("backward") or after it ("forward"), if either.
+
+    An opening clause or phrase ("When…", "Because…", "After arriving…") joins the next sentence when that is a
+    main clause that can take it and nothing before can ("¶After arriving home. She was…"); between two that
+    both can, a subordinator that usually comes first decides, and a phrase goes forward (an unsafe join). After
+    a question, a fragment is the answer ("Where did it go? To the banks, mostly.") and joins neither."""
     table = lexicon.load("subordinators")
     word = lead.lower_
     if kind == "relative":
         antecedent = words(prev)[-1:] if prev is not None else []
         return "backward" if antecedent and antecedent[0].pos_ in ("NOUN", "PROPN", "NUM") else None
-    forward = kind == "subordinate" and word in table["forward"] and nxt is not None and is_main_clause(nxt)
+    if prev is not None and prev.text.rstrip().rstrip("\"'”’)").endswith("?"):
+        return None  # "Why? Because nobody asked.": a fragment after a question is its answer
+    if nxt is not None and opens_in_capitals(nxt.text):
+        nxt = None  # a subhead in capitals follows: nothing to join forward to
+    ahead = nxt is not None and is_main_clause(nxt)
+    behind = _takes_trailing(prev, frag)
+    forward = kind == "subordinate" and word in table["forward"] and ahead
     if forward and prev is not None and word in table["backward_comma"] and not _pronoun_subject(nxt):
         return "backward"  # "…improving. Although X. The price…": a trailing ", although" is the likelier
     if forward:
         return "forward"
     if kind == "subordinate":
-        return "backward" if prev is not None and word in table["backward"] + table["backward_comma"] else None
-    if prev is None:
-        return "forward" if nxt is not None and is_main_clause(nxt) else None
+        if prev is not None and word in table["backward"] + table["backward_comma"] and behind:
+            return "backward"
+        return "forward" if word in table["opens_too"] and ahead else None
+    if not behind:
+        return "forward" if ahead else None
+    if kind == "prepositional" and word in table["opening_prepositions"] and _takes_opening(nxt):
+        return "forward"
     return "backward"
+
+
+def _takes_trailing(prev: Span | None, frag: Span) -> bool:
+    """Whether the sentence before a fragment could end with it: one closed by a full stop (its own or an
+    abbreviation's, "to the U.S."), not by an exclamation mark or a quote mark, and no subhead in capitals."""
+    if prev is None or not prev.text.rstrip().endswith("."):
+        return False
+    return not (opens_in_capitals(prev.text) and not any(c.islower() for c in prev.text))
+
+
+def _takes_opening(nxt: Span | None) -> bool:
+    """Whether a sentence could open with a stranded phrase: a main clause that opens with its subject ("She was
+    given…"), not with a phrase, a connective or a quotation of its own ("However, she…", "In May she…")."""
+    if nxt is None or not is_main_clause(nxt):
+        return False
+    ws = words(nxt)
+    if len(ws) > 1 and ws[0].lower_ in SUBJECT_PRONOUNS and ws[1].tag_ in FINITE_TAGS:
+        return True
+    # the subject of the main clause, or of a reported clause that opens the sentence ("X did Y, she said.")
+    subjects = [t for t in nxt if t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.dep_ in ("ROOT", "ccomp")]
+    return nxt[0] == ws[0] and any(s.left_edge.i == ws[0].i for s in subjects)
 
 
 def _comma(kind: str, lead: Token, direction: str) -> str:
@@ -81,13 +121,13 @@ def _may_lead(word: str) -> bool:
 
 def _may_hold_fragment(text: str) -> bool:
     """FRG002's trigger: a full stop before a capital (every join is made there), and a word that may lead a
-    fragment where one can start: first in the block, just after such a stop, or a capitalised subordinator
-    that joins forward anywhere (the parser may start a sentence after a colon or a question mark)."""
-    starts = [m.end() for m in _STOP.finditer(text) if text[m.end()].isupper()]
-    if not starts:
+    fragment where one can start: first in the block, just after the end of a sentence, or a capitalised
+    subordinator that joins forward anywhere (the parser may start a sentence after a colon)."""
+    if not any(text[m.end()].isupper() for m in _STOP.finditer(text)):
         return False
     if _capitalised_forward().search(text):
         return True
+    starts = [m.end() for m in _SENTENCE_END.finditer(text) if text[m.end()].isupper()]
     leads = [m for m in (triggers.WORD.match(text, s) for s in starts) if m] + [triggers.WORD.search(text)]
     return any(_may_lead(m.group().lower()) for m in leads if m)
 
@@ -169,21 +209,53 @@ def _capitalised_forward() -> re.Pattern[str]:
             fixed="The city is a restless metropolis once it shared with Lisbon the same air.",
             unsafe=True,
         ),
+        Example(
+            bad="After arriving home from the hospital[[. S]]he was given a new bed by her family.",
+            fixed="After arriving home from the hospital, she was given a new bed by her family.",
+        ),
+        Example(
+            bad="“I can’t wait to go home.” Despite the pain[[. T]]he 34-year-old finished the race.",
+            fixed="“I can’t wait to go home.” Despite the pain, the 34-year-old finished the race.",
+        ),
+        Example(
+            bad="Because the pitch was waterlogged[[. T]]he derby was called off.",
+            fixed="Because the pitch was waterlogged, the derby was called off.",
+        ),
+        Example(
+            bad="The panel made 40 recommendations. After hearing evidence from 60 witnesses[[. T]]hey called for a "
+            "new regulator.",
+            fixed="The panel made 40 recommendations. After hearing evidence from 60 witnesses, they called for a "
+            "new regulator.",
+            unsafe=True,
+        ),
+        Example(good="She left the clinic on Tuesday. AFTER THE SPLIT. The actress moved to Devon with her children."),
+        Example(good="Voters were promised lower taxes. Which promises will be kept remains to be seen."),
+        Example(good="Voters were promised lower taxes. Which of those promises will be kept, nobody knows."),
+        Example(good="The club has sacked its manager. Which candidate will the board pick?The answer may come soon."),
     ],
 )
 def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
     """A "sentence" that is only a subordinate clause, a relative clause, or a participial or prepositional phrase.
 
     Such a fragment belongs to a neighbour: a clause that usually comes first ("While …") to the next
-    sentence, with a comma; a relative clause or phrase to the one before it. A fragment that opens a
-    paragraph after a paragraph broken in mid-sentence is left to FRG003.
+    sentence, with a comma; a relative clause or phrase to the one before it. An opening clause or phrase
+    ("Because…", "After arriving home…", "Despite the pain…") that nothing before can take (it opens the
+    paragraph, or follows an exclamation or a quotation) goes to the next sentence when that opens with its
+    subject; one that follows a question is its answer ("Why? Because nobody asked.") and stays. A fragment
+    that opens a paragraph after a paragraph broken in mid-sentence is left to FRG003. A question or
+    exclamation ("Which of them will survive?", "Which promises will be kept remains to be seen", "…pick?The
+    answer") and a subhead in capitals ("AFTER THE SPLIT.") are no stranded clauses.
 
     ## Fix safety
     Safe: the full stop becomes a comma (or a space where English puts none) and the capital goes. A
     stranded prepositional phrase is joined safely only when it is a plain adjunct of the whole sentence before it,
     in a prose paragraph, led by a preposition that takes no comma there ("…denied wrongdoing. In the
     settlement."); elsewhere writers use such fragments on purpose, and the join is an unsafe fix. A concessive
-    clause between two sentences ("…improving. Although X. The price…") fits either side: an unsafe fix.
+    clause between two sentences ("…improving. Although X. The price…") fits either side: an unsafe fix. So
+    does a phrase that can open a sentence ("After hearing evidence from 60 witnesses.") between a sentence
+    closed by a full stop and one that opens with its subject: the stop may have cut it from either, and it is
+    joined to the next only as an unsafe fix. With nothing before that can take it (the paragraph's start, an
+    exclamation, a quotation), a plain opening phrase joins the next sentence safely.
     """
     sents = list(doc.sents)
     for i, sent in enumerate(sents):
@@ -227,8 +299,12 @@ def _table() -> dict[str, list[str]]:
 def _sure(frag: Fragment, sent: Span, prev: Span | None, nxt: Span | None, direction: str, ctx: Context) -> bool:
     """Whether the join is the one right answer (a safe fix)."""
     lead, table = frag.lead, _table()
+    if frag.kind == "prepositional" and direction == "forward":
+        # Only when nothing before can take it: between two sentences that both can, either join may be wrong.
+        opening = lead.lower_ in table["opening_prepositions"] and _takes_opening(nxt)
+        return opening and not _takes_trailing(prev, sent) and _plain_phrase(sent, ctx)
     if frag.kind == "prepositional":
-        return direction == "backward" and prev is not None and _plain_adjunct(sent, prev, ctx)
+        return prev is not None and _plain_adjunct(sent, prev, ctx)
     if frag.kind == "participial":
         # A trailing "-ing" clause with an object ("…, leaving dozens without jobs") or a listing one
         # ("…, including …") surely takes a comma; other participles may stand alone on purpose ("Released in May.").
@@ -253,16 +329,22 @@ def _plain_adjunct(sent: Span, prev: Span, ctx: Context) -> bool:
     Writers strand phrases on purpose after short, punchy sentences ("He waited. For years."), with
     prepositions whose phrases comment on the clause ("Despite…", "With…", "For…"), and in headings and lists.
     """
+    if sent.root.lower_ not in _table()["joining_prepositions"] or not _plain_phrase(sent, ctx):
+        return False
+    subject = has_subject(prev.root) or any(t.lower_ in SUBJECT_PRONOUNS for t in words(prev)[:2])
+    return has_main_verb(prev) and subject and len(words(prev)) >= 5
+
+
+def _plain_phrase(sent: Span, ctx: Context) -> bool:
+    """Whether a stranded prepositional phrase is plain, in a prose paragraph: one object, no verb of its own,
+    no comma but in a list, not an indefinite frame ("In a move to cut costs"), not inside a quotation."""
     lead = sent.root
-    if lead.lower_ not in _table()["joining_prepositions"] or ctx.block.kind != "paragraph" or in_quotation(lead):
+    if ctx.block.kind != "paragraph" or in_quotation(lead):
         return False
     objects = [c for c in lead.children if c.dep_ != "punct"]
     if len(objects) != 1 or objects[0].dep_ not in ("pobj", "pcomp") or any(t.tag_ in FINITE_TAGS for t in sent):
         return False
-    if any(t.text == "," and not _lists(t) for t in sent) or _framing(objects[0]):
-        return False
-    subject = has_subject(prev.root) or any(t.lower_ in SUBJECT_PRONOUNS for t in words(prev)[:2])
-    return has_main_verb(prev) and subject and len(words(prev)) >= 5
+    return not (any(t.text == "," and not _lists(t) for t in sent) or _framing(objects[0]))
 
 
 def _framing(noun: Token) -> bool:
@@ -310,9 +392,10 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
     """Whether ``doc``, a block with no closing punctuation, goes on in ``nxt``.
 
     It does when its last word cannot end a sentence, or when it is a whole clause and the next block opens
-    with a fragment that cannot stand alone ("In defiance of the sanctions.") or with a lowercase word.
+    with a fragment that cannot stand alone ("In defiance of the sanctions.") or with a lowercase word. A line
+    that reads as a heading before a paragraph of prose ("Everything you need to know about") is no break.
     """
-    if kind not in ("paragraph", "title") or not _open_end(doc) or len(nxt) < 2:
+    if kind not in ("paragraph", "title") or not _open_end(doc) or len(nxt) < 2 or looks_like_heading(doc, nxt):
         return False
     left, right = list(doc.sents)[-1], next(iter(nxt.sents))
     first = words(right)[:1]
@@ -347,13 +430,25 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
         Example(good="Election results\n\nThe count finished at dawn."),
         Example(good="By the numbers\n\nIn 2023, exports rose by a third."),
         Example(good="The minister spoke for an hour.\n\nDespite the rain, crowds gathered outside."),
+        Example(
+            good="The singer has been open about her struggles.\n\nEverything you need to know about\n\n"
+            "The tour starts in Glasgow on 3 May and ends at Wembley a month later.",
+            markup="markdown",
+        ),
+        Example(
+            good="The pair spent £2m on travel.\n\nHow the couple met at a party in Notting Hill\n\n"
+            "They were introduced by a friend at a dinner in Chelsea in 2019.",
+            markup="markdown",
+        ),
     ],
 )
 def paragraph_broken_mid_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     """A prose paragraph with no closing punctuation, followed by a paragraph that opens with its continuation.
 
     A title or heading stops without punctuation by design, so the break counts only when the block is a
-    whole clause, or ends on a word that cannot end a sentence, and the next block continues it.
+    whole clause, or ends on a word that cannot end a sentence, and the next block continues it. A one-line
+    paragraph that reads as a heading, caption or standalone line (in capitals, in title case, or short with no
+    clause of its own, "Everything you need to know about") before a paragraph of prose is left alone.
 
     ## Fix safety
     Safe: the break becomes one space and the next word loses its capital unless it is a name.

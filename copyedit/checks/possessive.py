@@ -110,7 +110,7 @@ def _phrase(first: Token, last: Token, after: Token, ordinal: bool) -> Phrase | 
     """The noun phrase the name ``first``..``last`` opens, read with or without an ordinal after it, when its
     words can hold a possessor (the entity labels aside)."""
     mod, nouns = _noun_chain(after, ordinal)
-    if not nouns or _modified_before(nouns[-1], first):
+    if not nouns or _modified_before(nouns[-1], first) or _not_owned(nouns[-1]):
         return None
     prev, titled = _opener(first, nouns[-1])
     if (prev is not None and prev.tag_ not in _OPENERS) or not _ends_noun_phrase(nouns[-1]):
@@ -120,6 +120,21 @@ def _phrase(first: Token, last: Token, after: Token, ordinal: bool) -> Phrase | 
     listed = lemmas & (set(words["person"]) | set(words["place_or_body"]))
     bare = len(nouns) == 1 and last.is_alpha and (titled or first.i < last.i)
     return (mod, nouns, prev, titled, lemmas) if mod is not None or listed or bare else None
+
+
+def _not_owned(head: Token) -> bool:
+    """Whether the word after the name cannot be a thing it owns: no noun at all in the dictionary ("Alicia
+    Keys onstage"), a word that may be an adverb where it is no subject ("saw Harry Styles backstage"), or
+    the kind of thing the name itself is, a place, building or event ("Evin prison", "Carabao Cup final")."""
+    readings = getAllLemmas(head.lower_)
+    if "NOUN" not in readings or ("ADV" in readings and head.dep_ not in ("nsubj", "nsubjpass")):
+        return True
+    return head.lemma_.lower() in _kinds() or head.lower_ in _kinds()
+
+
+@cache
+def _kinds() -> frozenset[str]:
+    return frozenset(lexicon.load("possessed_nouns")["kinds"])
 
 
 def _possessor(last: Token) -> Safety | None:
@@ -139,7 +154,8 @@ def _possessor(last: Token) -> Safety | None:
     words = lexicon.load("possessed_nouns")
     if last.text.isupper() and entity_type(last) != "PERSON":
         return None  # "US officials", "BBC reporter": acronyms are attributive by habit
-    person = entity_type(last) == "PERSON" or titled
+    place = last.lower_ in _kinds() and not titled  # "Wembley Stadium", "Glastonbury Festival" (but "Mr Hall")
+    person = (entity_type(last) == "PERSON" or titled) and not place
     if person:
         if mod is not None or lemmas & set(words["person"]):
             # A one-word "person" is as often an award, a brand or a misread ("Grammy nominations").
@@ -173,6 +189,8 @@ def _bare_singular(head: Token, prev: Token | None) -> Safety | None:
         return None  # "met John Smith today", "named Javier Bardem best actor"
     if head.pos_ == "PRON" or _INDEFINITE.fullmatch(word) or not head.doc.text.rstrip().endswith(_STOPS):
         return None  # "given Mr Brown something to do"; a headline or caption, which drops possessives
+    if prev is not None and prev.lower_ == "as" and _role(word):
+        return None  # "a spell as Manchester United assistant": after "as" a role needs no determiner
     verb = prev if prev is not None and prev.pos_ in ("VERB", "AUX") else None
     governor = head.head if head.dep_ in ("dobj", "dative") else verb
     two_objects = set(words["complement_verbs"]) | set(lexicon.load("two_object_verbs"))
@@ -220,9 +238,11 @@ def _role(word: str) -> bool:
 
 
 #: Ordinal words: a name followed by one ("Arsenal third goal") needs no listed noun.
+#: Figures are tried only where a run of digits starts (a long run was read to its end from each digit).
 _ORDINAL = re.compile(
-    r"(?<![^\W\d_])(?:first|second|third|[^\W\d_]*?(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
-    r"|teenth|tieth|hundredth|thousandth|millionth|billionth)|\d+(?:st|nd|rd|th))(?![^\W\d_])",
+    r"(?:(?<![^\W\d_])(?:first|second|third|[^\W\d_]*?(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
+    r"|twelfth|teenth|tieth|hundredth|thousandth|millionth|billionth))|(?<!\d)(?:(?<![^\W\d_])|\d(?=\d))\d+"
+    r"(?:st|nd|rd|th))(?![^\W\d_])",
     re.IGNORECASE,
 )
 
@@ -238,7 +258,8 @@ def _owned_nouns() -> re.Pattern[str]:
 
 
 #: Two capitalised words, then a lowercase one: a person's full name (or a title and a name) before a noun.
-_FULL_NAME_THEN_WORD = re.compile(r"[A-Z][^\s]*\s+[A-Z][^\s]*[^\W\d_]\s+[a-z]")
+#: Tried where a word starts, not at each capital inside one (a long word of capitals was read again from each).
+_FULL_NAME_THEN_WORD = re.compile(r"(?<!\S)[^\sA-Z]*[A-Z]\S*\s+[A-Z]\S*[^\W\d_]\s+[a-z]")
 
 
 def _may_own(text: str) -> bool:
@@ -263,8 +284,21 @@ def _may_own(text: str) -> bool:
             fixed="Critics attacked Angela Merkel's decision to stand down.",
         ),
         Example(
+            bad="Mr Jones's lawyer spoke first. The judge doubted Thomas [[Andrews]] account of the night.",
+            fixed="Mr Jones's lawyer spoke first. The judge doubted Thomas Andrews's account of the night.",
+        ),
+        Example(
+            bad="Mr Evans’ lawyer spoke first. The judge doubted Thomas [[Andrews]] account of the night.",
+            fixed="Mr Evans’ lawyer spoke first. The judge doubted Thomas Andrews’ account of the night.",
+        ),
+        Example(
             bad="The judge doubted Thomas [[Andrews]] account of the night.",
-            fixed="The judge doubted Thomas Andrews's account of the night.",
+            fixed="The judge doubted Thomas Andrews' account of the night.",
+            unsafe=True,
+        ),
+        Example(
+            bad="Police want to speak to Mr Matthew. Officers searched Mr [[Matthews]] car.",
+            fixed="Police want to speak to Mr Matthew. Officers searched Mr Matthew's car.",
         ),
         Example(bad="Police seized Mr [[Dawson]] phone records.", fixed="Police seized Mr Dawson's phone records."),
         Example(
@@ -319,6 +353,10 @@ def _may_own(text: str) -> bool:
         Example(good="The rate would be 2% next year, Mr Brown forecast, which has given Mr Brown something to do."),
         Example(good="There are 80 staff at Argonaut headquarters in north London."),
         Example(good="The Kremlin spokesman declined to comment."),
+        Example(good="The blogger was moved to Ghezel Hesar prison, and fans flew to Rome for Coppa Italia final."),
+        Example(good="Passengers were stranded at John Lennon airport, and Wembley Stadium pitch was relaid."),
+        Example(good="She brought Alicia Keys onstage, and the rapper was seen with Harry Styles backstage."),
+        Example(good="He has been out of the game since a spell as Manchester United assistant last term."),
     ],
 )
 def missing_possessive(doc: Doc, ctx: Context) -> Iterator[Finding]:
@@ -336,13 +374,20 @@ def missing_possessive(doc: Doc, ctx: Context) -> Iterator[Finding]:
     alone: plurals and mass nouns ("Microsoft products", "Calvin Klein underwear"), a noun before another name
     ("Obama aide David Axelrod", "Jude Law film Closer"), an object and its complement or bare verb
     ("elected John Smith president", "saw Shane Williams scamper"), a past tense after its subject ("Mr Brown
-    forecast"), names that bring their own article ("Der Spiegel magazine"), and headlines and captions.
+    forecast"), names that bring their own article ("Der Spiegel magazine"), and headlines and captions. A
+    name before the kind of thing it names is a modifier ("Evin prison", "Gatwick airport", "Carabao Cup
+    final"; data: possessed_nouns.yaml, kinds), a name whose head word is such a kind ("Wembley Stadium") is no
+    person, and a word the dictionary knows as no noun, or as an adverb where it is no subject ("Alicia Keys
+    onstage", "Harry Styles backstage"), is owned by nothing.
 
     ## Why
     Machine rewriting drops the possessive ending; "Andrew Gilligan story" reads as a slip in print.
 
     ## Fix safety
-    Safe: ’s is added to the name (also after s: "Harris's"), with the apostrophe style the document uses.
+    Safe: ’s is added to the name, with the apostrophe style the document uses. After a final s the document
+    decides: "Harris's" where it writes another "s's" ("Jones's"), "Harris'" where it writes "Jones' car";
+    where it writes neither, "Harris'" is offered as unsafe. A final s that the document's other mentions of
+    the name lack is the lost apostrophe's ("Mr Matthews car" where it names Mr Matthew: "Matthew's").
     Unsafe where another reading remains: a one-word name ("Saddam regime", or an award: "Oscar
     nomination"), a noun for a role ("John Smith lawyer" may want "a John Smith lawyer"), an abstract noun
     that may be uncountable, or a noun that may be a verb after a verb or preposition ("with Mike Tindall
@@ -356,8 +401,38 @@ def missing_possessive(doc: Doc, ctx: Context) -> Iterator[Finding]:
             last = tok
             start, end = _word_start(last), last.idx + len(last.text)
             full = doc.text[_name_start(last).idx : end]
-            message = f"“{full}” owns the noun after it; add {mark}s."
-            yield ctx.finding(start, end, f"{doc.text[start:end]}{mark}s", message=message, safety=safety)
+            new, safety = _possessive_form(full, doc.text[start:end], mark, safety, ctx)
+            message = f"“{full}” owns the noun after it; make it “{new}”."
+            yield ctx.finding(start, end, new, message=message, safety=safety)
+
+
+#: A word ending in s with 's after it ("Jones's", "the boss's"): the document writes that style.
+#: Both are tried once per run of word characters and hyphens, from its first letter (or capital) that follows no
+#: letter: tried from every such letter, "Ab-Ab-Ab-…" was read to its end from each.
+_S_APOSTROPHE_S = re.compile(r"(?<![\w-])(?>[\w-]*?(?<![^\W\d_])[^\W\d_])[\w-]++(?<=s)['’]s(?![^\W\d_])")
+#: A name ending in s with a bare apostrophe before a lowercase word ("Mr Jones' car"): the other style.
+_S_APOSTROPHE = re.compile(r"(?<![\w-])(?>[\w-]*?(?<![^\W\d_])[A-Z])[\w-]*+(?<=s)['’](?= +[a-z])")
+
+
+def _possessive_form(name: str, word: str, mark: str, safety: Safety, ctx: Context) -> tuple[str, Safety]:
+    """The possessive of a name (``word``, the last of ``name``), in the document's style: "Merkel's"; after a
+    final s, "Jones's" or "Jones'" as the document writes others (unsafe when it writes neither: neither is the
+    one right answer). A final s that the document's other mentions of the whole name lack is a possessive that
+    lost its apostrophe ("Mr Matthews car" where the text elsewhere names Mr Matthew)."""
+    text = ctx.source
+    if not word.endswith("s"):
+        return f"{word}{mark}s", safety
+    stem = re.compile(rf"(?<![\w'’-]){re.escape(name[:-1])}(?![\w-])")
+    whole = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])")
+    if " " in name and stem.search(text) and len(whole.findall(text)) == 1:
+        return f"{word[:-1]}{mark}s", safety  # a name of two words or more: "Serena Williams" is not "Prince William"
+    for style, ending in ((_S_APOSTROPHE_S, "s"), (_S_APOSTROPHE, "")):
+        if (m := style.search(text)) is not None:
+            model = m.group()[-2] if ending else m.group()[-1]
+            # the model's apostrophe, unless the configuration or a curly one inside a word ("Russia’s") decides
+            own = model if ctx.config.apostrophe == "auto" and mark == "'" else mark
+            return f"{word}{own}{ending}", safety
+    return f"{word}{mark}", Safety.UNSAFE
 
 
 #: Determiners that open a noun phrase whose first noun may own the second ("the players celebrations").

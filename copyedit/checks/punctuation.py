@@ -10,10 +10,20 @@ from copyedit import lexicon
 from copyedit.checks.fragments import _breaks_into
 from copyedit.model import Finding
 from copyedit.rule import Context, Example, rule
-from copyedit.syntax import FINITE_TAGS, has_main_verb, has_subject, is_common_word, words
+from copyedit.syntax import (
+    FINITE_TAGS,
+    has_main_verb,
+    has_subject,
+    is_common_word,
+    is_name,
+    looks_like_heading,
+    words,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+    from copyedit.rule import Parsed
 
 #: Tags a sentence may end on: nouns, numbers, object pronouns, adverbs, adjectives, verbs, particles.
 _ENDING_TAGS = frozenset(
@@ -108,6 +118,27 @@ def _ends_clause(last: Token, sent: Span) -> bool:
     return has_main_verb(sent) and subject and len(words(sent)) >= 4
 
 
+def _cut_off(last: Token) -> bool:
+    """Whether the paragraph's last word waits for words after it: an adverb of degree with nothing to modify
+    ("… that you very", "… that she was so"), an adjective after "a" with no noun ("… details of a new"), or a
+    subject with no verb ("… an injury that he")."""
+    data = lexicon.load("paragraph_ends")
+    head = last.head
+    if last.lower_ in data["degree_only"]:
+        return True
+    if last.pos_ == "ADJ" and last.lower_ not in ("few", "little"):
+        return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in last.children)  # "… details of a new"
+    if last.lower_ in data["degree"] and last.dep_ == "advmod" and head.lemma_ == "be" and head.i < last.i:
+        others = [c for c in head.children if c != last and c.i > head.i and not c.is_punct]
+        return not others  # "was so": no complement of "be" for the adverb to be part of
+    if last.dep_ in ("nsubj", "nsubjpass") and head.pos_ not in ("VERB", "AUX"):
+        return True
+    if last.tag_ != "PRP" or "Nom" not in last.morph.get("Case") or last.lower_ in ("it", "you"):
+        return False
+    inverted = head.pos_ in ("VERB", "AUX") and head.i < last.i  # "and neither did she", "said he"
+    return not inverted or any(not (t.is_punct or t.pos_ in ("PART", "ADV")) for t in last.doc[head.i + 1 : last.i])
+
+
 def _pronoun_determiner(tok: Token) -> bool:
     """A determiner standing for its noun phrase ("as easily as that"), not one cut off before its noun."""
     demonstrative = tok.lower_ in ("that", "this", "these", "those")
@@ -172,7 +203,19 @@ def _continues(ctx: Context, doc: Doc) -> bool:
     head = next(iter(nxt.doc.sents))
     if nxt.block.kind == "paragraph" and head.text.rstrip().endswith(".") and not has_main_verb(head):
         return True  # "⏎⏎Since January. The firm …": the next block opens with this one's stranded end
-    return _breaks_into(doc, ctx.block.kind, nxt.doc)
+    return _breaks_into(doc, ctx.block.kind, nxt.doc) or _runs_on(nxt)
+
+
+def _runs_on(nxt: Parsed) -> bool:
+    """Whether the next paragraph opens with a capitalised word that is no name, in a sentence with no finite
+    verb of its own ("⏎⏎Needed for the next generation of batteries") or that opens on its verb with no subject
+    ("⏎⏎Remain the most popular"): this paragraph's continuation."""
+    first = nxt.doc[0]
+    if nxt.block.kind != "paragraph" or not first.is_alpha or not first.text[:1].isupper() or is_name(first):
+        return False
+    head = next(iter(nxt.doc.sents))
+    clause = first.head if first.dep_ in ("aux", "auxpass") else first  # "Does anyone think": a question
+    return not has_main_verb(head) or (first.tag_ in FINITE_TAGS and not has_subject(clause))
 
 
 def _long_sentence(sent: Span, ctx: Context) -> bool:
@@ -275,6 +318,30 @@ def _may_lack_stop(text: str) -> bool:
         ),
         Example(good="Title\n\n- The minister said the talks on the budget had gone well"),
         Example(good="Title\n\nThe minister said [the talks](http://example.com)", markup="markdown"),
+        Example(
+            good="Title\n\nThe couple met at a party.\n\nTHE MOMENT SHE KNEW HER MARRIAGE WAS OVER AFTER TWENTY "
+            "YEARS WITH HIM\n\nShe says it happened over breakfast on an ordinary Tuesday.",
+            markup="markdown",
+        ),
+        Example(good="Title\n\nThe singer told the crowd in Cardiff that she loved them and that you very\n\nI wept."),
+        Example(good="Title\n\nThe manager admitted that the performance of his players had been so\n\nHe left."),
+        Example(good="Title\n\nThe club said the striker would be out for six weeks with an injury that he\n\nIt is."),
+        Example(
+            good="Title\n\nResearchers said the new funding would allow them to develop technology\n\n"
+            "Needed for the next generation of electric cars and buses\n\nThe project starts in May."
+        ),
+        Example(
+            bad="Title\n\nThe union would not say whether its members would strike, and neither did the [[employers]]"
+            "\n\nTalks resume on Monday.",
+            fixed="Title\n\nThe union would not say whether its members would strike, and neither did the employers."
+            "\n\nTalks resume on Monday.",
+        ),
+        Example(
+            bad="Title\n\nThe actress thanked her fans for their support and said she would miss them [[too]]"
+            "\n\nShe flies home on Friday.",
+            fixed="Title\n\nThe actress thanked her fans for their support and said she would miss them too."
+            "\n\nShe flies home on Friday.",
+        ),
     ],
 )
 def missing_final_stop(doc: Doc, ctx: Context) -> Iterator[Finding]:
@@ -288,17 +355,26 @@ def missing_final_stop(doc: Doc, ctx: Context) -> Iterator[Finding]:
     table cells), and only when the paragraph has another sentence or one long enough to be prose where it
     stands: 12 words in mid-document, 20 for a first block (a headline in sentence case is shorter), 15 for
     a last block that neither says who someone is nor ends on a name (a sign-off or author's note). The
-    last sentence must have a subject and a finite verb and stop on a word a sentence can end on. A
+    last sentence must have a subject and a finite verb and stop on a word a sentence can end on, not on
+    one that waits for words after it: an adverb of degree with nothing to modify ("… that you very", "…
+    had been so"; data: paragraph_ends.yaml), an adjective after "a" with no noun ("… of a new"), or a
+    subject with no verb ("… an injury that he"). A
     paragraph that ends inside a quotation counts only when the next one opens with a quote mark (a
     quotation running on over paragraphs). Left alone: questions without "?" (but "How much it paid was not
     revealed" is a statement), lines that introduce a list ("The winners include"), credits, links, a
-    closing quote mark or bracket, a quotation cut off, tables and one-item-a-line layouts, documents where
-    three or more paragraphs stop without punctuation (a house style, not damage), and a paragraph that goes
-    on in the next block (FRG003's business) or before a numbered list.
+    closing quote mark or bracket, a quotation cut off, a one-line heading, caption or standalone line before a
+    paragraph of prose (in capitals or title case: "Why The Star Says She Will Never…"), tables and
+    one-item-a-line layouts, documents where three or more paragraphs stop without punctuation (a house
+    style, not damage), and a paragraph that goes
+    on in the next block (FRG003's business; or a next paragraph that opens with a capitalised word that is
+    no name, in a sentence with no finite verb or none with a subject: "⏎⏎Needed for the next generation of
+    batteries") or before a numbered list.
     """
     text = doc.text.rstrip()
     if ctx.block.kind != "paragraph" or not text[-1:].isalnum() or _exempt(text, ctx):
         return
+    if looks_like_heading(doc, ctx.next.doc if ctx.next is not None else None):
+        return  # a heading, caption or standalone line in all but markup ("PRIVATE JETS", "Scroll Down For Video")
     sents = list(doc.sents)
     last_sent = sents[-1]
     last = [t for t in last_sent if not t.is_space][-1]
@@ -307,7 +383,7 @@ def missing_final_stop(doc: Doc, ctx: Context) -> Iterator[Finding]:
     word = _LAST_WORD.search(text)
     if word is None or not (last.is_alpha or last.like_num):
         return  # "dlrs.s", "year.^M": debris, not a word
-    if not _ends_clause(last, last_sent) or _question(last_sent) or _continues(ctx, doc):
+    if _cut_off(last) or not _ends_clause(last, last_sent) or _question(last_sent) or _continues(ctx, doc):
         return
     base, end = ctx.block.start, len(text)
     line_end = ctx.source.find("\n", base + end)

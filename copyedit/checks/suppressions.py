@@ -30,6 +30,17 @@ if TYPE_CHECKING:
             good="<!-- copyedit: ignore VRB001 -->\n\nHe could have gave more.\n", markup="markdown", also=("VRB001",)
         ),
         Example(good="<!-- copyedit: ignore ZZZ999 -->\n\nA rule that did not run is not judged.\n", markup="markdown"),
+        Example(
+            good="Put `<!-- copyedit: ignore VRB001 -->` before a block.\n\nHe could have given more.\n",
+            markup="markdown",
+            also=("VRB001",),
+        ),
+        Example(
+            bad="[[<!-- copyedit: disable TYP001 -->]]\n\nShares fell.\n\n<!-- copyedit: enable TYP -->\n\n"
+            "Shares in the the company rose.\n",
+            markup="markdown",
+            also=("TYP001",),
+        ),
     ],
 )
 def unused_suppression(doc: Doc, ctx: Context) -> Iterator[Finding]:
@@ -37,7 +48,9 @@ def unused_suppression(doc: Doc, ctx: Context) -> Iterator[Finding]:
 
     ## Why
     A suppression outlives the text it was written for: once the sentence is rewritten it hides nothing but
-    may hide the next real finding. Like ruff's unused-noqa, this keeps suppressions honest.
+    may hide the next real finding. Like ruff's unused-noqa, this keeps suppressions honest. Only a real HTML
+    comment is a suppression: one shown in a code span or block is text, so it is neither obeyed nor reported;
+    a `disable` is judged only up to the `enable` that ends it (`enable TYP` ends `disable TYP001`).
 
     ## Fix safety
     No fix: the comment is HTML, which copyedit never changes; remove it by hand.

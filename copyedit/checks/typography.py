@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from copyedit import lexicon
 from copyedit.model import Finding, Safety
 from copyedit.rule import Context, Example, rule
+from copyedit.syntax import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -29,9 +30,10 @@ _PROSE_KINDS = frozenset({"paragraph", "title", "heading", "list_item", "quote"}
 
 
 def _untouched(ctx: Context, doc: Doc, start: int, end: int) -> bool:
-    """Whether the source holds exactly the prose view's text here: no masked markup inside the span."""
+    """Whether the source holds exactly the prose view's text here: no masked markup inside the span (``doc_text``:
+    spaCy joins every token again for ``doc.text``, which for each finding made a block of them quadratic)."""
     base = ctx.block.start
-    return ctx.source[base + start : base + end] == doc.text[start:end]
+    return ctx.source[base + start : base + end] == doc_text(doc)[start:end]
 
 
 def _in_quotes(doc: Doc, pos: int) -> bool:

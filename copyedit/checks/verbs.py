@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from itertools import pairwise
@@ -11,7 +12,7 @@ from copyedit import lexicon, triggers
 from copyedit.inflection import getAllInflections, getAllLemmas
 from copyedit.model import Finding, Safety
 from copyedit.rule import Context, Example, rule
-from copyedit.syntax import in_quotation
+from copyedit.syntax import doc_text, in_quotation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -26,6 +27,7 @@ BASE, PERFECT, PASSIVE, PROGRESSIVE = (
 #: What shows that a base form after "be" or "have" is a verb that lost its ending, not a noun or a missing "to".
 OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "dative", "attr", "oprd"})
 VERB_EVIDENCE = frozenset({"agent", "xcomp", "ccomp", "prt", "dobj", "dative"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def _needs(aux: Token, verb: Token) -> tuple[str, frozenset[str]] | None:
@@ -35,9 +37,42 @@ def _needs(aux: Token, verb: Token) -> tuple[str, frozenset[str]] | None:
     if aux.lemma_ == "have":
         return PERFECT
     if aux.lemma_ == "be" and verb.pos_ == "VERB" and not verb.lower_.endswith("ing"):
-        # Passive needs the participle; with a direct object it can only be the progressive.
+        # Passive needs the participle; with a direct object it can only be the progressive (see ``_after_be``).
         return PROGRESSIVE if any(c.dep_ == "dobj" for c in verb.children) else PASSIVE
     return None
+
+
+@cache
+def _frame(key: str) -> frozenset[str]:
+    """A list of rules/data/verb_frames.yaml; "two_object" adds the verbs of two_object_verbs.yaml."""
+    data = lexicon.load("verb_frames")
+    if key == "two_object":
+        return frozenset(data["complement"]) | frozenset(lexicon.load("two_object_verbs"))
+    return frozenset(data[key])
+
+
+def _after_be(verb: Token) -> tuple[tuple[str, frozenset[str]], Safety] | None:
+    """The form a bare verb takes after "be", and how surely, from the verb groups it can make: the passive (not
+    for a verb without one, nor before an object that no passive of it keeps, nor before a to-infinitive of its
+    own subject, nor before a clause unless its subject is "it" or the one told), the progressive (not for a
+    stative verb). Where both are common (an object after "give" or "consider", "is expect to") the participle
+    is only a suggestion; where neither is possible ("are seem"), None: "be" is the suspect."""
+    lemmas = frozenset(getAllLemmas(verb.lower_).get("VERB", ())) or frozenset({verb.lemma_})
+    deps = {c.dep_ for c in verb.children}
+    kept = "agent" in deps or bool(lemmas & _frame("two_object"))  # a passive that keeps an object or a clause
+    passive = not lemmas <= _frame("no_passive")
+    if "xcomp" in deps and lemmas <= _frame("subject_control"):
+        passive = False  # "they are try to win": never "are tried to"
+    if "dobj" in deps and not kept:
+        passive = False  # "have been search the hillside"
+    it = any(c.lower_ == "it" and c.dep_ in SUBJECTS for c in verb.children)
+    if "ccomp" in deps and not (kept or it or lemmas & _frame("feeling")):
+        passive = False  # "they were say that" (but "it is believe that", "were tell that", "are concern that")
+    progressive = not lemmas <= _frame("stative")
+    if not passive:
+        return (PROGRESSIVE, Safety.SAFE if "dobj" in deps else Safety.UNSAFE) if progressive else None
+    both = "dobj" in deps or ("xcomp" in deps and lemmas & _frame("both_before_to"))
+    return PASSIVE, Safety.UNSAFE if progressive and both and "agent" not in deps else Safety.SAFE
 
 
 def _inflections(word: str) -> dict[str, dict[str, tuple[str, ...]]]:
@@ -68,8 +103,8 @@ def _replacement(tok: Token, aux: Token, needed: str, wrong: frozenset[str], nou
     if tok.lemma_ in tables:
         tables = {tok.lemma_: tables[tok.lemma_]}  # the parse picks the verb: "fell" is "fall" here, not "fell"
     has = {tag for t in tables.values() for tag, forms in t.items() if word in forms}
-    if not has <= wrong or (needed == "VBN" and has == {"VBD"} and in_quotation(tok)):
-        return None  # a speaker's "could have went" is theirs to keep
+    if not has <= wrong or (needed == "VBN" and has == {"VBD"} and _quoted(tok)):
+        return None  # a speaker's "could have went", a song's "be forgot" are theirs to keep
     if aux.lemma_ == "be" and ("ADJ" in getAllLemmas(word) or tok.dep_ in ("attr", "acomp")):
         return None  # "was broke", "is open": an adjective after the copula
     if needed != "VB" and has & {"VB", "VBP", "VBZ"} and not _surely_verb(tok, aux, noun_ok):
@@ -84,6 +119,20 @@ def _replacement(tok: Token, aux: Token, needed: str, wrong: frozenset[str], nou
     if len(out) != 1:
         return None
     return _cased(out.pop(), tok)
+
+
+#: A single quotation mark that opens a quotation, and one that closes it (not an apostrophe inside a word).
+SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–]))['‘](?=\w)")
+SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])['’](?!\w)")
+
+
+def _quoted(tok: Token) -> bool:
+    """Whether ``tok`` stands inside a quotation, in double quotation marks or in single ones (British style)."""
+    if in_quotation(tok):
+        return True
+    before = doc_text(tok.doc)[: tok.idx]
+    opened = [m.end() for m in SINGLE_OPEN.finditer(before)]
+    return bool(opened) and not SINGLE_CLOSE.search(before, opened[-1])
 
 
 def _no_passive(tok: Token, to: Token) -> bool:
@@ -295,7 +344,15 @@ def _wrong_form_after_auxiliary(text: str) -> bool:
         ),
         Example(bad="He could have [[gave]] more.", fixed="He could have given more."),
         Example(bad="Work has already [[began]] on the bridge.", fixed="Work has already begun on the bridge."),
-        Example(bad="She is [[expect]] to win the seat.", fixed="She is expected to win the seat."),
+        Example(bad="She is [[expect]] to win the seat.", fixed="She is expected to win the seat.", unsafe=True),
+        Example(bad="Fans were [[tell]] to arrive early.", fixed="Fans were told to arrive early."),
+        Example(bad="The winners will be [[give]] a trophy.", fixed="The winners will be given a trophy.", unsafe=True),
+        Example(bad="They are [[try]] to win the seat.", fixed="They are trying to win the seat.", unsafe=True),
+        Example(bad="We [[are seem]] to be losing.", fixed="We seem to be losing.", unsafe=True),
+        Example(
+            bad="She was [[determine]] that no one was blamed.", fixed="She was determined that no one was blamed."
+        ),
+        Example(good="“Should auld acquaintance be forgot,” they sang, and ‘I have wrote to thee’ ran the old line."),
         Example(bad="Prices will [[continues]] to rise.", fixed="Prices will continue to rise."),
         Example(bad="The firm wants to [[announced]] a plan.", fixed="The firm wants to announce a plan."),
         Example(bad="He did not [[went]] home.", fixed="He did not go home."),
@@ -342,14 +399,25 @@ def verb_form_after_auxiliary(doc: Doc, ctx: Context) -> Iterator[Finding]:
     stands before the modal ("the firms would comments"), and a base form after a verbal "being" only when the
     word is never a noun or the parse reads a verb. A noun-like base form right after "have" that the parse
     reads as a verb ("has call for") is unsafe: "has cover for the losses" is a noun.
+    After "be" the fix is a form the verb has (rules/data/verb_frames.yaml): the participle, or the -ing form
+    when an object or a clause rules the passive out ("have been search the hillside", "they were say that",
+    unsafe without an object), never a progressive of a stative verb or a passive of a linking one. Where both
+    are common ("will be give a trophy", "might be consider a failure", "is expect to") the participle is
+    offered, unsafe; where neither is ("we are seem to", "was know the answer") "be" is the suspect and the
+    unsafe fix drops it. An old past in a quotation, in double or single quotation marks ("be forgot"), is left.
     """
     for aux, nxt, needed, new, safety in [*_chain_fixes(doc), *_being_fixes(doc)]:
-        msg = f"“{nxt.text}” after “{aux.text}” needs the {FORM_NAMES[needed]} “{new}”."
-        yield ctx.finding(nxt.idx, nxt.idx + len(nxt), new, message=msg, safety=safety)
+        if needed:
+            msg = f"“{nxt.text}” after “{aux.text}” needs the {FORM_NAMES[needed]} “{new}”."
+            yield ctx.finding(nxt.idx, nxt.idx + len(nxt), new, message=msg, safety=safety)
+        else:
+            msg = f"“{nxt.text}” takes neither the passive nor the -ing form after “{aux.text}”; drop “{aux.text}”."
+            yield ctx.finding(aux.idx, nxt.idx + len(nxt), new, message=msg, safety=safety)
 
 
 def _chain_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
-    """Each auxiliary, the verb after it in its chain, the form needed and the new form, where one is wrong."""
+    """Each auxiliary, the verb after it in its chain, the form needed and the new form, where one is wrong;
+    after "be", the form the verb allows (``_after_be``), or no form ("") and the group without "be"."""
     for verb in doc:
         for aux, nxt in pairwise(_chain(verb)):
             needs = _needs(aux, nxt)
@@ -359,8 +427,29 @@ def _chain_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
             if new is None and aux.lemma_ == "have" and nxt.tag_ == "VB" and nxt.i == aux.i + 1:
                 # "has call for": the parse reads a verb, but "has cover for the losses" is a noun
                 new, safety = _replacement(nxt, aux, *needs, noun_ok=True), Safety.UNSAFE
-            if new and new != nxt.text:
+            if new and aux.lemma_ == "be" and needs in (PASSIVE, PROGRESSIVE):
+                allowed = _after_be(nxt)
+                if allowed is None:
+                    new, needs, safety = _without_be(aux, nxt), ("", frozenset()), Safety.UNSAFE
+                elif allowed[0] != needs:
+                    needs, safety = allowed
+                    new = _replacement(nxt, aux, *needs)
+                else:
+                    safety = allowed[1]
+            if new and (new != nxt.text or not needs[0]):
                 yield aux, nxt, needs[0], new, safety
+
+
+def _without_be(aux: Token, verb: Token) -> str | None:
+    """The verb in the form of the "be" right before it, which it replaces: "we are seem to" → "we seem to",
+    "it is seem" → "it seems", "might be seem" → "might seem", "have been seem" → "have seemed"."""
+    tag = {"VBP": "VB"}.get(aux.tag_, aux.tag_)
+    tables = _inflections(verb.lower_)
+    table = tables.get(verb.lemma_) or (next(iter(tables.values())) if len(tables) == 1 else None)
+    if verb.i != aux.i + 1 or aux.i == aux.sent.start or tag not in ("VBZ", "VB", "VBD", "VBN") or not table:
+        return None
+    forms = table.get(tag) or (table.get("VBP") if tag == "VB" else None)
+    return _cased(forms[0], verb) if forms else None
 
 
 def _being_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:

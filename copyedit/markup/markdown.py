@@ -1,4 +1,8 @@
-"""Markdown: markdown-it finds the prose blocks; a small scanner masks inline markup in source offsets."""
+"""Markdown: markdown-it finds the prose blocks; a small scanner masks inline markup in source offsets.
+
+Every scan here stays linear on hostile input (long runs of spaces, backticks, brackets, unclosed ``<!--``), as
+markdown-it's own parser does: an article that takes markdown-it milliseconds must not take this module minutes.
+"""
 
 from __future__ import annotations
 
@@ -32,11 +36,46 @@ _URL_TRAIL = "?!.,:*_~'\";"
 _RUN = re.compile(r"`+|\*+|_+|~+")
 _BLANKS = re.compile(r"[ \t\n]*")
 _ATX = re.compile(r"#+\s*")
-_CELL = re.compile(r"\s*(.*?)\s*\Z", re.S)
+_RAW_TEXT = re.compile(r"[ \t>]*<(?:script|style|textarea)(?=[\s>]|\Z)", re.IGNORECASE)
+#: Links nested deeper than this are read as text (markdown-it's own limit for commonmark), so the recursion of
+#: the inline scanner stays bounded.
+_MAX_NESTING = 20
+#: What each kind of inline HTML must end with (markdown-it's quick rejection, so an unclosed ``<!--`` or ``<a``
+#: never sends the tag pattern to the end of the text at every ``<``): kind, terminator, shortest offset.
+_HTML_ENDS = (("<!--", "-->", 4), ("<![CDATA[", "]]>", 9), ("<?", "?>", 2), ("<!", ">", 3), ("<", ">", 2))
+
+
+@dataclass(frozen=True)
+class _Analysis:
+    """What one parse of a Markdown text yields: its prose view and its HTML comments."""
+
+    view: ProseView
+    comments: tuple[Span, ...]
 
 
 def markdown_view(text: str) -> ProseView:
     """Mask everything in ``text`` that is not prose, so rules see words only and never edit markup."""
+    return _analyse(text).view
+
+
+def html_comments(text: str) -> tuple[Span, ...]:
+    """Source span of every HTML comment that markdown-it reads as HTML, in order: in an HTML block or as
+    inline HTML. A ``<!--`` in a code span or block, in the front matter, in a link's target or an image's
+    text, or inside ``<script>``, ``<style>`` or ``<textarea>``, is text and not a comment, so a suppression
+    written there (often as an example of one) is not obeyed."""
+    return _analyse(text).comments
+
+
+def front_matter(text: str) -> Span | None:
+    """Source span of the front matter (its fences included, the final line break not), or None when the text
+    has none: the same block ``markdown_view`` masks, so a setting is read only where the parser sees one."""
+    lines = _lines(text)
+    front = _front_matter_lines(text, lines)
+    return (0, lines[front - 1][1]) if front else None
+
+
+def _analyse(text: str) -> _Analysis:
+    """One pass over ``text``: the blocks of prose, what is masked, and the HTML comments met on the way."""
     lines = _lines(text)
     masked = bytearray(not ch.isspace() for ch in text)
     front = _front_matter_lines(text, lines)
@@ -46,10 +85,11 @@ def markdown_view(text: str) -> ProseView:
     rest = lines[front][0] if front < len(lines) else len(text)
     tokens = _MD.parse("\n" * front + text[rest:], env)
     refs = set(env.get("references", {}))
-    blocks = [block for block in _blocks(text, lines, tokens, masked, refs) if block]
+    comments: list[Span] = []
+    blocks = [block for block in _blocks(text, lines, tokens, masked, refs, comments) if block]
     view = "".join(ch if not m or ch in "\r\n" else " " for ch, m in zip(text, masked, strict=True))
     opaque = tuple(m.span() for m in re.finditer(rb"\x01+", masked))  # runs: merged and sorted
-    return ProseView(text=view, blocks=tuple(blocks), opaque=opaque)
+    return _Analysis(ProseView(text=view, blocks=tuple(blocks), opaque=opaque), tuple(sorted(comments)))
 
 
 def _lines(text: str) -> list[Span]:
@@ -66,13 +106,30 @@ def _lines(text: str) -> list[Span]:
 def _front_matter_lines(text: str, lines: list[Span]) -> int:
     """Number of lines taken by YAML (``---``) or TOML (``+++``) front matter at the very start, else 0."""
     closers = _FRONT.get(text[slice(*lines[0])].rstrip(), ())
-    return next((n for n, (a, b) in enumerate(lines[1:], start=2) if closers and text[a:b].rstrip() in closers), 0)
+    if not closers:
+        return 0
+    return next((n for n, (a, b) in enumerate(lines[1:], start=2) if text[a:b].rstrip() in closers), 0)
+
+
+def _block_comments(text: str, start: int, end: int) -> Iterator[Span]:
+    """The comments in an HTML block's source: each ``<!--`` to the first ``-->`` after it, as a browser reads
+    them (``<!-->`` and ``<!--->`` are empty comments); none in a raw-text element, and none unclosed."""
+    if _RAW_TEXT.match(text, start, end):
+        return
+    i = text.find("<!--", start, end)
+    while i >= 0:
+        close = text.find("-->", i + 2, end)
+        if close < 0:
+            return
+        yield (i, close + 3)
+        i = text.find("<!--", close + 3, end)
 
 
 def _blocks(
-    text: str, lines: list[Span], tokens: list[Token], masked: bytearray, refs: set[str]
+    text: str, lines: list[Span], tokens: list[Token], masked: bytearray, refs: set[str], comments: list[Span]
 ) -> Iterator[Block | None]:
-    """Walk the block tokens: mask opaque blocks, unmask and scan each inline run of prose."""
+    """Walk the block tokens: mask opaque blocks, unmask and scan each inline run of prose; collect the HTML
+    comments of HTML blocks and of the inline runs in ``comments``."""
     containers: list[str] = []
     parent: Token | None = None
     cells: list[Span] = []
@@ -83,6 +140,8 @@ def _blocks(
             containers.pop()
         elif tok.type in _OPAQUE_BLOCKS and tok.map:
             _mask(masked, lines[tok.map[0]][0], lines[tok.map[1] - 1][1])
+            if tok.type == "html_block":
+                comments.extend(_block_comments(text, lines[tok.map[0]][0], lines[tok.map[1] - 1][1]))
         elif tok.type == "table_open" and tok.map:
             _mask(masked, *lines[tok.map[0] + 1])
         elif tok.type == "tr_open" and tok.map:
@@ -91,7 +150,7 @@ def _blocks(
             kind = _kind(parent, containers)
             spans = _inline_spans(text, lines, tok, parent, len(containers)) if kind != "table_cell" else cells[:1]
             del cells[:1]
-            yield _prose_block(text, spans, masked, refs, kind)
+            yield _prose_block(text, spans, masked, refs, kind, comments)
         if tok.nesting == 1:
             parent = tok
 
@@ -141,11 +200,24 @@ def _row_cells(text: str, line: Span, depth: int) -> list[Span]:
         cols.pop(0)
     if cols and cols[-1][0] == cols[-1][1]:
         cols.pop()
-    return [_CELL.match(text, a, b).span(1) for a, b in cols]  # type: ignore[union-attr]
+    return [_stripped(text, a, b) for a, b in cols]
 
 
-def _prose_block(text: str, spans: list[Span], masked: bytearray, refs: set[str], kind: str) -> Block | None:
-    """Unmask the spans, re-mask their inline markup, and bound the block by its first and last prose char."""
+def _stripped(text: str, start: int, end: int) -> Span:
+    """``[start, end)`` without its leading and trailing whitespace (a lazy regex is quadratic on a long run)."""
+    cell = text[start:end]
+    body = cell.strip()
+    if not body:
+        return (end, end)
+    lead = len(cell) - len(cell.lstrip())
+    return (start + lead, start + lead + len(body))
+
+
+def _prose_block(
+    text: str, spans: list[Span], masked: bytearray, refs: set[str], kind: str, comments: list[Span]
+) -> Block | None:
+    """Unmask the spans, re-mask their inline markup, and bound the block by its first and last prose char;
+    add the source span of each inline HTML comment to ``comments``."""
     offsets: list[int] = []
     for i, (start, end) in enumerate(spans):
         masked[start:end] = bytes(end - start)
@@ -153,8 +225,10 @@ def _prose_block(text: str, spans: list[Span], masked: bytearray, refs: set[str]
         if i + 1 < len(spans):
             offsets.append(end)  # the line break stands for the whole gap to the next line
     content = "\n".join(text[a:b] for a, b in spans)
-    for a, b in _Inline(content, refs).scan(0, len(content)):
+    scanner = _Inline(content, refs)
+    for a, b in scanner.scan(0, len(content)):
         _mask(masked, offsets[a], offsets[b - 1] + 1)
+    comments.extend((offsets[a], offsets[b - 1] + 1) for a, b in scanner.comments)
     prose = [j for j in offsets if not masked[j] and not text[j].isspace()]
     return Block(prose[0], prose[-1] + 1, kind) if prose else None
 
@@ -172,11 +246,21 @@ class _Run:
 
 
 class _Inline:
-    """Scanner over one block's prose content (line breaks as ``\\n``); finds the ranges that are markup."""
+    """Scanner over one block's prose content (line breaks as ``\\n``); finds the ranges that are markup, and
+    in ``comments`` the HTML comments among them.
+
+    The caches keep it linear where a naive scan is quadratic: where each terminator of inline HTML and each
+    length of backtick run is seen last, and the ``]`` that closes each ``[``.
+    """
 
     def __init__(self, s: str, refs: set[str]) -> None:
         self.s = s
         self.refs = refs
+        self.comments: list[Span] = []
+        self._last: dict[str, int] = {}
+        self._ticks: dict[int, int] | None = None
+        self._labels: dict[Span, int | None] = {}
+        self._depth = 0
 
     def scan(self, start: int, end: int) -> list[Span]:
         """Markup ranges in ``s[start:end]``: constructs as met left to right, then paired emphasis markers."""
@@ -205,7 +289,9 @@ class _Inline:
         if ch in "![":
             return self._link(i, end, out)
         if ch == "<":
-            m = _AUTOLINK.match(s, i, end) or HTML_TAG_RE.match(s, i, end)
+            m = _AUTOLINK.match(s, i, end) or (HTML_TAG_RE.match(s, i, end) if self._may_be_html(i, end) else None)
+            if m and s.startswith("<!--", i):
+                self.comments.append(m.span())
         elif ch == "&":
             m = _ENTITY.match(s, i, end)
         elif ch in "hHwW" and (i == 0 or not s[i - 1].isalnum()):
@@ -220,9 +306,24 @@ class _Inline:
             return m.end()
         return i
 
+    def _may_be_html(self, i: int, end: int) -> bool:
+        """Whether the terminator that inline HTML starting at ``i`` needs occurs before ``end`` (markdown-it's
+        quick rejection: otherwise the tag pattern runs to the end of the text at every unclosed ``<!--``)."""
+        kind, term, shortest = next(k for k in _HTML_ENDS if self.s.startswith(k[0], i))
+        if kind == "<!--" and self.s.startswith(("<!-->", "<!--->"), i):
+            return True
+        if term not in self._last:
+            self._last[term] = self.s.rfind(term)
+        last = self._last[term]
+        return last >= i + shortest and (last < end or self.s.rfind(term, i + shortest, end) >= 0)
+
     def _code(self, i: int, end: int, out: list[Span]) -> int:
         """A code span opened by the backtick run at ``i``; an unclosed run is literal text."""
         n = _end(_RUN, self.s, i, end) - i
+        if self._ticks is None:
+            self._ticks = {len(m.group()): m.start() for m in re.finditer("`+", self.s)}
+        if self._ticks.get(n, -1) < i + n:
+            return i + n  # no run of that length later on: the run is text (and no search to the end)
         for m in _RUN.finditer(self.s, i + n, end):
             if m.group() == "`" * n:
                 out.append((i, m.end()))
@@ -241,22 +342,36 @@ class _Inline:
             return i
         if image:
             out.append((i, tail))
+        elif self._depth >= _MAX_NESTING:
+            return i
         else:
+            self._depth += 1
             out += [(i, label + 1), *self.scan(label + 1, close), (close, tail)]
+            self._depth -= 1
         return tail
 
     def _label_end(self, start: int, end: int) -> int | None:
-        """Offset of the ``]`` matching the ``[`` at ``start``, skipping escapes and code spans."""
-        depth, j = 0, start
+        """Offset of the ``]`` matching the ``[`` at ``start``, skipping escapes and code spans.
+
+        The walk from ``start`` passes every ``[`` it meets the same way a walk from there would, so it
+        records their ``]`` (or that there is none) too: a run of ``[`` is scanned once, not once each."""
+        if (start, end) in self._labels:
+            return self._labels[start, end]
+        stack: list[int] = []
+        j = start
         while j < end:
             ch = self.s[j]
             if ch == "`":
                 j = self._code(j, end, [])
                 continue
-            depth += (ch == "[") - (ch == "]")
-            if depth == 0:
-                return j
+            if ch == "[":
+                stack.append(j)
+            elif ch == "]":
+                self._labels[stack.pop(), end] = j
+                if not stack:
+                    return j
             j += 2 if ch == "\\" else 1
+        self._labels.update(((k, end), None) for k in stack)
         return None
 
     def _link_tail(self, label: int, close: int, end: int) -> int | None:
@@ -293,13 +408,21 @@ class _Inline:
 
 
 def _paired(runs: list[_Run]) -> list[Span]:
-    """The delimiter characters that pair up as emphasis (CommonMark's algorithm, simplified)."""
+    """The delimiter characters that pair up as emphasis (CommonMark's algorithm, simplified).
+
+    Like cmark's ``openers_bottom``: once a closer finds no opener, none below the top of the stack then can
+    match a later closer of the same character, openness and length modulo 3, so no search goes there again
+    (without it, many openers and closers that never match are quadratic)."""
     out: list[Span] = []
     openers: list[_Run] = []
+    bottom: dict[tuple[str, bool, int], int] = {}
     for closer in runs:
+        key = (closer.char, closer.can_open, closer.size % 3)
         while closer.can_close and closer.start < closer.end:
-            k = next((k for k in range(len(openers) - 1, -1, -1) if _matches(openers[k], closer)), -1)
+            low = bottom.get(key, 0)
+            k = next((k for k in range(len(openers) - 1, low - 1, -1) if _matches(openers[k], closer)), -1)
             if k < 0:
+                bottom[key] = len(openers)
                 break
             opener = openers[k]
             use = 2 if min(opener.end - opener.start, closer.end - closer.start) >= 2 else 1
@@ -307,6 +430,8 @@ def _paired(runs: list[_Run]) -> list[Span]:
             opener.end -= use
             closer.start += use
             del openers[k + (opener.start < opener.end) :]
+            for other, floor in bottom.items():
+                bottom[other] = min(floor, len(openers))
         if closer.can_open and closer.start < closer.end:
             openers.append(closer)
     return out
@@ -330,12 +455,18 @@ def _punct(ch: str) -> bool:
 
 
 def _url_end(s: str, start: int, end: int) -> int:
-    """A bare URL without the trailing punctuation or unbalanced closing bracket that ends its sentence."""
+    """A bare URL without the trailing punctuation or unbalanced closing bracket that ends its sentence.
+
+    The brackets are counted once and then kept up to date as the end moves back: counting again at each
+    step is quadratic on a URL followed by a long run of ``)``."""
+    count = {ch: s.count(ch, start, end) for ch in "()[]"}
     while end > start:
         ch = s[end - 1]
         opener = "(" if ch == ")" else "["
-        unbalanced = ch in ")]" and s.count(opener, start, end) < s.count(ch, start, end)
+        unbalanced = ch in ")]" and count[opener] < count[ch]
         if ch not in _URL_TRAIL and not unbalanced:
             break
+        if ch in count:
+            count[ch] -= 1
         end -= 1
     return end
