@@ -58,7 +58,9 @@ def _join_direction(frag: Span, kind: str, lead: Token, prev: Span | None, nxt: 
         nxt = None  # a subhead in capitals follows: nothing to join forward to
     ahead = nxt is not None and is_main_clause(nxt)
     behind = _takes_trailing(prev, frag)
-    forward = kind == "subordinate" and word in table["forward"] and ahead
+    # A clause joins forward only onto a sentence that opens with its subject, not with a connective or a
+    # phrase of its own ("…. As investors fled. In fact, prices rose": "In fact" cannot follow "As …,").
+    forward = kind == "subordinate" and word in table["forward"] and _takes_opening(nxt)
     if forward and prev is not None and word in table["backward_comma"] and not _pronoun_subject(nxt):
         return "backward"  # "…improving. Although X. The price…": a trailing ", although" is the likelier
     if forward:
@@ -315,6 +317,10 @@ def _sure(frag: Fragment, sent: Span, prev: Span | None, nxt: Span | None, direc
     # picks it up with a pronoun ("While X remains unknown. It has…").
     either_way = prev is not None and nxt is not None and lead.lower_ in table["backward_comma"]
     if either_way and not (direction == "forward" and _pronoun_subject(nxt)):
+        return False
+    # Any clause between two sentences that could both take it ("…for years. As the state steps in. Ministers
+    # have…") fits either side, unless the next picks it up with a pronoun.
+    if direction == "forward" and _takes_trailing(prev, sent) and not (nxt is not None and _pronoun_subject(nxt)):
         return False
     # "Once it shared …": with a past tense, "once" may mean "formerly" and the sentence be whole.
     return not (lead.lower_ in table["also_adverb"] and sent.root.tag_ == "VBD")

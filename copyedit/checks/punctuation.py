@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from copyedit import lexicon
 from copyedit.checks.fragments import _breaks_into
-from copyedit.model import Finding
+from copyedit.model import Finding, Safety
 from copyedit.rule import Context, Example, rule
 from copyedit.syntax import (
     FINITE_TAGS,
@@ -218,6 +218,20 @@ def _runs_on(nxt: Parsed) -> bool:
     return not has_main_verb(head) or (first.tag_ in FINITE_TAGS and not has_subject(clause))
 
 
+#: Word classes a sentence seldom opens on but a sentence often goes on with ("… in the valley⏎⏎Cope with …").
+_RUN_ON_OPENERS = frozenset({"ADP", "VERB", "AUX", "SCONJ", "CCONJ", "PART"})
+
+
+def _may_run_on(ctx: Context) -> bool:
+    """Whether the next paragraph opens on a word that could carry this paragraph's sentence on (a preposition,
+    a verb, a conjunction): then a stop here and a join are both repairs, and the stop is not the one answer."""
+    nxt = ctx.next
+    if nxt is None or nxt.block.kind != "paragraph" or not len(nxt.doc):
+        return False
+    first = nxt.doc[0]
+    return first.pos_ in _RUN_ON_OPENERS or first.tag_ in ("VBN", "VBG")
+
+
 def _long_sentence(sent: Span, ctx: Context) -> bool:
     """Whether a paragraph of one sentence is long enough to be prose where it stands. A first block may be a
     headline; a last one may be a credit or an author's note, which says who someone is or names a programme
@@ -265,6 +279,13 @@ def _may_lack_stop(text: str) -> bool:
             "Markets rose.",
             fixed="Title\n\nThe minister said the talks had gone well and that a deal was close, officials said.\n\n"
             "Markets rose.",
+        ),
+        Example(
+            bad="Title\n\nOfficials believe the new rules will help the farmers who work the land in the [[valley]]"
+            "\n\nIn the north, there has been no rain for three years.",
+            fixed="Title\n\nOfficials believe the new rules will help the farmers who work the land in the valley."
+            "\n\nIn the north, there has been no rain for three years.",
+            unsafe=True,
         ),
         Example(
             bad="Title\n\nThe mayor refused to apologise. Neither party would comment directly on the [[reports]]",
@@ -369,6 +390,9 @@ def missing_final_stop(doc: Doc, ctx: Context) -> Iterator[Finding]:
     on in the next block (FRG003's business; or a next paragraph that opens with a capitalised word that is
     no name, in a sentence with no finite verb or none with a subject: "⏎⏎Needed for the next generation of
     batteries") or before a numbered list.
+    Unsafe when the next paragraph opens on a word a sentence can go on with (a preposition, a verb, a
+    conjunction: "… in the valley⏎⏎Cope with the drought, …"): the paragraph may have been broken in
+    mid-sentence, so a stop and a join are both repairs.
     """
     text = doc.text.rstrip()
     if ctx.block.kind != "paragraph" or not text[-1:].isalnum() or _exempt(text, ctx):
@@ -391,4 +415,4 @@ def missing_final_stop(doc: Doc, ctx: Context) -> Iterator[Finding]:
     start = word.end() - len(word.group().lstrip())
     if rest.strip() or ctx.source[base + start : base + end] != text[start:]:
         return  # markup (a link, emphasis) closes the paragraph: the stop would go inside it
-    yield ctx.finding(start, end, text[start:] + ".")
+    yield ctx.finding(start, end, text[start:] + ".", safety=Safety.UNSAFE if _may_run_on(ctx) else None)
