@@ -94,7 +94,7 @@ def _rate(r: dict[str, Any]) -> str:
 
 def _cells(r: dict[str, Any], kind: str, suffix: str, width: int) -> str:
     return " ".join(
-        f"{r[f'{kind}_{v}{suffix}']:{width}{'.2f' if suffix else ''}}" for v in ("correct", "wrong", "unjudged")
+        f"{r[f'{kind}_{v}{suffix}']:{width}{'.3f' if suffix else ''}}" for v in ("correct", "wrong", "unjudged")
     )
 
 
@@ -114,6 +114,9 @@ def print_table(results: dict[str, dict[str, Any]]) -> None:
             f"{code:13} {r['safe_wrong_per_10k']:15.3f} │       {_cells(r, 'safe', '', 8)} │         "
             f"{_cells(r, 'unsafe', '', 8)} {_rate(r):>10} │ {r['none']:6}"
         )
+    worse = [f"{code} {_rate(r)}" for code, r in rules.items() if (r["unsafe_wrong_rate"] or 0) > 0.5]
+    if worse:
+        print(f"unsafe fixes wrong more often than right (each should be a finding without a fix): {', '.join(worse)}")
 
 
 def main() -> None:
