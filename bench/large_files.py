@@ -138,26 +138,29 @@ def measure(cmd: list[str], cwd: Path) -> tuple[float, float, float, int]:
 
 def table(runs: list[Run]) -> str:
     """The runs, then the 5 MB / 1 MB ratios of time and memory for each mode."""
-    head = f"{'file':<14} {'mode':<10} {'MB':>5} {'seconds':>8} {'s/MB':>6} {'peak MB':>8} {'peak/MB':>8} {'exit':>4}"
+    head = (
+        f"{'file':<14} {'mode':<10} {'MB':>5} {'seconds':>8} {'s/MB':>6} {'CPU s':>7} {'peak MB':>8} {'peak/MB':>8} "
+        f"{'exit':>4}"
+    )
     lines = [head, "-" * len(head)]
     for r in runs:
         lines.append(
-            f"{r.file:<14} {r.mode:<10} {r.mb:>5.1f} {r.seconds:>8.1f} {r.s_per_mb:>6.1f} {r.peak_mb:>8.0f} "
-            f"{r.peak_per_mb:>8.0f} {r.exit_code:>4}"
+            f"{r.file:<14} {r.mode:<10} {r.mb:>5.1f} {r.seconds:>8.1f} {r.s_per_mb:>6.1f} {r.cpu_s:>7.1f} "
+            f"{r.peak_mb:>8.0f} {r.peak_per_mb:>8.0f} {r.exit_code:>4}"
         )
-    for mode, (t, m) in ratios(runs).items():
-        lines.append(f"5 MB / 1 MB, {mode}: time x{t:.2f}, peak memory x{m:.2f} (linear: x5 time)")
+    for mode, (t, c, m) in ratios(runs).items():
+        lines.append(f"5 MB / 1 MB, {mode}: time x{t:.2f}, CPU time x{c:.2f}, peak memory x{m:.2f} (linear: x5)")
     return "\n".join(lines)
 
 
-def ratios(runs: list[Run]) -> dict[str, tuple[float, float]]:
-    """Per mode, the 5 MB file's time and peak memory over the 1 MB file's."""
+def ratios(runs: list[Run]) -> dict[str, tuple[float, float, float]]:
+    """Per mode, the 5 MB file's wall time, CPU time and peak memory over the 1 MB file's."""
     by = {(r.file, r.mode): r for r in runs}
     out = {}
     for mode in dict.fromkeys(r.mode for r in runs):
         small, big = by.get(("markdown-1MB", mode)), by.get(("markdown-5MB", mode))
         if small and big:
-            out[mode] = (big.seconds / small.seconds, big.peak_mb / small.peak_mb)
+            out[mode] = (big.seconds / small.seconds, big.cpu_s / small.cpu_s, big.peak_mb / small.peak_mb)
     return out
 
 
@@ -198,7 +201,8 @@ def main() -> None:
     report = {
         "runs": [{**asdict(r), "s_per_mb": round(r.s_per_mb, 2), "peak_per_mb": round(r.peak_per_mb, 1)} for r in runs],
         "ratios_5mb_over_1mb": {
-            m: {"time": round(t, 2), "peak_memory": round(p, 2)} for m, (t, p) in ratios(runs).items()
+            m: {"time": round(t, 2), "cpu_time": round(c, 2), "peak_memory": round(p, 2)}
+            for m, (t, c, p) in ratios(runs).items()
         },
         "machine": {
             "python": platform.python_version(),

@@ -30,12 +30,11 @@ _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.
 class LineIndex:
     """Where each line of a text starts, found in one pass, so that each offset's line and column is a binary
     search: counting the newlines before every finding made reports on a long text quadratic (a 10 MB line
-    took 25 minutes). Lines end at "\n" only, as `position` counts them."""
+    took 25 minutes). Lines end at "\\n" only, as `position` counts them."""
 
-    __slots__ = ("_length", "_starts")
+    __slots__ = ("_starts",)
 
     def __init__(self, text: str) -> None:
-        self._length = len(text)
         self._starts = array("q", [0])
         self._starts.extend(m.end() for m in _NEWLINE.finditer(text))
 
@@ -43,11 +42,6 @@ class LineIndex:
         """1-based line and column of a character offset (what `position` answers)."""
         i = bisect_right(self._starts, offset) - 1
         return i + 1, offset - self._starts[i] + 1
-
-    def line_span(self, offset: int) -> tuple[int, int]:
-        """Where the line that holds ``offset`` starts, and where it ends (at its "\n", or the text's end)."""
-        i = bisect_right(self._starts, offset) - 1
-        return self._starts[i], self._starts[i + 1] - 1 if i + 1 < len(self._starts) else self._length
 
 
 _NEWLINE = re.compile("\n")

@@ -35,26 +35,31 @@ class Outcome:
     quit: bool
 
 
-def change_in_context(text: str, finding: Finding, color: bool = True, lines: LineIndex | None = None) -> Text:
-    """The lines a finding's edits touch, removed text in red and inserted text in green; of a very long line,
-    CONTEXT characters either side, cut at a space and marked with "…".
+def change_in_context(text: str, finding: Finding, color: bool = True) -> Text:
+    """The lines a finding's edits touch, removed text in red and inserted text in green; of a line longer than
+    CONTEXT characters either side, that much, cut at a space and marked with "…".
 
-    Without colour the change is marked `[-old-]{+new+}` (as wdiff does), so it still shows. ``lines``, the
-    text's `LineIndex`, finds the lines' ends without searching the text for each finding.
+    Without colour the change is marked `[-old-]{+new+}` (as wdiff does), so it still shows. Only CONTEXT
+    characters either side are searched for the line's ends: searching back to the start of a long line for
+    each finding made reviewing it quadratic.
     """
     edits = sorted(finding.edits)
-    lines = lines or LineIndex(text)
-    lo, hi = lines.line_span(edits[0].start)[0], lines.line_span(edits[-1].end)[1]
     start, end = edits[0].start, edits[-1].end
     out = Text()
-    if start - lo > CONTEXT:
-        space = text.find(" ", start - CONTEXT, start)
-        lo = space + 1 if space >= 0 else start - CONTEXT
+    floor = max(0, start - CONTEXT)
+    lo = text.rfind("\n", floor, start) + 1
+    if not lo and floor:  # no line break within CONTEXT: show that much, from a word's start
+        space = text.find(" ", floor, start)
+        lo = space + 1 if space >= 0 else floor
         out.append("…")
-    cut = hi - end > CONTEXT
+    ceiling = min(len(text), end + CONTEXT)
+    hi = text.find("\n", end, ceiling)
+    cut = hi < 0 and ceiling < len(text)
     if cut:
-        space = text.rfind(" ", end, end + CONTEXT)
-        hi = space if space > end else end + CONTEXT
+        space = text.rfind(" ", end, ceiling)
+        hi = space if space > end else ceiling
+    elif hi < 0:
+        hi = len(text)
     pos = lo
     for e in edits:
         out.append(text[pos : e.start])
@@ -102,7 +107,7 @@ def review_file(
         console.print(
             Text.assemble((f"{src.path}:{line}:{col}", "bold"), f" {f.code} ({i}/{len(findings)}) ", f.message)
         )
-        console.print(change_in_context(src.text, f, color, lines))
+        console.print(change_in_context(src.text, f, color))
         choice = ask(console)
         if choice == "accept":
             accepted.append(f)
