@@ -16,7 +16,7 @@ from copyedit.config import Config, code_selected
 from copyedit.markup import Block, ProseView, prose_view
 from copyedit.model import Edit, Finding, Safety
 from copyedit.patch import apply_edits
-from copyedit.rule import Context, Parsed, Rule, catalogue
+from copyedit.rule import Context, Parsed, Rule, catalogue, suggested_only
 from copyedit.spans import Ranges
 from copyedit.suppress import Suppression, suppressions
 
@@ -363,8 +363,12 @@ def _suppress(findings: list[Finding], sups: list[Suppression], rules: tuple[Rul
 
 
 def _with_policy(f: Finding, config: Config) -> Finding:
-    """The finding with the fix safety the configuration asks for (`extend-safe-fixes`, `extend-unsafe-fixes`)."""
-    if f.safety is Safety.UNSAFE and config.extend_safe_fixes and f.code.startswith(config.extend_safe_fixes):
+    """The finding with the fix safety the configuration asks for (`extend-safe-fixes`, `extend-unsafe-fixes`).
+
+    A project that names a rule in `extend-safe-fixes` takes its only-suggested fixes too (rules/data/
+    suggested_fixes.yaml): they are unsafe fixes held back by default, not suggestions by nature."""
+    held = f.safety is Safety.DISPLAY and f.edits and f.code in suggested_only()
+    if (f.safety is Safety.UNSAFE or held) and config.extend_safe_fixes and f.code.startswith(config.extend_safe_fixes):
         return replace(f, safety=Safety.SAFE)
     if f.safety is Safety.SAFE and config.extend_unsafe_fixes and f.code.startswith(config.extend_unsafe_fixes):
         return replace(f, safety=Safety.UNSAFE)

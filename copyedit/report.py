@@ -16,7 +16,7 @@ from functools import cached_property
 from importlib.metadata import PackageNotFoundError, version
 
 from copyedit.model import Finding, Safety, Severity
-from copyedit.rule import Rule
+from copyedit.rule import Rule, suggested_only
 from copyedit.source import display, utf8_name
 
 FORMATS = ("text", "json", "sarif", "github")
@@ -215,6 +215,9 @@ def rules_markdown(rules: Iterable[Rule]) -> str:
     for r in rules:
         out += ["", f"## {r.code}", "", f"**{r.name}** (fix: {r.safety.value}; severity: {r.severity.value})", ""]
         out.append(_demote_headings(r.doc or r.message))
+        suggested = r.code in suggested_only()
+        if suggested:
+            out += ["", _SUGGESTED]
         examples = [ex for ex in r.examples]
         if examples:
             out += ["", "### Examples", ""]
@@ -222,9 +225,17 @@ def rules_markdown(rules: Iterable[Rule]) -> str:
             if ex.bad is None:
                 out.append(f"- ok: `{_code(ex.text)}`")
             else:
-                fixed = "" if ex.fixed is None else f" → `{_code(ex.fixed)}`" + (" (unsafe)" if ex.unsafe else "")
+                mark = (" (suggested only)" if suggested else " (unsafe)") if ex.unsafe else ""
+                fixed = "" if ex.fixed is None else f" → `{_code(ex.fixed)}`" + mark
                 out.append(f"- bad: `{_code(ex.text)}`{fixed}")
     return "\n".join(out) + "\n"
+
+
+_SUGGESTED = (
+    "Where this rule's fix would be unsafe, it is only suggested: shown with the finding, never applied, not even "
+    "with `--unsafe-fixes`. On clean news such fixes were wrong more often than right "
+    "(rules/data/suggested_fixes.yaml has the figures)."
+)
 
 
 def _demote_headings(doc: str) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from copyedit import lexicon
 from copyedit.config import Config
 from copyedit.markup import Block
 from copyedit.model import Edit, Finding, Safety, Severity
@@ -168,6 +169,9 @@ class Context:
         base: int | None = None,
     ) -> Finding:
         """A finding over ``[start, end)``, offsets relative to ``base`` (this block's start by default)."""
+        safety = safety or self.rule.safety
+        if safety is Safety.UNSAFE and self.rule.code in suggested_only():
+            safety = Safety.DISPLAY  # wrong more often than right where measured: shown, never applied
         offset = self.block.start if base is None else base
         start, end = start + offset, end + offset
         match = self.source[start:end]
@@ -180,9 +184,15 @@ class Context:
             end=end,
             message=text,
             edits=edits,
-            safety=safety or self.rule.safety,
+            safety=safety,
             severity=self.rule.severity,
         )
+
+
+@cache
+def suggested_only() -> frozenset[str]:
+    """The rules whose unsafe fixes are only suggested (rules/data/suggested_fixes.yaml, with the measurements)."""
+    return frozenset(lexicon.load("suggested_fixes") or {})
 
 
 @lru_cache(maxsize=2)

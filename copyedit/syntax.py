@@ -44,8 +44,8 @@ def is_main_clause(sent: Span) -> bool:
     ws = words(sent)
     if not ws or ws[0].dep_ == "mark" or ws[0].tag_ in ("WDT", "WP", "WP$", "CC"):
         return False
-    if not sent.text.rstrip().endswith("."):
-        return False
+    if not sent.text.rstrip().rstrip("\"'”’)]").endswith("."):
+        return False  # a statement, perhaps inside a quotation ("They are for mankind.\"")
     # A subject pronoun and a finite verb open a clause whatever the parser attached them to
     # ("It has alarmed neighbouring countries." read as a noun phrase).
     if len(ws) > 2 and ws[0].lower_ in SUBJECT_PRONOUNS and ws[1].tag_ in FINITE_TAGS:

@@ -104,7 +104,8 @@ def test_vocabulary_words_are_never_changed() -> None:
 def test_safety_overrides() -> None:
     text = "The regime kept testing missiles. Despite the sanctions.\n"  # a join whose comma is uncertain
     [f] = [f for f in check_text(text) if f.code == "FRG002"]
-    assert f.safety is Safety.UNSAFE
+    assert f.safety is Safety.DISPLAY and f.edits  # an unsafe FRG002 fix is only suggested (suggested_fixes.yaml)
+    assert fix_text(text, unsafe=True).text == text
     assert fix_text(text, config=Config(extend_safe_fixes=("FRG002",))).text != text
     assert fix_text(DAMAGED, config=Config(extend_unsafe_fixes=("FRG",))).text == DAMAGED
 

@@ -6,7 +6,7 @@ import pytest
 
 from copyedit.engine import check_text, fix_text
 from copyedit.model import Safety
-from copyedit.rule import _MARK, Example, Rule, catalogue
+from copyedit.rule import _MARK, Example, Rule, catalogue, suggested_only
 
 CASES = [(r, ex) for r in catalogue().values() for ex in r.examples]
 
@@ -32,6 +32,14 @@ def test_example(case: tuple[Rule, Example]) -> None:
     assert [(f.start, f.end) for f in found] == _spans(ex.bad), (
         f"{r.code} reported {[ex.text[f.start : f.end] for f in found]}"
     )
+    if ex.fixed is not None and ex.unsafe and r.code in suggested_only():
+        # an unsafe fix of a rule whose unsafe fixes are only suggested: shown with the finding, never applied
+        (f,) = found
+        assert f.safety is Safety.DISPLAY and not f.fixable
+        (edit,) = f.edits
+        assert ex.text[: edit.start] + edit.replacement + ex.text[edit.end :] == ex.fixed
+        assert fix_text(ex.text, ex.markup, unsafe=True, rules=(r,)).text == ex.text
+        return
     if ex.fixed is not None:
         result = fix_text(ex.text, ex.markup, unsafe=True, rules=(r,))
         assert result.text == ex.fixed

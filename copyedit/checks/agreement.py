@@ -438,11 +438,17 @@ def _doubtful(verb: Token, subj: Token, clause: Token, subj_num: str) -> bool:
     after a noun ("the subsidy for the season whites campaign"); an "-ing" word after a noun inside the subject
     ("trade ministers meeting here have", "restaurants operating profit was"); a base form after a singular
     subject in a past-tense sentence ("the plan, which help quell" may be "helped") or in a "that" clause (a
-    mandative subjunctive: "conditions are that the firm remain")."""
+    mandative subjunctive: "conditions are that the firm remain"); a verb whose coordinated verb shows the same
+    number ("pose as hotspots but are unauthorised"), where a fix of one would leave the other."""
     doc = verb.doc
     prev = doc[verb.i - 1] if verb.i > 0 else None
     if prev is not None and prev.pos_ == "NOUN" and prev != subj and noun_tables(verb.lower_):
         return True
+    verb_num = verb_number(verb)
+    if any(
+        c.dep_ == "conj" and (f := finite_verb(c)) is not None and verb_number(f) == verb_num for c in clause.children
+    ):
+        return True  # "the threat, nicknamed evil twins, pose as … but are …": the writer's number, twice
     phrase = [*subj.subtree, *doc[subj.i + 1 : verb.i]]
     if any(t.lower_.endswith("ing") and t.i > 0 and doc[t.i - 1].pos_ == "NOUN" for t in phrase):
         return True
@@ -490,6 +496,20 @@ _GROUP_NAMES = frozenset({"ORG", "NORP", "GPE", "PERSON", "FAC", "LOC"})
 #: A collective noun after "the", or a capitalised word, then a plural verb: "the team are", "Arsenal have".
 _COLLECTIVE_PLURAL = re.compile(r"(?<![^\W\d_])(?:[Tt]he ([a-z]+)|([A-Z][a-z]+)) (?:are|were|have)(?![^\W\d_])")
 _STYLES: list = [None, False]
+
+
+def _cut_off(subj: Token, ctx: Context) -> bool:
+    """Whether a subject opens a paragraph that follows one stopped on a word, with no closing punctuation: the
+    subject may be the end of a phrase a paragraph break cut in two ("in the United¶¶States, is")."""
+    prev = ctx.prev
+    if prev is None or prev.block.kind != "paragraph" or not len(prev.doc) or subj.left_edge.i != _first_word(subj.doc):
+        return False
+    return prev.doc[-1].is_alpha or prev.doc[-1].like_num
+
+
+def _first_word(doc: Doc) -> int:
+    """The index of a Doc's first token that is not space."""
+    return next((t.i for t in doc if not t.is_space), 0)
 
 
 def _collective_plurals(ctx: Context) -> bool:
@@ -628,6 +648,8 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
         subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
         if len(subjects) != 1 or subjects[0].i > verb.i or not _plain_clause(subjects[0], verb, clause):
             continue
+        if _cut_off(subjects[0], ctx):
+            continue  # "…in the United¶¶States, is expected": the subject's phrase began in the paragraph before
         if subjects[0].text[:1].isupper() and subjects[0].text.capitalize() in _article_names(ctx):
             continue  # "Farmers, with $9.6m in assets, was closed": the Farmers State Bank
         subj_num = subject_number(subjects[0], clause, verb_num)

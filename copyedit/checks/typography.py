@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 _DOUBLE = re.compile(r"(?<![\w\-’'.&/])([^\W\d_]+)([ \t]+|[ \t]*\n[ \t]*)(\1)(?![\w\-’'&/])", re.I)
 #: Spaces after a word and before a comma, semicolon, colon, question or exclamation mark, or a full stop
 #: that is no ellipsis (" ...", ". . ."), decimal (" .5") or file ending (" .png"); the mark ends its phrase.
-_SPACE_BEFORE = re.compile(r"(?<=[^\W_])([ \t]+)([,;:?!]|\.(?![.\w]| \.))(?=$|[\s\"'”’])")
+_SPACE_BEFORE = re.compile(r"(?<=[^\W_])([ \t]+)([,;:?!]|\.(?![.\w]| \.))(?=$|[\s\"'”’“‘])")
+#: An opening quotation mark straight after a mark: 'He added :"We…' (a closing one is followed by no letter).
+_OPENING_QUOTE = re.compile(r"[\"'“‘][^\W_]")
 #: Two spaces between words in mid-sentence: after a word or comma, before a word.
 _TWO_SPACES = re.compile(r"(?<=[^\W_]|,)(  )(?=[^\W\d_])")
 #: Words that make a doubled copula right: "what it is is …", "all it does does …".
@@ -51,7 +53,9 @@ def _doubled_safety(first: Token, second: Token) -> Safety | None:
     before = first.doc[sent.start : first.i]
     if word in table["copula"]:
         cleft = any(t.lower_ in _CLEFT_WORDS for t in before)
-        return None if cleft or _in_quotes(first.doc, first.idx) else Safety.SAFE
+        # speech doubles a copula after a phrase ("the thing is is that"), not after a bare pronoun ("we are are")
+        spoken = _in_quotes(first.doc, first.idx) and not (len(before) and before[-1].tag_ == "PRP")
+        return None if cleft or spoken else Safety.SAFE
     if word in table["stranded"]:
         return None if _may_strand(first, before) else Safety.SAFE
     if word in table["particles"]:
@@ -156,16 +160,16 @@ def doubled_word(doc: Doc, ctx: Context) -> Iterator[Finding]:
     A doubled word is the commonest typing slip and survives machine rewriting; readers stumble on it.
 
     ## Fix safety
-    Safe for words that never stand twice (articles, conjunctions, "of", possessives, most auxiliaries).
-    A doubled "is"/"was"/"has" is left alone after a wh-word or "all" ("what it is is") and inside
-    quotations (spoken "the thing is is"). A doubled preposition may be a stranded one followed by the next
-    phrase's ("the man he spoke to to ask"): it is left alone when the sentence leaves a gap it could close (a
-    wh-word or relative "that", a passive participle before it, a relative clause without "that"); a perfect
-    ("has pleaded with with") or a finite "be" ("it is to to") strands nothing. A word that may be a particle
-    ("carried on on Monday") is a slip only after a noun that is no verb's object ("the meeting on on Monday").
-    "that that" is a slip only before a name that is the clause's subject, a possessive, an article or a subject
-    pronoun ("denied that that Smith had quit"), never in a cleft ("it was that that …"). "had had" and
-    interjections are never flagged.
+    Safe for words that never stand twice (articles, conjunctions, "of", possessives, most auxiliaries). A doubled
+    "is"/"was"/"has" is left alone after a wh-word or "all" ("what it is is") and inside quotations (spoken "the
+    thing is is"), unless a subject pronoun stands just before it ("we are are"). A doubled preposition may be a
+    stranded one followed by the next phrase's ("the man he spoke to to ask"): it is left alone when the sentence
+    leaves a gap it could close (a wh-word or relative "that", a passive participle before it, a relative clause
+    without "that"); a perfect ("has pleaded with with") or a finite "be" ("it is to to") strands nothing. A word
+    that may be a particle ("carried on on Monday") is a slip only after a noun that is no verb's object ("the
+    meeting on on Monday"). "that that" is a slip only before a name that is the clause's subject, a possessive, an
+    article or a subject pronoun ("denied that that Smith had quit"), never in a cleft ("it was that that …"). "had
+    had" and interjections are never flagged.
     """
     for m in _DOUBLE.finditer(doc.text):
         first, second = doc.char_span(*m.span(1)), doc.char_span(*m.span(3))
@@ -192,6 +196,7 @@ def doubled_word(doc: Doc, ctx: Context) -> Iterator[Finding]:
         ),
         Example(bad="Who will pay for it[[ ?]]", fixed="Who will pay for it?"),
         Example(bad="He added[[ :]] “We will appeal.”", fixed="He added: “We will appeal.”"),
+        Example(bad='The minister added[[ ,]]"We will appeal."', fixed='The minister added, "We will appeal."'),
         Example(bad="The plan failed[[ ;]] the minister quit.", fixed="The plan failed; the minister quit."),
         Example(good="Sales fell . . . and then recovered ..."),
         Example(good="The rate is 5 % and the file ends in .png or .com; gold assayed .125 oz per ton."),
@@ -207,15 +212,21 @@ def space_before_punctuation(doc: Doc, ctx: Context) -> Iterator[Finding]:
     English sets these marks against the word before them; a space is a typing or conversion slip.
 
     ## Fix safety
-    Safe: only the space goes. Left alone: ellipses (" ...", ". . ."), a full stop that begins a number or
-    file ending (" .5", " .png"), per cent signs ("5 %" is a house style, not damage), emoticons, and any
+    Safe: only the space goes, or moves after the mark where an opening quotation mark follows it with no space
+    ('added ,"We…' becomes 'added, "We…'). Left alone: ellipses (" ...", ". . ."), a full stop that begins a number
+    or file ending (" .5", " .png"), per cent signs ("5 %" is a house style, not damage), emoticons, and any
     paragraph with French quotation marks, where spaced punctuation is the typographic rule.
     """
     if ctx.block.kind not in _PROSE_KINDS or _FRENCH.search(doc.text):
         return
-    for m in _SPACE_BEFORE.finditer(doc.text):
+    text = doc.text
+    for m in _SPACE_BEFORE.finditer(text):
         if _untouched(ctx, doc, m.start(), m.end()):
-            yield ctx.finding(m.start(), m.end(), m.group(2), message=f"Space before “{m.group(2)}”; remove it.")
+            mark = m.group(2)
+            if _OPENING_QUOTE.match(text, m.end()):  # 'added ,"The…': the space belongs after the mark
+                yield ctx.finding(m.start(), m.end(), mark + " ", message=f"Space before “{mark}”; move it after.")
+            else:
+                yield ctx.finding(m.start(), m.end(), mark, message=f"Space before “{mark}”; remove it.")
 
 
 @rule(
