@@ -82,6 +82,17 @@ LanguageTool = Annotated[
 ]
 
 
+HtmlPage = Annotated[
+    Path | None,
+    typer.Option(
+        "--html",
+        dir_okay=False,
+        help="Write nothing else: write this HTML page, where an editor accepts or rejects each change in a browser "
+        "and downloads a patch of the accepted ones.",
+    ),
+]
+
+
 @dataclass
 class Tally:
     """What a run saw, for the summary line and the exit code."""
@@ -362,11 +373,14 @@ def fix(
         ),
     ] = None,
     markup: Markup = "auto",
+    html: HtmlPage = None,
 ) -> None:
     """Apply safe fixes in place (or print them as a diff). Standard input (-) is fixed to standard output; on
     any error it is printed unchanged (exit 2), so an editor's filter never empties a buffer."""
     opts = {"select": select, "ignore": ignore, "stdin_filename": stdin_filename, "jobs": jobs, "no_cache": no_cache}
     opts.update(unsafe_fixes=unsafe_fixes, markup=markup, exit_zero=exit_zero)
+    if html is not None:
+        _html_review(paths, opts, languagetool_setting, html)  # exits
     if "-" not in paths or diff or patch_dir:
         _fix_all(paths, opts, lt=languagetool_setting, diff=diff, patch_dir=patch_dir)  # exits
     _stdin(opts)  # read before anything can fail, so it can be given back
@@ -445,17 +459,72 @@ def _write_patch(folder: Path, src: source.Source, result: engine.FixResult, tal
         _error(tally, f"{target}: cannot write: {e.strerror or e}")
 
 
+def _html_review(paths: list[str], opts: dict, lt: str | None, out: Path) -> NoReturn:
+    """`fix --html`: the review page of the fixes one pass proposes; nothing is written to the files.
+    Exit as `--diff` does: 1 when a change is proposed."""
+    from copyedit import html_review
+
+    if "-" in paths:
+        err.print("[red]error[/red]: --html needs named files, not standard input")
+        raise typer.Exit(2)
+    _check_options(opts["select"], opts["ignore"], opts["markup"])
+    tally = Tally()
+    session = _languagetool(lt)
+    files = []
+    for job, found in _run_jobs(list(_jobs(paths, opts, tally, progress=False)), opts, session):
+        unsafe = bool(opts["unsafe_fixes"]) or job.config.unsafe_fixes
+        hook = session.hook(job.config, job.select, job.ignore)
+
+        def propose(job: Job = job, unsafe: bool = unsafe, hook: Any = hook) -> list:
+            return engine.proposals(job.src.text, job.src.markup, unsafe, job.rules, job.config, hook)
+
+        files.append(html_review.review_of(job.src, _diff_path(job.src.path), found, unsafe, propose))
+    proposed = _write_html(out, files, [], tally)
+    failing = proposed and not opts["exit_zero"]
+    raise typer.Exit(2 if tally.errors else 1 if failing else 0)
+
+
+def _html_from_patches(patches: list[Path], out: Path) -> NoReturn:
+    """`apply --html`: the review page of patch files, read with the files they name; nothing is applied."""
+    from copyedit import html_review
+
+    tally = Tally()
+    found = html_review.from_patches(applying.patch_files(patches))
+    for message in found.errors:
+        _error(tally, escape(message))
+    _write_html(out, found.files, found.errors, tally)
+    raise typer.Exit(2 if tally.errors else 0)
+
+
+def _write_html(out: Path, files: list, errors: list[str], tally: Tally) -> int:
+    """Write the page and say what it holds; the number of changes it proposes."""
+    from copyedit import html_review
+
+    changes = sum(len(f.changes) for f in files)
+    try:
+        html_review.write_page(out, files, errors)
+    except OSError as e:
+        _error(tally, escape(f"{source.display(str(out))}: cannot write: {e.strerror or e}"))
+        return changes
+    shown = sum(bool(f.changes or f.comments) for f in files)
+    err.print(f"Wrote {escape(source.display(str(out)))}: {changes} change(s) to review in {shown} file(s).")
+    return changes
+
+
 @app.command("apply")
 def apply_patches(
     patches: Annotated[
         list[Path], typer.Argument(help="Patch files, or folders of *.patch files (as `fix --patch-dir` writes).")
     ],
+    html: HtmlPage = None,
 ) -> None:
     """Apply reviewed, perhaps hand-edited patches to the files they name (relative to the working folder).
 
     A patch is refused whole when a file it names has changed since it was made, or lies outside the working
     folder, in .git or beyond a symbolic link; the others are still applied. Exit 2 if any patch was refused.
     """
+    if html is not None:
+        _html_from_patches(patches, html)  # exits
     tally = Tally()
     for path in applying.patch_files(patches):
         outcome = applying.apply_file(path)
@@ -576,6 +645,20 @@ def explain(code: str) -> None:
         for label, text in rows:
             if text is not None:
                 out.print(f"  {label + ':':7}{text}", markup=False)
+
+
+@app.command("lsp")
+def language_server(
+    stdio: Annotated[
+        bool, typer.Option("--stdio", help="Accepted for clients that add it: standard I/O is the only transport.")
+    ] = False,
+) -> None:
+    """Run a language server for editors (LSP over standard input and output): diagnostics as you type in
+    Markdown and plain-text documents, quick fixes, fix all, and "ignore here". Client options: select, ignore,
+    unsafe-fixes, debounce (ms), ruleDocs (a URL with {code} or {anchor})."""
+    from copyedit.lsp import serve
+
+    serve()
 
 
 app.add_typer(server_app, name="server")

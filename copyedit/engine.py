@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cache, partial
 from typing import TYPE_CHECKING
 
-from copyedit import nlp
+from copyedit import detector, nlp
 from copyedit.config import Config, code_selected
 from copyedit.markup import Block, ProseView, prose_view
 from copyedit.model import Edit, Finding, Safety
@@ -243,15 +243,26 @@ def _run(
     """The rules' findings, window by window: every rule runs on one window of needed blocks before the next is
     parsed, so a long text's Docs are parsed once each and only a few windows of them are alive at a time."""
     texts, plan = _plan(view, rules)
-    needed = sorted({i for _, where in plan for i in where})
+    learned = _learned_blocks(view, rules)
+    if detector.MODE == "only":  # measuring the detector alone: its families' rules stand aside
+        plan = [(r, where) for r, where in plan if r.code not in detector.CODES.values()]
+    needed = sorted({i for _, where in plan for i in where} | set(learned))
     parsed = _lazy_parse(view.blocks, texts, needed)
     findings: list[Finding] = []
+    found: list[Finding] = []  # the detector's, kept where no rule found anything
+    families = [r for r in rules if r.code in detector.CODES.values()]
     for lo in range(0, len(needed), WINDOW):
         first, last = needed[lo], needed[min(lo + WINDOW, len(needed)) - 1]
         for r, where in plan:
             for i in where[bisect_left(where, first) : bisect_right(where, last)]:
                 ctx = Context(rule=r, blocks=parsed, index=i, source=text, config=config)
                 findings.extend(_check(r, parsed[i].doc, ctx))
+        window = learned[bisect_left(learned, first) : bisect_right(learned, last)]
+        detector.annotate([parsed[i].doc for i in window])
+        for i in window:
+            contexts = {r.code: Context(rule=r, blocks=parsed, index=i, source=text, config=config) for r in families}
+            found.extend(detector.findings(parsed[i].doc, contexts))
+    findings += _unshadowed(found, findings)
     if extra is not None:
         findings += _unshadowed(extra(text, view), findings)
     # An edit that leaves the text as it was is a rule's bug: drop it, and a finding it leaves with no fix (such
@@ -261,6 +272,14 @@ def _run(
     if markup == "markdown":
         kept = _suppress(kept, suppressions(text, view.blocks), rules)
     return sorted(kept, key=lambda f: (f.start, f.end, f.code))
+
+
+def _learned_blocks(view: ProseView, rules: tuple[Rule, ...]) -> list[int]:
+    """The blocks the learned detector reads: every prose paragraph, when it is there and a family it serves is
+    selected (copyedit/detector.py)."""
+    if not detector.available({r.code for r in rules}):
+        return []
+    return [i for i, b in enumerate(view.blocks) if b.kind in detector.KINDS]
 
 
 def _check(r: Rule, doc: Doc, ctx: Context) -> list[Finding]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from importlib.metadata import PackageNotFoundError, version
 
+from copyedit.detector import CODES
 from copyedit.model import Finding, Safety, Severity
 from copyedit.rule import Rule, suggested_only
 from copyedit.source import display, utf8_name
@@ -218,6 +219,8 @@ def rules_markdown(rules: Iterable[Rule]) -> str:
         suggested = r.code in suggested_only()
         if suggested:
             out += ["", _SUGGESTED]
+        if r.code in CODES.values():
+            out += ["", _LEARNED]
         examples = [ex for ex in r.examples]
         if examples:
             out += ["", "### Examples", ""]
@@ -235,6 +238,13 @@ _SUGGESTED = (
     "Where this rule's fix would be unsafe, it is only suggested: shown with the finding, never applied, not even "
     "with `--unsafe-fixes`. On clean news such fixes were wrong more often than right "
     "(rules/data/suggested_fixes.yaml has the figures)."
+)
+
+
+_LEARNED = (
+    "Findings of this rule also come from the learned damage detector (copyedit/detector.py), where the rule "
+    "itself found nothing: their messages end “(learned detector, p=…)”, and their safety comes from the "
+    "probability and the thresholds calibrated for it (copyedit/models/damage/MODEL_CARD.md)."
 )
 
 

@@ -1,0 +1,245 @@
+"""The learned damage detector: one more source of evidence inside the rule families, never a rule of its own.
+
+A token tagger trained on clean BBC and Reuters news with damage put in (train/: generator, config, `make
+train`; the model card is copyedit/models/damage/MODEL_CARD.md) labels the token that carries a repair. Each
+label belongs to a family and becomes a finding of that family's code, message and documentation, with an
+edit made here deterministically, as the rules make theirs: the case of a joined word from `joined_case`, word
+forms from lemminflect, the possessive in the document's style. How far a hit is trusted comes from its
+probability and the thresholds calibrated on held-out synthetic damage and clean news (thresholds.json beside
+the weights): safe at or above "safe", unsafe at or above "unsafe", nothing below. The rules keep their
+vetoes: only prose paragraphs, never a name changed, verbs inside direct quotations at most unsafe, and a
+finding a rule already made is not made twice (the engine drops learned findings that overlap a rule's).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from copyedit.inflection import getAllLemmas, getInflection
+from copyedit.model import Finding, Safety
+from copyedit.syntax import in_direct_quotation, is_name, joined_case
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+    from copyedit.rule import Context
+
+MODEL = Path(__file__).resolve().parent / "models" / "damage"
+#: COPYEDIT_DETECTOR=off leaves the detector out (the rules alone); =only runs it without the rules of the
+#: families it serves (the detector alone). Both are for measuring the two against each other (bench/).
+MODE = os.environ.get("COPYEDIT_DETECTOR", "on")
+ENABLED = MODE != "off"
+#: Each label's family code.
+CODES = {
+    "STOP_DEL": "FRG001",
+    "STOP_COMMA": "FRG002",
+    "POSS": "POS001",
+    "VB": "VRB001",
+    "VBN": "VRB001",
+    "VBG": "VRB001",
+    "V_SING": "AGR001",
+    "V_PLUR": "AGR001",
+    "N_SING": "AGR002",
+    "N_PLUR": "AGR002",
+    "D_SING": "AGR002",
+    "D_PLUR": "AGR002",
+}
+#: Forms of "be", "have" and "do" in the other number.
+_SWAP = {
+    "is": "are",
+    "are": "is",
+    "was": "were",
+    "were": "was",
+    "has": "have",
+    "have": "has",
+    "does": "do",
+    "do": "does",
+}
+_DETERMINERS = {"D_SING": {"these": "this", "those": "that"}, "D_PLUR": {"this": "these", "that": "those"}}
+#: Block kinds the detector reads: prose paragraphs and quotations (not headings, tables, list items or titles).
+KINDS = ("paragraph", "quote")
+
+
+@cache
+def load() -> Language | None:
+    """The shipped pipeline, loaded once; None when it is not there (a source tree before `make train`)."""
+    if not ENABLED or not (MODEL / "config.cfg").is_file():
+        return None
+    import spacy
+    from thinc.api import use_ops
+
+    with use_ops("numpy", use_blis=False):
+        return spacy.load(MODEL)
+
+
+@cache
+def thresholds() -> dict[str, dict[str, float]]:
+    """Each label's calibrated probabilities for a safe and an unsafe fix (thresholds.json)."""
+    path = MODEL / "thresholds.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def available(codes: set[str]) -> bool:
+    """Whether the detector is there and one of its families is selected."""
+    return load() is not None and bool(codes & set(CODES.values()))
+
+
+_KEY = "copyedit_detector"
+
+
+def annotate(docs: list[Doc]) -> None:
+    """Run the detector over the Docs that have no answer yet, in one batch, and keep each answer on its Doc."""
+    todo = [d for d in docs if _KEY not in d.user_data]
+    for d, row in zip(todo, predict(todo), strict=True):
+        d.user_data[_KEY] = row
+
+
+def hits(doc: Doc) -> list[tuple[int, str, float]]:
+    """(token index, label, probability) of each token whose best label is not "O" and clears its unsafe bar."""
+    if _KEY not in doc.user_data:
+        annotate([doc])
+    return doc.user_data[_KEY]  # type: ignore[no-any-return]
+
+
+def predict(docs: list[Doc]) -> list[list[tuple[int, str, float]]]:
+    """The detector over Docs of another pipeline (the engine's parses): the same words, its own model."""
+    model = load()
+    if model is None:
+        return [[] for _ in docs]
+    bars = thresholds()
+    labels = model.get_pipe("tagger").labels
+    out = []
+    for probs in probabilities(model, docs):
+        row = []
+        for i, best in enumerate(probs.argmax(axis=1)):
+            label, p = labels[best], float(probs[i, best])
+            if label in CODES and p >= bars.get(label, {}).get("unsafe", 1.1):
+                row.append((i, label, p))
+        out.append(row)
+    return out
+
+
+def probabilities(model: Language, docs: list[Doc]) -> list[Any]:
+    """Per Doc, an array of each token's probability for each of the tagger's labels."""
+    from spacy.tokens import Doc as SpacyDoc
+
+    from copyedit.nlp import _one_thread
+
+    own = [SpacyDoc(model.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d]) for d in docs]
+    present = [d for d in own if len(d)]
+    with _one_thread():
+        present = list(model.get_pipe("tok2vec").pipe(present))
+        scores = iter(model.get_pipe("tagger").model.predict(present) if present else [])
+    import numpy
+
+    n = len(model.get_pipe("tagger").labels)
+    return [_softmax(next(scores)) if len(d) else numpy.zeros((0, n)) for d in own]
+
+
+def _softmax(scores: Any) -> Any:
+    import numpy
+
+    scores = numpy.asarray(scores, dtype="float64")
+    exp = numpy.exp(scores - scores.max(axis=1, keepdims=True))
+    return exp / exp.sum(axis=1, keepdims=True)
+
+
+def findings(doc: Doc, contexts: dict[str, Context]) -> Iterator[Finding]:
+    """The detector's findings in one block, for the families in ``contexts`` (code → the rule's Context)."""
+    if not contexts:
+        return
+    first = next(iter(contexts.values()))
+    if first.block.kind not in KINDS:
+        return
+    bars = thresholds()
+    for i, label, p in hits(doc):
+        ctx = contexts.get(CODES[label])
+        if ctx is None:
+            continue
+        made = _edit(doc[i], label, ctx)
+        if made is None:
+            continue
+        start, end, replacement, doubt = made
+        safety = Safety.SAFE if p >= bars[label]["safe"] and not doubt else Safety.UNSAFE
+        message = f"{_MESSAGES[label]} (learned detector, p={p:.2f})"
+        yield ctx.finding(start, end, replacement, message=message, safety=safety)
+
+
+_MESSAGES = {
+    "STOP_DEL": "A full stop inside a sentence; remove it",
+    "STOP_COMMA": "A clause or phrase stands as a sentence of its own; join it with a comma",
+    "POSS": "A name or noun that owns the next one lacks its possessive ’s",
+    "VB": "After its auxiliary this verb takes the base form",
+    "VBN": "After its auxiliary this verb takes the past participle",
+    "VBG": "After “be” this verb takes the -ing form",
+    "V_SING": "This verb does not agree with its subject; make it singular",
+    "V_PLUR": "This verb does not agree with its subject; make it plural",
+    "N_SING": "The determiner asks for the singular",
+    "N_PLUR": "The determiner asks for the plural",
+    "D_SING": "The noun is singular; so is its determiner",
+    "D_PLUR": "The noun is plural; so is its determiner",
+}
+
+
+def _edit(tok: Token, label: str, ctx: Context) -> tuple[int, int, str, bool] | None:
+    """The edit for a label on ``tok`` (offsets in the block), with whether it is doubtful (at most unsafe)."""
+    doc = tok.doc
+    if label in ("STOP_DEL", "STOP_COMMA"):
+        if tok.text != "." or tok.i == 0 or tok.i + 1 >= len(doc):
+            return None
+        nxt, prev = doc[tok.i + 1], doc[tok.i - 1]
+        if not (nxt.is_alpha and (prev.is_alpha or prev.like_num)) or "\n" in tok.whitespace_:
+            return None
+        mark = "," if label == "STOP_COMMA" else ""
+        return tok.idx, nxt.idx + 1, mark + tok.whitespace_ + joined_case(nxt), False
+    if not tok.is_alpha:
+        return None
+    word = tok.text
+    if label == "POSS":
+        if tok.i + 1 >= len(doc) or not doc[tok.i + 1].is_alpha or word.lower().endswith("s"):
+            return None  # after a final s the form is a house style: the rule POS001 decides those
+        return tok.idx, tok.idx + len(word), f"{word}{ctx.apostrophe}s", False
+    if label in _DETERMINERS:
+        new = _DETERMINERS[label].get(word.lower())
+        return None if new is None else (tok.idx, tok.idx + len(word), _cased(word, new), False)
+    if is_name(tok) and not tok.is_sent_start:
+        return None  # a name keeps its form
+    new = _form(word.lower(), label)
+    if new is None or new == word.lower():
+        return None
+    doubt = label.startswith(("V", "VB")) and in_direct_quotation(tok)
+    return tok.idx, tok.idx + len(word), _cased(word, new), doubt
+
+
+def _form(word: str, label: str) -> str | None:
+    """The word in the form the label asks for, when lemminflect gives exactly one."""
+    if label in ("V_SING", "V_PLUR") and word in _SWAP:
+        singular = word in ("is", "was", "has", "does")
+        return word if singular == (label == "V_SING") else _SWAP[word]
+    upos, tag = {
+        "VB": ("VERB", "VB"),
+        "VBN": ("VERB", "VBN"),
+        "VBG": ("VERB", "VBG"),
+        "V_SING": ("VERB", "VBZ"),
+        "V_PLUR": ("VERB", "VBP"),
+        "N_SING": ("NOUN", "NN"),
+        "N_PLUR": ("NOUN", "NNS"),
+    }[label]
+    lemmas = {lemma for ls in getAllLemmas(word, upos=upos).values() for lemma in ls}
+    forms = {f for lemma in lemmas for f in (getInflection(lemma, tag=tag, inflect_oov=False) or ())}
+    return forms.pop() if len(forms) == 1 else None
+
+
+def _cased(model: str, new: str) -> str:
+    return new[:1].upper() + new[1:] if model[:1].isupper() else new
+
+
+def describe() -> dict[str, Any]:
+    """What is loaded, for `copyedit --version`-style reports and tests."""
+    return {"model": str(MODEL), "loaded": load() is not None, "labels": sorted(CODES), "thresholds": thresholds()}

@@ -1,0 +1,141 @@
+"""The learned detector's interface: every label maps to an edit, the engine turns hits into findings of the
+rule families (rules first), and a tiny training run of train/ loads and predicts. No accuracy is asserted."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from copyedit import detector
+from copyedit.engine import check_text, fix_text
+from copyedit.markup import Block
+from copyedit.model import Safety
+from copyedit.nlp import parse
+from copyedit.rule import Context, Parsed, catalogue
+
+#: A sentence with the label's damage, the word the label sits on (its first occurrence) and the repaired text.
+CASES = {
+    "STOP_DEL": (
+        "The jury heard that. The two men had met online.",
+        ".",
+        "The jury heard that the two men had met online.",
+    ),
+    "STOP_COMMA": (
+        "The club sold its players. Which angered the fans.",
+        ".",
+        "The club sold its players, which angered the fans.",
+    ),
+    "POSS": ("Few expected change under Smith leadership.", "Smith", "Few expected change under Smith's leadership."),
+    "VB": ("They will visits Paris in May.", "visits", "They will visit Paris in May."),
+    "VBN": ("The files had been delete before the audit.", "delete", "The files had been deleted before the audit."),
+    "VBG": ("They are try to win the seat.", "try", "They are trying to win the seat."),
+    "V_SING": ("The bridge need repairs before the winter.", "need", "The bridge needs repairs before the winter."),
+    "V_PLUR": ("The dogs barks at night.", "barks", "The dogs bark at night."),
+    "N_SING": ("She posted a photos of the crowd.", "photos", "She posted a photo of the crowd."),
+    "N_PLUR": ("He bought three apple at the market.", "apple", "He bought three apples at the market."),
+    "D_SING": ("Sales fell earlier these year.", "these", "Sales fell earlier this year."),
+    "D_PLUR": ("This claims were false.", "This", "These claims were false."),
+}
+
+
+def _context(code: str, doc, text: str) -> Context:
+    block = Parsed(Block(0, len(text), "paragraph"), doc=doc)
+    return Context(rule=catalogue()[code], blocks=(block,), index=0, source=text)
+
+
+def test_labels_are_the_generators() -> None:
+    from train.damage import LABELS
+
+    assert set(LABELS) == set(detector.CODES) == set(CASES)
+    assert set(detector.CODES.values()) <= set(catalogue())
+
+
+@pytest.mark.parametrize("label", sorted(CASES))
+def test_every_label_maps_to_its_edit(label: str) -> None:
+    text, word, fixed = CASES[label]
+    doc = next(parse([text]))
+    tok = next(t for t in doc if t.text == word)
+    start, end, replacement, doubt = detector._edit(tok, label, _context(detector.CODES[label], doc, text))
+    assert text[:start] + replacement + text[end:] == fixed
+    assert not doubt
+
+
+def test_a_name_keeps_its_form_and_quoted_verbs_are_doubtful() -> None:
+    text = 'Officials met Tesco executives. "They says it will work," he said.'
+    doc = next(parse([text]))
+    tesco = next(t for t in doc if t.text == "Tesco")
+    assert detector._edit(tesco, "N_PLUR", _context("AGR002", doc, text)) is None
+    says = next(t for t in doc if t.text == "says")
+    assert detector._edit(says, "V_PLUR", _context("AGR001", doc, text))[3] is True
+
+
+def _fake(monkeypatch: pytest.MonkeyPatch, label: str, word: str, p: float) -> None:
+    """The detector "sees" ``label`` on the first ``word`` of each block, with probability ``p``."""
+    monkeypatch.setattr(detector, "available", lambda codes: True)
+    monkeypatch.setattr(detector, "thresholds", lambda: {label: {"safe": 0.9, "unsafe": 0.5}})
+    monkeypatch.setattr(detector, "annotate", lambda docs: None)
+    monkeypatch.setattr(detector, "hits", lambda doc: [(t.i, label, p) for t in doc if t.text == word][:1])
+
+
+def test_engine_makes_hits_findings_of_the_family(monkeypatch: pytest.MonkeyPatch) -> None:
+    text, word, fixed = CASES["VBN"]
+    _fake(monkeypatch, "VBN", word, 0.95)
+    [f] = [f for f in check_text(text) if f.code == "VRB001"]
+    assert f.safety is Safety.SAFE and "learned detector" in f.message
+    _fake(monkeypatch, "VBN", word, 0.6)
+    [f] = [f for f in check_text(text) if f.code == "VRB001"]
+    assert f.safety is Safety.UNSAFE
+    assert fix_text(text).text == text and fix_text(text, unsafe=True).text == fixed
+    assert check_text(text, rules=(catalogue()["AGR001"],)) == []  # only the families selected
+
+
+def test_rules_come_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Reports have emerged suggesting that. Russian officials have met."
+    _fake(monkeypatch, "STOP_COMMA", ".", 0.99)  # the detector disagrees with FRG001 on the same full stop
+    found = [f for f in check_text(text) if f.start <= text.index(".") < f.end]
+    assert [f.code for f in found] == ["FRG001"] and "learned" not in found[0].message
+
+
+def test_not_in_headings(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake(monkeypatch, "V_PLUR", "barks", 0.99)
+    assert [f for f in check_text("# The dogs barks\n\nText.\n", "markdown") if f.code == "AGR001"] == []
+
+
+def test_a_tiny_training_run_loads_and_predicts(tmp_path: Path) -> None:
+    """train/: the generator's output trains a few steps with the shipped config; the result loads and gives
+    a probability per label for every token."""
+    import spacy
+    from spacy.cli.train import train
+    from spacy.tokens import Doc, DocBin
+
+    from train.damage import damage
+
+    rng = random.Random(1)
+    tokenizer = spacy.blank("en").tokenizer
+    paragraphs = [text for text, _, _ in CASES.values()] + [fixed for _, _, fixed in CASES.values()]
+    docbin = DocBin(attrs=["ORTH", "SPACY", "TAG"])
+    for doc in parse(paragraphs * 3):
+        broken_text, labels = damage(doc, rng)
+        broken = tokenizer(broken_text)
+        tags = ["O"] * len(broken)
+        for at, label in labels:
+            tags[next(t.i for t in broken if t.idx == at)] = label
+        docbin.add(
+            Doc(broken.vocab, words=[t.text for t in broken], spaces=[bool(t.whitespace_) for t in broken], tags=tags)
+        )
+    docbin.to_disk(tmp_path / "data.spacy")
+    config = Path(__file__).resolve().parents[1] / "train" / "config.cfg"
+    overrides = {
+        "paths.train": str(tmp_path / "data.spacy"),
+        "paths.dev": str(tmp_path / "data.spacy"),
+        "training.max_steps": 4,
+        "training.eval_frequency": 2,
+    }
+    train(config, tmp_path / "out", overrides=overrides)
+    model = spacy.load(tmp_path / "out" / "model-last")
+    docs = list(parse(["The dogs barks at night.", "Prices rose."]))
+    probs = detector.probabilities(model, docs)
+    assert [p.shape[0] for p in probs] == [len(d) for d in docs]
+    assert all(abs(float(row.sum()) - 1) < 1e-6 for p in probs for row in p)

@@ -1,0 +1,117 @@
+"""Thresholds for the damage detector, from held-out synthetic damage and clean news it never trained on.
+
+usage: python -m train.calibrate MODEL_DIR DATA_DIR [--out thresholds.json]
+
+For each label and each candidate probability, on the dev split (articles the model never saw):
+precision and recall on the damaged copies (dev.spacy), and hits on the clean paragraphs (dev_clean.jsonl,
+every hit a false alarm, per 10,000 words). A label's "safe" bar is the lowest probability where synthetic
+precision is at least SAFE_PRECISION and the clean paragraphs have at most SAFE_CLEAN hits per 10,000 words;
+its "unsafe" bar the lowest where precision is at least UNSAFE_PRECISION (right more often than wrong) and
+clean hits at most UNSAFE_CLEAN. A label that reaches neither bar is never reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+SAFE_PRECISION = 0.97
+SAFE_CLEAN = 0.05
+UNSAFE_PRECISION = 0.6
+UNSAFE_CLEAN = 0.5
+CANDIDATES = [round(0.30 + 0.01 * k, 2) for k in range(70)]  # 0.30 … 0.99
+NEVER = 1.1
+
+
+def collect(
+    model: Any, data: Path
+) -> tuple[dict[str, list[tuple[float, bool]]], dict[str, int], dict[str, list[float]], int]:
+    """Per label: (probability, right) of each token predicted with it on dev.spacy; gold counts; the
+    probabilities of each hit on the clean paragraphs; and the clean words."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    from copyedit import nlp as copyedit_nlp
+    from copyedit.detector import probabilities
+
+    labels = model.get_pipe("tagger").labels
+    predicted: dict[str, list[tuple[float, bool]]] = {}
+    gold: dict[str, int] = {}
+    docs = list(DocBin().from_disk(data / "dev.spacy").get_docs(spacy.blank("en").vocab))
+    for start in range(0, len(docs), 256):
+        batch = docs[start : start + 256]
+        for doc, probs in zip(batch, probabilities(model, batch), strict=True):
+            for t, row in zip(doc, probs, strict=True):
+                if t.tag_ != "O":
+                    gold[t.tag_] = gold.get(t.tag_, 0) + 1
+                best = int(row.argmax())
+                if labels[best] != "O":
+                    predicted.setdefault(labels[best], []).append((float(row[best]), labels[best] == t.tag_))
+    tokenizer = copyedit_nlp.load().tokenizer
+    paragraphs = [json.loads(line) for line in (data / "dev_clean.jsonl").read_text().splitlines() if line]
+    clean: dict[str, list[float]] = {}
+    words = 0
+    for start in range(0, len(paragraphs), 256):
+        batch = [tokenizer(p) for p in paragraphs[start : start + 256]]
+        words += sum(len(p.split()) for p in paragraphs[start : start + 256])
+        for probs in probabilities(model, batch):
+            for row in probs:
+                best = int(row.argmax())
+                if labels[best] != "O":
+                    clean.setdefault(labels[best], []).append(float(row[best]))
+    return predicted, gold, clean, words
+
+
+def choose(predicted: list[tuple[float, bool]], gold: int, clean: list[float], words: int) -> dict[str, Any]:
+    """One label's bars and its figures at each."""
+
+    def at(t: float) -> tuple[float, float, float]:
+        hits = [right for p, right in predicted if p >= t]
+        precision = sum(hits) / len(hits) if hits else 1.0
+        recall = sum(hits) / gold if gold else 0.0
+        alarms = sum(1 for p in clean if p >= t) * 10_000 / max(words, 1)
+        return precision, recall, alarms
+
+    out: dict[str, Any] = {}
+    for name, p_min, clean_max in (("safe", SAFE_PRECISION, SAFE_CLEAN), ("unsafe", UNSAFE_PRECISION, UNSAFE_CLEAN)):
+        bar = next((t for t in CANDIDATES if at(t)[0] >= p_min and at(t)[2] <= clean_max and at(t)[1] > 0), NEVER)
+        out[name] = bar
+        if bar < NEVER:
+            precision, recall, alarms = at(bar)
+            out[f"{name}_figures"] = {
+                "precision": round(precision, 3),
+                "recall": round(recall, 3),
+                "clean_per_10k": round(alarms, 3),
+            }
+    if out["unsafe"] > out["safe"]:
+        out["unsafe"] = out["safe"]
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("model", type=Path)
+    ap.add_argument("data", type=Path)
+    ap.add_argument("--out", type=Path)
+    args = ap.parse_args()
+    import spacy
+
+    model = spacy.load(args.model)
+    predicted, gold, clean, words = collect(model, args.data)
+    result = {
+        label: choose(predicted.get(label, []), gold.get(label, 0), clean.get(label, []), words)
+        for label in model.get_pipe("tagger").labels
+        if label != "O"
+    }
+    print(f"clean dev paragraphs: {words} words")
+    for label, r in result.items():
+        safe, unsafe = r.get("safe_figures", ""), r.get("unsafe_figures", "")
+        print(f"{label:10} gold {gold.get(label, 0):5}  safe {r['safe']:.2f} {safe}  unsafe {r['unsafe']:.2f} {unsafe}")
+    text = json.dumps(result, indent=1) + "\n"
+    (args.out or args.model / "thresholds.json").write_text(text)
+
+
+if __name__ == "__main__":
+    main()
