@@ -196,6 +196,8 @@ def _edit(tok: Token, label: str, ctx: Context) -> tuple[int, int, str, bool] | 
         nxt, prev = doc[tok.i + 1], doc[tok.i - 1]
         if not (nxt.is_alpha and (prev.is_alpha or prev.like_num)) or "\n" in tok.whitespace_:
             return None
+        if _question_follows(nxt) or _whole_wh_sentence(nxt):
+            return None  # "… manager. Which candidate will they pick?": a question is no stranded clause
         mark = "," if label == "STOP_COMMA" else ""
         return tok.idx, nxt.idx + 1, mark + tok.whitespace_ + joined_case(nxt), False
     if not tok.is_alpha:
@@ -207,14 +209,161 @@ def _edit(tok: Token, label: str, ctx: Context) -> tuple[int, int, str, bool] | 
         return tok.idx, tok.idx + len(word), f"{word}{ctx.apostrophe}s", False
     if label in _DETERMINERS:
         new = _DETERMINERS[label].get(word.lower())
-        return None if new is None else (tok.idx, tok.idx + len(word), _cased(word, new), False)
+        noun = _noun_after(tok)
+        if new is None or noun is None or noun.tag_ != ("NN" if label == "D_SING" else "NNS"):
+            return None  # the determiner takes the number of the noun it stands before: one must be there
+        after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        if (
+            after is not None
+            and after.is_alpha
+            and _noun_number(after.lower_) == ("plural" if label == "D_SING" else "singular")
+        ):
+            return None  # "these search queries": the noun may be a modifier of the next word, read as a verb
+        return tok.idx, tok.idx + len(word), _cased(word, new), False
     if is_name(tok) and not tok.is_sent_start:
         return None  # a name keeps its form
+    if not _plausible(tok, label):
+        return None
     new = _form(word.lower(), label)
     if new is None or new == word.lower():
         return None
     doubt = label.startswith(("V", "VB")) and in_direct_quotation(tok)
     return tok.idx, tok.idx + len(word), _cased(word, new), doubt
+
+
+def _question_follows(first: Token) -> bool:
+    """Whether the sentence that opens at ``first`` ends in a question or exclamation mark ("…pick?The")."""
+    text = first.doc.text
+    ends = [i for i in (text.find(c, first.idx) for c in ".?!") if i >= 0]
+    return bool(ends) and text[min(ends)] != "."
+
+
+def _whole_wh_sentence(first: Token) -> bool:
+    """Whether a sentence opening with a wh-word has a verb of its own besides the clause's ("Which promises
+    will be kept remains to be seen"): a clause as its subject, no stranded relative clause."""
+    if first.tag_ not in ("WDT", "WP", "WRB"):
+        return False
+    finite = 0
+    for t in first.doc[first.i :]:
+        if t.text in (".", "?", "!", ";"):
+            break
+        # a plural noun that may be a verb, not after a determiner or adjective: "… be kept remains to be seen"
+        bare = t.i > 0 and t.doc[t.i - 1].tag_ not in ("DT", "JJ", "JJR", "JJS", "PRP$", "CD", "POS", "NN", "NNP")
+        verb = t.tag_ in ("VBZ", "VBP", "VBD", "MD") or (t.tag_ == "NNS" and bare and _can_be_verb(t.lower_))
+        finite += verb and not any(c.dep_ in ("aux", "auxpass") for c in t.children)
+    return finite >= 2
+
+
+def _noun_after(det: Token) -> Token | None:
+    """The noun a determiner determines (the head of its phrase, "search queries" for "these search queries"),
+    or None where the parse reads the word as a pronoun ("as these move offshore")."""
+    head = det.head
+    if det.dep_ != "det" or head.i <= det.i or head.i - det.i > 4 or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return head
+
+
+_SINGULAR_DETS = frozenset({"a", "an", "this", "that", "each", "every", "another", "either", "neither"})
+_PLURAL_DETS = frozenset(
+    {"these", "those", "many", "several", "both", "few", "various", "two", "three", "four", "five", "ten", "twenty"}
+)
+
+
+def _determiner_before(noun: Token) -> str | None:
+    """The determiner or numeral that opens the noun's phrase, over adjectives and nouns ("a computer screens"),
+    if one is within three words."""
+    for t in reversed(noun.doc[max(0, noun.i - 4) : noun.i]):
+        if t.lower_ in _SINGULAR_DETS or t.lower_ in _PLURAL_DETS:
+            return t.lower_
+        if t.pos_ not in ("ADJ", "NOUN", "ADV", "PROPN") or t.is_punct:
+            return None
+    return None
+
+
+def _noun_number(word: str) -> str | None:
+    """ "singular" or "plural" as the word's form is a noun's (lemminflect), None if it is no noun."""
+    lemmas = {lemma for ls in getAllLemmas(word, upos="NOUN").values() for lemma in ls}
+    if not lemmas:
+        return None
+    return "singular" if word in lemmas else "plural"
+
+
+def _plausible(tok: Token, label: str) -> bool:
+    """The grammar's veto on a label: the word must be in the form the repair changes, and a form that is
+    right where it stands stays ("are cutting" is no broken "are cut"; "a three year deal" is no "years")."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if label in ("N_SING", "N_PLUR"):
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
+            return False  # a noun modifying the next one keeps its form
+        number = _noun_number(tok.lower_)  # from the word's form, not from its (broken) tag
+        if number is None or (number == "plural") != (label == "N_SING"):
+            return False
+        return _determiner_before(tok) in (_SINGULAR_DETS if label == "N_SING" else _PLURAL_DETS)
+    if label in ("VB", "VBN", "VBG"):
+        aux = _auxiliary_before(tok)
+        if aux is None or aux not in _TAKES[label]:
+            return False  # the form must be the one its auxiliary asks for: "had chanced" is no broken "had chance"
+        if aux == "to" and tok.lower_.endswith("ing"):
+            return False  # "essential to curbing": "to" a preposition before a gerund
+        if aux in _HAVE and tok.pos_ == "NOUN":
+            return False  # "had chances": "have" with its object
+        if label == "VBN" and tok.lower_.endswith("ing"):
+            return False  # a progressive is as grammatical as a passive
+        return not (label == "VBG" and tok.lower_.endswith(("ed", "en")) and aux in _BE)
+    if label in ("V_SING", "V_PLUR"):
+        number = _subject_number(tok)
+        return number != "either" and number in (None, "singular" if label == "V_SING" else "plural")
+    return True
+
+
+_BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "’s", "’re"})
+_HAVE = frozenset({"has", "have", "had", "having", "'ve", "’ve"})
+_MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "shall", "should", "to", "do", "does",
+                     "did", "'ll", "’ll", "'d", "’d", "wo", "ca"})  # fmt: skip
+_TAKES = {"VB": _MODALS, "VBN": _BE | _HAVE, "VBG": _BE}
+_SINGULAR_PRONOUNS = frozenset({"he", "she", "it", "this", "that", "everyone", "nobody", "someone"})
+_PLURAL_PRONOUNS = frozenset({"they", "we", "these", "those"})
+
+
+def _can_be_verb(word: str) -> bool:
+    return bool(getAllLemmas(word, upos="VERB"))
+
+
+@cache
+def _collective() -> frozenset[str]:
+    """Collective nouns (rules/data/agreement.yaml), which take either number."""
+    from copyedit import lexicon
+
+    return frozenset(lexicon.load("agreement")["collective"])
+
+
+def _auxiliary_before(tok: Token) -> str | None:
+    """The auxiliary (or "to") a verb follows, over adverbs and "not": "has not yet [arrived]"."""
+    for t in reversed(tok.doc[max(0, tok.i - 4) : tok.i]):
+        if t.lower_ in _BE | _HAVE | _MODALS:
+            return t.lower_
+        if t.pos_ not in ("ADV", "PART"):
+            return None
+    return None
+
+
+def _subject_number(verb: Token) -> str | None:
+    """The number of the verb's subject as the parse and the subject's form show it, if plain."""
+    head = verb.head if verb.dep_ in ("aux", "auxpass") else verb
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    if len(subjects) != 1:
+        return None
+    subj = subjects[0]
+    if subj.tag_ in ("NNP", "NNPS") or subj.lower_ in _collective():
+        return "either"  # a team, firm or government takes either number in British English: no fix
+    if subj.lower_ in _SINGULAR_PRONOUNS:
+        return "singular"
+    if subj.lower_ in _PLURAL_PRONOUNS:
+        return "plural"
+    if any(c.dep_ == "conj" for c in subj.children):
+        return "plural"
+    return {"NN": "singular", "NNP": "singular", "NNS": "plural", "NNPS": "plural"}.get(subj.tag_)
 
 
 def _form(word: str, label: str) -> str | None:

@@ -28,40 +28,55 @@ NEVER = 1.1
 def collect(
     model: Any, data: Path
 ) -> tuple[dict[str, list[tuple[float, bool]]], dict[str, int], dict[str, list[float]], int]:
-    """Per label: (probability, right) of each token predicted with it on dev.spacy; gold counts; the
-    probabilities of each hit on the clean paragraphs; and the clean words."""
+    """Per label: (probability, right) of each finding the detector would make on dev.spacy (after the rules'
+    vetoes in copyedit/detector.py, on en_core_web_sm's parse, as in a real run); gold counts; the probabilities
+    of each finding on the clean paragraphs; and the clean words."""
     import spacy
     from spacy.tokens import DocBin
-
-    from copyedit import nlp as copyedit_nlp
-    from copyedit.detector import probabilities
 
     labels = model.get_pipe("tagger").labels
     predicted: dict[str, list[tuple[float, bool]]] = {}
     gold: dict[str, int] = {}
-    docs = list(DocBin().from_disk(data / "dev.spacy").get_docs(spacy.blank("en").vocab))
-    for start in range(0, len(docs), 256):
-        batch = docs[start : start + 256]
-        for doc, probs in zip(batch, probabilities(model, batch), strict=True):
-            for t, row in zip(doc, probs, strict=True):
-                if t.tag_ != "O":
-                    gold[t.tag_] = gold.get(t.tag_, 0) + 1
-                best = int(row.argmax())
-                if labels[best] != "O":
-                    predicted.setdefault(labels[best], []).append((float(row[best]), labels[best] == t.tag_))
-    tokenizer = copyedit_nlp.load().tokenizer
+    damaged = list(DocBin().from_disk(data / "dev.spacy").get_docs(spacy.blank("en").vocab))
+    for doc, found in zip(damaged, _findings(model, [d.text for d in damaged], labels), strict=True):
+        tags = [t.tag_ for t in doc]
+        for t in doc:
+            if t.tag_ != "O":
+                gold[t.tag_] = gold.get(t.tag_, 0) + 1
+        for i, label, p in found:
+            predicted.setdefault(label, []).append((p, i < len(tags) and tags[i] == label))
     paragraphs = [json.loads(line) for line in (data / "dev_clean.jsonl").read_text().splitlines() if line]
     clean: dict[str, list[float]] = {}
-    words = 0
-    for start in range(0, len(paragraphs), 256):
-        batch = [tokenizer(p) for p in paragraphs[start : start + 256]]
-        words += sum(len(p.split()) for p in paragraphs[start : start + 256])
-        for probs in probabilities(model, batch):
-            for row in probs:
-                best = int(row.argmax())
-                if labels[best] != "O":
-                    clean.setdefault(labels[best], []).append(float(row[best]))
-    return predicted, gold, clean, words
+    for found in _findings(model, paragraphs, labels):
+        for _, label, p in found:
+            clean.setdefault(label, []).append(p)
+    return predicted, gold, clean, sum(len(p.split()) for p in paragraphs)
+
+
+def _findings(model: Any, texts: list[str], labels: list[str]) -> list[list[tuple[int, str, float]]]:
+    """For each text: (token, label, probability) of each token whose best label is not "O" and that the
+    detector's vetoes let through as a finding."""
+    from copyedit import detector
+    from copyedit.markup import Block
+    from copyedit.nlp import parse
+    from copyedit.rule import Context, Parsed, catalogue
+
+    out = []
+    for start in range(0, len(texts), 256):
+        docs = list(parse(texts[start : start + 256]))
+        for doc, probs in zip(docs, detector.probabilities(model, docs), strict=True):
+            block = (Parsed(Block(0, len(doc.text), "paragraph"), doc=doc),)
+            row = []
+            for t, p in zip(doc, probs, strict=True):
+                best = int(p.argmax())
+                label = labels[best]
+                if label == "O" or label not in detector.CODES:
+                    continue
+                ctx = Context(rule=catalogue()[detector.CODES[label]], blocks=block, index=0, source=doc.text)
+                if detector._edit(t, label, ctx) is not None:
+                    row.append((t.i, label, float(p[best])))
+            out.append(row)
+    return out
 
 
 def choose(predicted: list[tuple[float, bool]], gold: int, clean: list[float], words: int) -> dict[str, Any]:
