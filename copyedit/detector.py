@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING, Any
 
 from copyedit.inflection import getAllLemmas, getInflection
 from copyedit.model import Finding, Safety
-from copyedit.syntax import in_direct_quotation, is_name, joined_case
+from copyedit.syntax import in_direct_quotation, is_main_clause, is_name, joined_case
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from copyedit.rule import Context
 
@@ -166,7 +166,8 @@ def findings(doc: Doc, contexts: dict[str, Context]) -> Iterator[Finding]:
         if made is None:
             continue
         start, end, replacement, doubt = made
-        safety = Safety.SAFE if p >= bars[label]["safe"] and not doubt else Safety.UNSAFE
+        sure = p >= bars[label]["safe"] and not doubt and label not in _never_safe()
+        safety = Safety.SAFE if sure else Safety.UNSAFE
         message = f"{_MESSAGES[label]} (learned detector, p={p:.2f})"
         yield ctx.finding(start, end, replacement, message=message, safety=safety)
 
@@ -196,16 +197,31 @@ def _edit(tok: Token, label: str, ctx: Context) -> tuple[int, int, str, bool] | 
         nxt, prev = doc[tok.i + 1], doc[tok.i - 1]
         if not (nxt.is_alpha and (prev.is_alpha or prev.like_num)) or "\n" in tok.whitespace_:
             return None
+        if prev.pos_ == "ADP" and _stranded(prev):
+            return None  # "… what investors have been waiting for. The bottom …": a preposition may end a sentence
         if _question_follows(nxt) or _whole_wh_sentence(nxt):
             return None  # "… manager. Which candidate will they pick?": a question is no stranded clause
         mark = "," if label == "STOP_COMMA" else ""
-        return tok.idx, nxt.idx + 1, mark + tok.whitespace_ + joined_case(nxt), False
+        # two whole sentences ("… believed that. Turnout fell …") may be right as they stand: at most unsafe;
+        after = _sentence_from(nxt)
+        # a phrase standing alone ("He waited. For years.") is often a writer's choice: at most unsafe
+        phrase = nxt.pos_ == "ADP" and not any(t.pos_ in ("VERB", "AUX") for t in after)
+        doubt = label == "STOP_DEL" and (_whole(after) or phrase)
+        doubt = doubt or (label == "STOP_COMMA" and _whole(after) and _whole(_sentence_before(tok)))
+        return tok.idx, nxt.idx + 1, mark + tok.whitespace_ + joined_case(nxt), doubt
     if not tok.is_alpha:
         return None
     word = tok.text
     if label == "POSS":
         if tok.i + 1 >= len(doc) or not doc[tok.i + 1].is_alpha or word.lower().endswith("s"):
             return None  # after a final s the form is a house style: the rule POS001 decides those
+        if tok.i > 0 and doc[tok.i - 1].lower_ in ("last", "next", "this", "every", "each"):
+            return None  # "Last month major studios…": a time adverbial, not an owner
+        owned = doc[tok.i + 1]
+        while owned.dep_ in ("compound", "amod", "nummod") and owned.head.i > owned.i:
+            owned = owned.head  # "Southwark crown court", "Europe biggest banks": the phrase's head
+        if _not_owned(owned):
+            return None  # "Southwark crown court", "Alicia Keys onstage": a modifier, or nothing owned
         return tok.idx, tok.idx + len(word), f"{word}{ctx.apostrophe}s", False
     if label in _DETERMINERS:
         new = _DETERMINERS[label].get(word.lower())
@@ -229,6 +245,44 @@ def _edit(tok: Token, label: str, ctx: Context) -> tuple[int, int, str, bool] | 
         return None
     doubt = label.startswith(("V", "VB")) and in_direct_quotation(tok)
     return tok.idx, tok.idx + len(word), _cased(word, new), doubt
+
+
+def _stranded(prep: Token) -> bool:
+    """Whether the sentence before a preposition leaves a gap it may close (TYP001's test: a wh-word or relative
+    "that", a passive participle, a relative clause without its word)."""
+    from copyedit.checks.typography import _may_strand
+
+    return _may_strand(prep, prep.doc[prep.sent.start : prep.i])
+
+
+def _sentence_from(first: Token) -> Span:
+    """The words from ``first`` to the next full stop, question or exclamation mark (the stop included)."""
+    doc = first.doc
+    end = next((t.i for t in doc[first.i :] if t.text in (".", "?", "!")), len(doc) - 1)
+    return doc[first.i : end + 1]
+
+
+def _whole(span: Span) -> bool:
+    """Whether the words make a sentence of their own, even where the tagger took its verb for a plural noun
+    ("The transfer window closes on Friday.")."""
+    root = span.root
+    misread = root.tag_ == "NNS" and root.i > span.start and _can_be_verb(root.lower_)
+    # a clause as the subject ("Putting off payments may lower the cost.")
+    clausal = any(c.dep_ == "csubj" for c in root.children) and root.tag_ in ("VB", "VBZ", "VBP", "VBD")
+    return is_main_clause(span) or ((misread or clausal) and span.text.rstrip().endswith("."))
+
+
+def _sentence_before(stop: Token) -> Span:
+    """The words from the previous full stop, question or exclamation mark (or the block's start) to ``stop``."""
+    doc = stop.doc
+    start = next((t.i + 1 for t in reversed(doc[: stop.i]) if t.text in (".", "?", "!")), 0)
+    return doc[start : stop.i + 1]
+
+
+def _not_owned(head: Token) -> bool:
+    from copyedit.checks.possessive import _not_owned as not_owned
+
+    return not_owned(head)
 
 
 def _question_follows(first: Token) -> bool:
@@ -294,8 +348,11 @@ def _plausible(tok: Token, label: str) -> bool:
     doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if label in ("N_SING", "N_PLUR"):
-        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
-            return False  # a noun modifying the next one keeps its form
+        if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN") or nxt.tag_ == "POS"):
+            return False  # a noun modifying the next one keeps its form; "two month's dormancy" is a possessive
+        after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+        if nxt is not None and after is not None and nxt.pos_ in ("ADJ", "VERB") and after.pos_ == "NOUN":
+            return False  # "a four year revolving credit": a compound modifier
         number = _noun_number(tok.lower_)  # from the word's form, not from its (broken) tag
         if number is None or (number == "plural") != (label == "N_SING"):
             return False
@@ -331,6 +388,14 @@ def _can_be_verb(word: str) -> bool:
 
 
 @cache
+def _never_safe() -> frozenset[str]:
+    """Labels whose fixes clean news showed wrong more often than right (rules/data/detector_safety.yaml)."""
+    from copyedit import lexicon
+
+    return frozenset(lexicon.load("detector_safety")["never_safe"])
+
+
+@cache
 def _collective() -> frozenset[str]:
     """Collective nouns (rules/data/agreement.yaml), which take either number."""
     from copyedit import lexicon
@@ -355,7 +420,8 @@ def _subject_number(verb: Token) -> str | None:
     if len(subjects) != 1:
         return None
     subj = subjects[0]
-    if subj.tag_ in ("NNP", "NNPS") or subj.lower_ in _collective():
+    bare_capital = subj.text[:1].isupper() and subj.tag_ != "PRP" and not any(c.dep_ == "det" for c in subj.children)
+    if subj.tag_ in ("NNP", "NNPS") or subj.lower_ in _collective() or bare_capital:  # "Elders says": a firm
         return "either"  # a team, firm or government takes either number in British English: no fix
     if subj.lower_ in _SINGULAR_PRONOUNS:
         return "singular"

@@ -18,9 +18,9 @@ from copyedit.rule import Context, Parsed, catalogue
 #: A sentence with the label's damage, the word the label sits on (its first occurrence) and the repaired text.
 CASES = {
     "STOP_DEL": (
-        "The jury heard that. The two men had met online.",
+        "Union officials said the strike. Would continue until Friday.",
         ".",
-        "The jury heard that the two men had met online.",
+        "Union officials said the strike would continue until Friday.",
     ),
     "STOP_COMMA": (
         "The club sold its players. Which angered the fans.",
@@ -60,6 +60,12 @@ def test_every_label_maps_to_its_edit(label: str) -> None:
     start, end, replacement, doubt = detector._edit(tok, label, _context(detector.CODES[label], doc, text))
     assert text[:start] + replacement + text[end:] == fixed
     assert not doubt
+
+
+def test_two_whole_sentences_are_a_doubtful_join() -> None:
+    text = "The jury heard that. The two men had met online."
+    doc = next(parse([text]))
+    assert detector._edit(doc[4], "STOP_DEL", _context("FRG001", doc, text))[3] is True
 
 
 def test_a_name_keeps_its_form_and_quoted_verbs_are_doubtful() -> None:

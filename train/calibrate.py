@@ -2,12 +2,12 @@
 
 usage: python -m train.calibrate MODEL_DIR DATA_DIR [--out thresholds.json]
 
-For each label and each candidate probability, on the dev split (articles the model never saw):
-precision and recall on the damaged copies (dev.spacy), and hits on the clean paragraphs (dev_clean.jsonl,
-every hit a false alarm, per 10,000 words). A label's "safe" bar is the lowest probability where synthetic
-precision is at least SAFE_PRECISION and the clean paragraphs have at most SAFE_CLEAN hits per 10,000 words;
-its "unsafe" bar the lowest where precision is at least UNSAFE_PRECISION (right more often than wrong) and
-clean hits at most UNSAFE_CLEAN. A label that reaches neither bar is never reported.
+For each label and each candidate probability, on the dev split (articles the model never saw): precision and recall
+on the damaged copies (dev.spacy), and hits on the clean paragraphs (dev_clean.jsonl, every hit a false alarm, per
+10,000 words). A label's "safe" bar is the lowest probability where, over at least MIN_SUPPORT findings, synthetic
+precision is at least SAFE_PRECISION and the clean paragraphs have at most SAFE_CLEAN hits per 10,000 words; its
+"unsafe" bar the lowest where precision is at least UNSAFE_PRECISION (right more often than wrong) and clean hits at
+most UNSAFE_CLEAN. A label that reaches neither bar is never reported.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ UNSAFE_PRECISION = 0.6
 UNSAFE_CLEAN = 0.5
 CANDIDATES = [round(0.30 + 0.01 * k, 2) for k in range(70)]  # 0.30 … 0.99
 NEVER = 1.1
+#: Findings a bar must rest on: a precision measured on fewer is no measurement.
+MIN_SUPPORT = {"safe": 20, "unsafe": 10}
 
 
 def collect(
@@ -91,7 +93,15 @@ def choose(predicted: list[tuple[float, bool]], gold: int, clean: list[float], w
 
     out: dict[str, Any] = {}
     for name, p_min, clean_max in (("safe", SAFE_PRECISION, SAFE_CLEAN), ("unsafe", UNSAFE_PRECISION, UNSAFE_CLEAN)):
-        bar = next((t for t in CANDIDATES if at(t)[0] >= p_min and at(t)[2] <= clean_max and at(t)[1] > 0), NEVER)
+        support = MIN_SUPPORT[name]
+        bar = next(
+            (
+                t
+                for t in CANDIDATES
+                if at(t)[0] >= p_min and at(t)[2] <= clean_max and sum(p >= t for p, _ in predicted) >= support
+            ),
+            NEVER,
+        )
         out[name] = bar
         if bar < NEVER:
             precision, recall, alarms = at(bar)

@@ -17,8 +17,9 @@ TARGET = Path(__file__).resolve().parents[1] / "copyedit" / "models" / "damage"
 CARD = """# Model card: copyedit's damage detector
 
 A token tagger (spaCy `tok2vec` + `tagger`, its own hash embeddings over NORM, PREFIX, SUFFIX and SHAPE and a
-4-layer CNN; no word vectors, no parse) that labels the token carrying a repair. copyedit turns each label
-into a finding of an existing rule family (copyedit/detector.py); this folder is made by `make train`.
+4-layer CNN of width 96 and window 1, as en_core_web_sm's; no word vectors, no parse) that labels the token
+carrying a repair. copyedit turns each label into a finding of an existing rule family (copyedit/detector.py);
+this folder is made by `make train`.
 
 ## Data
 - Clean text: BBC News 2004–05 (Greene & Cunningham 2006; research dataset, copyright BBC) and Reuters-21578
@@ -76,7 +77,7 @@ def main() -> None:
         clean_words=stats.get("clean_words", "?"),
         labels=table,
         steps=sys.argv[3] if len(sys.argv) > 3 else "?",
-        tag_acc=meta.get("performance", {}).get("tag_acc", "?"),
+        tag_acc=round(meta.get("performance", {}).get("tag_acc", 0), 4),
         size_mb=size,
         thresholds="\n".join(_row(label, thresholds[label]) for label in LABELS if label in thresholds),
     )
