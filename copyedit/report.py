@@ -243,8 +243,8 @@ _SUGGESTED = (
 
 _LEARNED = (
     "Findings of this rule also come from the learned damage detector (copyedit/detector.py), where the rule "
-    "itself found nothing: their messages end “(learned detector, p=…)”, and their safety comes from the "
-    "probability and the thresholds calibrated for it (copyedit/models/damage/MODEL_CARD.md)."
+    "itself found nothing: their messages end “(learned detector, p=…)”. Only sure hits are reported, as safe "
+    "fixes, above the probability calibrated for each label (copyedit/models/damage/MODEL_CARD.md)."
 )
 
 
