@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from copyedit.checks.agreement import VERB_SWAP, cased
 from copyedit.inflection import getAllLemmas, getInflection
 from copyedit.model import Finding, Safety
 from copyedit.syntax import in_direct_quotation, is_main_clause, is_name, joined_case
@@ -50,17 +51,6 @@ CODES = {
     "N_PLUR": "AGR002",
     "D_SING": "AGR002",
     "D_PLUR": "AGR002",
-}
-#: Forms of "be", "have" and "do" in the other number.
-_SWAP = {
-    "is": "are",
-    "are": "is",
-    "was": "were",
-    "were": "was",
-    "has": "have",
-    "have": "has",
-    "does": "do",
-    "do": "does",
 }
 _DETERMINERS = {"D_SING": {"these": "this", "those": "that"}, "D_PLUR": {"this": "these", "that": "those"}}
 #: Block kinds the detector reads: prose paragraphs and quotations (not headings, tables, list items or titles).
@@ -239,7 +229,7 @@ def _edit(tok: Token, label: str, ctx: Context) -> tuple[int, int, str, bool] | 
             and _noun_number(after.lower_) == ("plural" if label == "D_SING" else "singular")
         ):
             return None  # "these search queries": the noun may be a modifier of the next word, read as a verb
-        return tok.idx, tok.idx + len(word), _cased(word, new), False
+        return tok.idx, tok.idx + len(word), cased(word, new), False
     if is_name(tok) and not tok.is_sent_start:
         return None  # a name keeps its form
     if not _plausible(tok, label):
@@ -248,7 +238,7 @@ def _edit(tok: Token, label: str, ctx: Context) -> tuple[int, int, str, bool] | 
     if new is None or new == word.lower():
         return None
     doubt = label.startswith(("V", "VB")) and in_direct_quotation(tok)
-    return tok.idx, tok.idx + len(word), _cased(word, new), doubt
+    return tok.idx, tok.idx + len(word), cased(word, new), doubt
 
 
 def _stranded(prep: Token) -> bool:
@@ -438,9 +428,9 @@ def _subject_number(verb: Token) -> str | None:
 
 def _form(word: str, label: str) -> str | None:
     """The word in the form the label asks for, when lemminflect gives exactly one."""
-    if label in ("V_SING", "V_PLUR") and word in _SWAP:
+    if label in ("V_SING", "V_PLUR") and word in VERB_SWAP:
         singular = word in ("is", "was", "has", "does")
-        return word if singular == (label == "V_SING") else _SWAP[word]
+        return word if singular == (label == "V_SING") else VERB_SWAP[word]
     upos, tag = {
         "VB": ("VERB", "VB"),
         "VBN": ("VERB", "VBN"),
@@ -453,12 +443,3 @@ def _form(word: str, label: str) -> str | None:
     lemmas = {lemma for ls in getAllLemmas(word, upos=upos).values() for lemma in ls}
     forms = {f for lemma in lemmas for f in (getInflection(lemma, tag=tag, inflect_oov=False) or ())}
     return forms.pop() if len(forms) == 1 else None
-
-
-def _cased(model: str, new: str) -> str:
-    return new[:1].upper() + new[1:] if model[:1].isupper() else new
-
-
-def describe() -> dict[str, Any]:
-    """What is loaded, for `copyedit --version`-style reports and tests."""
-    return {"model": str(MODEL), "loaded": load() is not None, "labels": sorted(CODES), "thresholds": thresholds()}

@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from copyedit.checks.agreement import VERB_SWAP
 from copyedit.inflection import getInflection
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -178,18 +179,6 @@ def verb_form(doc, rng: random.Random) -> list[Edit]:
     return out
 
 
-SWAP = {
-    "is": "are",
-    "are": "is",
-    "was": "were",
-    "were": "was",
-    "has": "have",
-    "have": "has",
-    "does": "do",
-    "do": "does",
-}
-
-
 def agreement(doc, rng: random.Random) -> list[Edit]:
     """A present verb (or was/were) with a subject before it given the other number."""
     out = []
@@ -201,8 +190,8 @@ def agreement(doc, rng: random.Random) -> list[Edit]:
         if len(subjects) != 1 or subjects[0].lower_ in ("i", "you"):
             continue
         word = t.lower_
-        if word in SWAP:
-            new = SWAP[word]
+        if word in VERB_SWAP:
+            new = VERB_SWAP[word]
         elif t.tag_ == "VBZ":
             new = _form(t.lemma_.lower(), "VBP")
         elif t.tag_ == "VBP":
