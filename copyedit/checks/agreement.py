@@ -421,7 +421,13 @@ def _noun_like(verb: Token, subj: Token) -> bool:
     if prev.pos_ == "PROPN" and prev != subj:
         return False
     if prev == subj:
-        return _plural_noun(verb) or all(c.is_punct for c in verb.children if c.i > verb.i)
+        if all(c.is_punct for c in verb.children if c.i > verb.i):
+            return True  # "after my ankle turn."
+        # "the sales figures rose": read as a noun only where another verb follows; "the dogs barks at night"
+        # has no other, and a sentence needs one
+        return _plural_noun(verb) and any(
+            t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in verb.doc[verb.i + 1 : verb.sent.end]
+        )
     return not any(c.dep_ in ("det", "poss") for c in prev.children)
 
 

@@ -62,6 +62,8 @@ def _noun_chain(after: Token, ordinal: bool) -> tuple[Token | None, list[Token]]
 def _ordinal_readings(after: Token) -> tuple[bool, ...]:
     """Whether the adjective after a name is an ordinal: surely by its form ("third", "21st"), perhaps when the
     entity recogniser would call it one (it is asked only if a reading can make a possessor), else not."""
+    if after.tag_ == "JJS" and _SUPERLATIVE.fullmatch(after.lower_):
+        return (True,)  # "Europe biggest banks", "Mr Smith latest plan": a superlative needs an owner
     if after.tag_ != "JJ":
         return (False,)
     return (True,) if _ORDINAL.fullmatch(after.text) is not None else (False, True)
@@ -147,11 +149,18 @@ def _possessor(last: Token) -> Safety | None:
     if not any(readings.values()):
         return None
     ordinal = readings.keys() == {True} or (len(readings) == 2 and entity_type(after) == "ORDINAL")
-    phrase = readings.get(ordinal)
-    if phrase is None or entity_type(last) not in _LABELS:
+    # An adjective between a name and its noun: a modifier name stands next to its noun ("the new Apple phone"),
+    # so "Britain new prime minister" needs the owner's 's; only for people and places, which firms' and
+    # parties' false titles do not share ("Labour deputy leader").
+    adjective = not ordinal and readings.get(True) is not None and after.is_lower and _place_or_person(last)
+    phrase = readings.get(ordinal or adjective)
+    superlative = phrase is not None and phrase[0] is not None and phrase[0].tag_ == "JJS"
+    if phrase is None or entity_type(last) not in (_LABELS | {"LOC"} if superlative or adjective else _LABELS):
         return None  # the entities last: the recogniser runs only where the words can hold a possessor
     mod, nouns, prev, titled, lemmas = phrase
     words = lexicon.load("possessed_nouns")
+    if mod is not None and prev is not None and prev.lemma_ in _complement_verbs():
+        return None  # "named Javier Bardem best actor", "made Britain second home": an object and its complement
     if last.text.isupper() and entity_type(last) != "PERSON":
         return None  # "US officials", "BBC reporter": acronyms are attributive by habit
     place = last.lower_ in _kinds() and not titled  # "Wembley Stadium", "Glastonbury Festival" (but "Mr Hall")
@@ -163,8 +172,24 @@ def _possessor(last: Token) -> Safety | None:
             return None if lone and nouns[-1].tag_ != "NN" else Safety.UNSAFE if lone else Safety.SAFE
         bare = len(nouns) == 1 and last.is_alpha and (titled or _full_name(first, last))
         return _bare_singular(nouns[-1], prev) if bare else None
+    if (superlative or adjective) and entity_type(nouns[-1]) in ("DATE", "TIME"):
+        return None  # "in Washington last week": a time adverbial, not a thing owned
+    if (superlative or adjective) and last.doc.text.rstrip().endswith(_STOPS):
+        return Safety.SAFE  # "one of Europe biggest banks": a place or a firm before a superlative owns it
     listed = mod is None and nouns[-1].tag_ == "NN" and lemmas & set(words["place_or_body"])
     return Safety.SAFE if listed else None
+
+
+@cache
+def _complement_verbs() -> frozenset[str]:
+    """Verbs that take an object and its complement or a second object ("elected him president")."""
+    words = lexicon.load("possessed_nouns")
+    return frozenset(words["complement_verbs"]) | frozenset(lexicon.load("two_object_verbs"))
+
+
+def _place_or_person(last: Token) -> bool:
+    """Whether the name is a place or a person as the entity recogniser reads it (asked last: it is slow)."""
+    return entity_type(last) in ("GPE", "LOC", "PERSON")
 
 
 def _full_name(first: Token, last: Token) -> bool:
@@ -193,8 +218,7 @@ def _bare_singular(head: Token, prev: Token | None) -> Safety | None:
         return None  # "a spell as Manchester United assistant": after "as" a role needs no determiner
     verb = prev if prev is not None and prev.pos_ in ("VERB", "AUX") else None
     governor = head.head if head.dep_ in ("dobj", "dative") else verb
-    two_objects = set(words["complement_verbs"]) | set(lexicon.load("two_object_verbs"))
-    if any(v is not None and v.lemma_ in two_objects for v in (governor, verb)):
+    if any(v is not None and v.lemma_ in _complement_verbs() for v in (governor, verb)):
         return None  # "elected John Smith president", "gave Jane Smith permission", "saw Shane Williams scamper"
     if _may_be_verb(word, ("VBD", "VBN")) and head.dep_ != "pobj":
         return None  # "Mr Brown forecast growth of 2%": a past tense after its subject
@@ -257,6 +281,15 @@ def _owned_nouns() -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(sorted(map(re.escape, stems)))})", re.IGNORECASE)
 
 
+#: A superlative: "biggest", "latest", "best" (not "most", which an adjective follows, nor "interest", which the
+#: tag rules out).
+_SUPERLATIVE = re.compile(r"[a-z]+est|best|worst")
+#: A capitalised word before a superlative ("Europe biggest banks"), or inside a sentence before two lowercase
+#: words ("to meet France former president"): POS001's trigger for an adjective between a name and its noun.
+_NAME_THEN_SUPERLATIVE = re.compile(
+    r"(?<!\S)[A-Z]\S*\s+(?:[a-z]+est|best|worst)\b|(?<=[a-z,] )[A-Z][\w.-]*\s+[a-z]+\s+[a-z]"
+)
+
 #: Two capitalised words, then a lowercase one: a person's full name (or a title and a name) before a noun.
 #: Tried where a word starts, not at each capital inside one (a long word of capitals was read again from each).
 _FULL_NAME_THEN_WORD = re.compile(r"(?<!\S)[^\sA-Z]*[A-Z]\S*\s+[A-Z]\S*[^\W\d_]\s+[a-z]")
@@ -265,7 +298,9 @@ _FULL_NAME_THEN_WORD = re.compile(r"(?<!\S)[^\sA-Z]*[A-Z]\S*\s+[A-Z]\S*[^\W\d_]\
 def _may_own(text: str) -> bool:
     """POS001's trigger: a noun of possessed_nouns.yaml, or an ordinal, that a name may own; or a name of two
     words or more before a lowercase word (``_bare_singular``)."""
-    return any(p.search(text) is not None for p in (_owned_nouns(), _ORDINAL, _FULL_NAME_THEN_WORD))
+    return any(
+        p.search(text) is not None for p in (_owned_nouns(), _ORDINAL, _FULL_NAME_THEN_WORD, _NAME_THEN_SUPERLATIVE)
+    )
 
 
 @rule(

@@ -406,7 +406,11 @@ def verb_form_after_auxiliary(doc: Doc, ctx: Context) -> Iterator[Finding]:
     offered, unsafe; where neither is ("we are seem to", "was know the answer") "be" is the suspect and the
     unsafe fix drops it. An old past in a quotation, in double or single quotation marks ("be forgot"), is left.
     """
+    seen = set()
     for aux, nxt, needed, new, safety in [*_chain_fixes(doc), *_being_fixes(doc)]:
+        if nxt.i in seen:
+            continue  # "had been delete" read as a chain and as "been" before a predicate: one finding
+        seen.add(nxt.i)
         if needed:
             msg = f"“{nxt.text}” after “{aux.text}” needs the {FORM_NAMES[needed]} “{new}”."
             yield ctx.finding(nxt.idx, nxt.idx + len(nxt), new, message=msg, safety=safety)
@@ -436,6 +440,9 @@ def _chain_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
                     new = _replacement(nxt, aux, *needs)
                 else:
                     safety = allowed[1]
+            if new and needs[0]:
+                new, two = _spelling(nxt, needs[0], new)
+                safety = Safety.UNSAFE if two else safety
             if new and (new != nxt.text or not needs[0]):
                 yield aux, nxt, needs[0], new, safety
 
@@ -457,15 +464,37 @@ def _being_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
     a predicate ("is being develop", "were being injure" as a noun or adjective): the passive's participle."""
     for being, nxt in pairwise(doc):
         chained = being.head == nxt and being.dep_ in ("aux", "auxpass")
-        if not (chained or nxt.head == being) or (chained and nxt.pos_ == "VERB"):
+        been = being.lower_ == "been" and being.tag_ == "VBN" and nxt.i == being.i + 1
+        if not (chained or nxt.head == being) or (chained and nxt.pos_ == "VERB" and not been):
             continue  # a verb whose chain holds "being" is the chain's to fix
-        if not _being(being, nxt, parsed=False):
+        if not (been or _being(being, nxt, parsed=False)):
             continue
         tables = _inflections(nxt.lower_)
         has = {tag for t in tables.values() for tag, forms in t.items() if nxt.lower_ in forms}
         out = {t["VBN"][0] for t in tables.values() if t.get("VBN")}
         if set(getAllLemmas(nxt.lower_)) == {"VERB"} and has and has <= {"VB", "VBP"} and len(out) == 1:
-            yield being, nxt, "VBN", _cased(out.pop(), nxt), Safety.SAFE
+            # "had been delete" (read as an adjective): the passive's participle; but a word with an adverb in
+            # -ly is an adjective the dictionary lacks ("has been complete": "completely")
+            doubt = been and _adverb_of(nxt.lower_)
+            new, two = _spelling(nxt, "VBN", out.pop())
+            yield being, nxt, "VBN", _cased(new, nxt), Safety.UNSAFE if doubt or two else Safety.SAFE
+
+
+def _spelling(tok: Token, tag: str, new: str) -> tuple[str, bool]:
+    """The form ``new`` in the spelling the document uses where the form has two ("canceled", "cancelled"), and
+    whether the choice is open (the document uses neither): two right answers make the fix unsafe."""
+    forms = {f for t in _inflections(tok.lower_).values() for f in t.get(tag, ()) if new.lower() in t.get(tag, ())}
+    if len(forms) < 2:
+        return new, False
+    text = tok.doc.text.lower()
+    used = [f for f in sorted(forms) if re.search(rf"\b{re.escape(f)}\b", text)]
+    return (_cased(used[0], tok), False) if len(used) == 1 else (new, True)
+
+
+def _adverb_of(word: str) -> bool:
+    """Whether an adverb in -ly is made from ``word``, which is then an adjective ("complete": "completely")."""
+    stems = (word, word[:-1]) if word.endswith("e") else (word,)
+    return any("ADV" in getAllLemmas(stem + "ly") for stem in stems)
 
 
 def _cased(new: str, tok: Token) -> str:
