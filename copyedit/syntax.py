@@ -270,7 +270,15 @@ def _lone_subordinate(mark: Token, root: Token) -> bool:
         return False  # "Since last August Smart has led the talks": a preposition before a main clause
     if any(t.text == "," for t in root.doc[mark.i : root.i]):
         return False
-    return not any(t.tag_ == "MD" for t in root.sent)
+    return not any(t.tag_ == "MD" and not _reported(t, root) for t in root.sent)
+
+
+def _reported(modal: Token, root: Token) -> bool:
+    """Whether a modal stands in a clause reported by the root, straight after it ("While leaders said they
+    would strike"): it belongs to the reported words, not to a main clause the parse hung on the root."""
+    clause = modal.head
+    reporting = root.lemma_ in lexicon.load("reporting_verbs")["lemmas"]
+    return reporting and clause.dep_ == "ccomp" and clause.head == root and clause.left_edge.i <= root.i + 2
 
 
 def _outside_relatives(sent: Span) -> list[Token]:

@@ -8,7 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from copyedit import lexicon, triggers
-from copyedit.checks.stray_stops import cannot_end, stop_gap
+from copyedit.checks.stray_stops import _gap, _opens_noun_phrase, _verbless, cannot_end, stop_gap
 from copyedit.model import Finding, Safety
 from copyedit.nlp import entity_type
 from copyedit.rule import Context, Example, rule
@@ -36,8 +36,9 @@ if TYPE_CHECKING:
 _STOP = re.compile(r"\.\s*(?=[^\W\d_])")
 #: The end of a sentence (a full stop, question or exclamation mark, perhaps a closing quote) and the letter after.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*(?=[^\W\d_])")
-#: A block that stops on a letter or a number (a token like_num may end in "." or ","): one left open.
-_OPEN_END = re.compile(r"(?:[^\W_]|\d[.,/]+)\Z")
+#: A block that stops on a letter or a number (a token like_num may end in "." or ","), a per cent sign after a
+#: number, or a comma: one left open.
+_OPEN_END = re.compile(r"(?:[^\W_]|\d[.,/]+|\d%|,)\Z")
 
 
 def _join_direction(frag: Span, kind: str, lead: Token, prev: Span | None, nxt: Span | None) -> str | None:
@@ -384,8 +385,9 @@ _SIDE = {"backward": "previous", "forward": "next"}
 
 
 def _open_end(doc: Doc) -> bool:
-    """Whether a paragraph stops on a word or number, with no closing punctuation."""
-    return doc[-1].is_alpha or doc[-1].like_num
+    """Whether a paragraph stops on a word or number ("5%" too), or on a comma, with no closing punctuation."""
+    last = doc[-1]
+    return last.is_alpha or last.like_num or (last.text in ("%", ",") and len(doc) > 1)
 
 
 def _broken_before(ctx: Context) -> bool:
@@ -407,14 +409,37 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
     first = words(right)[:1]
     if not first or (first[0].i != 0 and not nxt[0].is_space):
         return False
+    if doc[-1].text == ",":
+        # no sentence stops on a comma: a prose paragraph that does goes on, unless a quotation or a list follows
+        return kind == "paragraph" and len(words(left)) >= 4 and not right[0].is_quote and right[0].text != "-"
     # A headline may end on a particle or preposition ("Confidence up", "Festival battles on").
     if (kind == "paragraph" or doc[-1].tag_ not in ("IN", "RP")) and cannot_end(doc[-1], left, right):
         return len(words(left)) >= 3
+    if kind == "paragraph" and len(words(left)) >= 4 and _cut_object(doc[-1], left, right):
+        return True
+    if kind == "paragraph" and len(words(left)) >= 3 and first[0].text.islower() and first[0].is_alpha:
+        return first[0].tag_ not in FINITE_TAGS  # "rose to 5%¶¶in March": no paragraph opens in lower case
     if not (has_main_verb(left) and has_subject(left.root) and len(words(left)) >= 6):
         return False
     # What follows must be no sentence of its own: else the paragraph only lacks its full stop.
     lowercase_go_on = first[0].text[0].islower() and first[0].tag_ not in FINITE_TAGS
-    return fragment(right) is not None or (kind == "paragraph" and lowercase_go_on)
+    # a verbless phrase is no sentence either ("rose to 5%¶¶In March, the highest level for a decade.")
+    phrase = kind == "paragraph" and len(words(right)) >= 3 and _verbless(right) and right[0].is_alpha
+    return fragment(right) is not None or (kind == "paragraph" and lowercase_go_on) or phrase
+
+
+def _cut_object(last: Token, left: Span, right: Span) -> bool:
+    """Whether a paragraph's last word waits for the noun phrase that opens the next and has no verb of its own:
+    a preposition that strands nothing ("strong in¶¶Europe and Asia, the firm said"), or a verb with no object
+    after a modal or "to" ("would create¶¶More than 1,000 jobs")."""
+    if any(c.dep_ in ("dobj", "pobj", "attr", "ccomp", "xcomp") for c in last.children):
+        return False
+    if not _opens_noun_phrase(right[0]) or right[0].is_quote:
+        return False
+    if last.tag_ == "IN" and last.lower_ in triggers.words("prepositions"):
+        return _gap(last, left) is None
+    after_modal = last.i > 0 and last.doc[last.i - 1].tag_ in ("MD", "TO")
+    return last.tag_ == "VB" and after_modal and _verbless(right)
 
 
 @rule(

@@ -149,18 +149,14 @@ def _possessor(last: Token) -> Safety | None:
     if not any(readings.values()):
         return None
     ordinal = readings.keys() == {True} or (len(readings) == 2 and entity_type(after) == "ORDINAL")
-    # An adjective between a name and its noun: a modifier name stands next to its noun ("the new Apple phone"),
-    # so "Britain new prime minister" needs the owner's 's; only for people and places, which firms' and
-    # parties' false titles do not share ("Labour deputy leader").
-    adjective = not ordinal and readings.get(True) is not None and after.is_lower and _place_or_person(last)
-    phrase = readings.get(ordinal or adjective)
+    phrase = readings.get(ordinal)
     superlative = phrase is not None and phrase[0] is not None and phrase[0].tag_ == "JJS"
-    if phrase is None or entity_type(last) not in (_LABELS | {"LOC"} if superlative or adjective else _LABELS):
+    if phrase is None or entity_type(last) not in (_LABELS | {"LOC"} if superlative else _LABELS):
         return None  # the entities last: the recogniser runs only where the words can hold a possessor
     mod, nouns, prev, titled, lemmas = phrase
     words = lexicon.load("possessed_nouns")
-    if mod is not None and prev is not None and prev.lemma_ in _complement_verbs():
-        return None  # "named Javier Bardem best actor", "made Britain second home": an object and its complement
+    if mod is not None and any(t.lemma_ in _complement_verbs() for t in doc[last.sent.start : first.i]):
+        return None  # "named X best picture and Javier Bardem best actor": an object and its complement
     if last.text.isupper() and entity_type(last) != "PERSON":
         return None  # "US officials", "BBC reporter": acronyms are attributive by habit
     place = last.lower_ in _kinds() and not titled  # "Wembley Stadium", "Glastonbury Festival" (but "Mr Hall")
@@ -172,9 +168,7 @@ def _possessor(last: Token) -> Safety | None:
             return None if lone and nouns[-1].tag_ != "NN" else Safety.UNSAFE if lone else Safety.SAFE
         bare = len(nouns) == 1 and last.is_alpha and (titled or _full_name(first, last))
         return _bare_singular(nouns[-1], prev) if bare else None
-    if (superlative or adjective) and entity_type(nouns[-1]) in ("DATE", "TIME"):
-        return None  # "in Washington last week": a time adverbial, not a thing owned
-    if (superlative or adjective) and last.doc.text.rstrip().endswith(_STOPS):
+    if superlative and last.doc.text.rstrip().endswith(_STOPS):
         return Safety.SAFE  # "one of Europe biggest banks": a place or a firm before a superlative owns it
     listed = mod is None and nouns[-1].tag_ == "NN" and lemmas & set(words["place_or_body"])
     return Safety.SAFE if listed else None
@@ -185,11 +179,6 @@ def _complement_verbs() -> frozenset[str]:
     """Verbs that take an object and its complement or a second object ("elected him president")."""
     words = lexicon.load("possessed_nouns")
     return frozenset(words["complement_verbs"]) | frozenset(lexicon.load("two_object_verbs"))
-
-
-def _place_or_person(last: Token) -> bool:
-    """Whether the name is a place or a person as the entity recogniser reads it (asked last: it is slow)."""
-    return entity_type(last) in ("GPE", "LOC", "PERSON")
 
 
 def _full_name(first: Token, last: Token) -> bool:
@@ -284,11 +273,8 @@ def _owned_nouns() -> re.Pattern[str]:
 #: A superlative: "biggest", "latest", "best" (not "most", which an adjective follows, nor "interest", which the
 #: tag rules out).
 _SUPERLATIVE = re.compile(r"[a-z]+est|best|worst")
-#: A capitalised word before a superlative ("Europe biggest banks"), or inside a sentence before two lowercase
-#: words ("to meet France former president"): POS001's trigger for an adjective between a name and its noun.
-_NAME_THEN_SUPERLATIVE = re.compile(
-    r"(?<!\S)[A-Z]\S*\s+(?:[a-z]+est|best|worst)\b|(?<=[a-z,] )[A-Z][\w.-]*\s+[a-z]+\s+[a-z]"
-)
+#: A capitalised word before a superlative: POS001's trigger for "Europe biggest banks".
+_NAME_THEN_SUPERLATIVE = re.compile(r"(?<!\S)[A-Z]\S*\s+(?:[a-z]+est|best|worst)\b")
 
 #: Two capitalised words, then a lowercase one: a person's full name (or a title and a name) before a noun.
 #: Tried where a word starts, not at each capital inside one (a long word of capitals was read again from each).
