@@ -21,7 +21,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from copyedit.checks.agreement import VERB_SWAP, cased
+from copyedit.checks.agreement import VERB_SWAP, cased, subjunctive
+from copyedit.checks.verbs import after_be
 from copyedit.inflection import getAllLemmas, getInflection
 from copyedit.model import Finding, Safety
 from copyedit.syntax import in_direct_quotation, is_main_clause, is_name, joined_case
@@ -195,6 +196,8 @@ def _edit(tok: Token, label: str, ctx: Context) -> tuple[int, int, str, bool] | 
             return None  # "… what investors have been waiting for. The bottom …": a preposition may end a sentence
         if _question_follows(nxt) or _whole_wh_sentence(nxt):
             return None  # "… manager. Which candidate will they pick?": a question is no stranded clause
+        if nxt.lower_ in _CONJUNCTIONS and label == "STOP_DEL":
+            return None  # "… Relations. And Fat Albert …": a sentence may open with "And" or "But"
         mark = "," if label == "STOP_COMMA" else ""
         # two whole sentences ("… believed that. Turnout fell …") may be right as they stand: at most unsafe;
         after = _sentence_from(nxt)
@@ -216,6 +219,10 @@ def _edit(tok: Token, label: str, ctx: Context) -> tuple[int, int, str, bool] | 
             owned = owned.head  # "Southwark crown court", "Europe biggest banks": the phrase's head
         if _not_owned(owned):
             return None  # "Southwark crown court", "Alicia Keys onstage": a modifier, or nothing owned
+        opener = tok.i > 0 and doc[tok.i - 1].pos_ == "ADP" and doc[tok.i - 1].is_sent_start
+        after = doc[owned.i + 1] if owned.i + 1 < len(doc) else None
+        if opener and after is not None and after.tag_ in ("VBZ", "VBP", "VBD", "MD"):
+            return None  # "In Sweden beet growth was slow": an opening phrase without its comma, then the subject
         return tok.idx, tok.idx + len(word), f"{word}{ctx.apostrophe}s", False
     if label in _DETERMINERS:
         new = _DETERMINERS[label].get(word.lower())
@@ -232,6 +239,8 @@ def _edit(tok: Token, label: str, ctx: Context) -> tuple[int, int, str, bool] | 
         return tok.idx, tok.idx + len(word), cased(word, new), False
     if is_name(tok) and not tok.is_sent_start:
         return None  # a name keeps its form
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "–") and not tok.whitespace_:
+        return None  # "made-made", "low-cost": part of a hyphenated word
     if not _plausible(tok, label):
         return None
     new = _form(word.lower(), label)
@@ -347,6 +356,11 @@ def _plausible(tok: Token, label: str) -> bool:
         after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
         if nxt is not None and after is not None and nxt.pos_ in ("ADJ", "VERB") and after.pos_ == "NOUN":
             return False  # "a four year revolving credit": a compound modifier
+        if any(t.text == "A" and not t.is_sent_start for t in doc[max(0, tok.i - 3) : tok.i]):
+            return False  # "the Series A units": a letter, not the article
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if label == "N_SING" and prev is not None and prev.tag_ == "NN" and _can_be_verb(tok.lower_):
+            return False  # "when a marriage collapses": a noun and its verb, not "a … collapse"
         number = _noun_number(tok.lower_)  # from the word's form, not from its (broken) tag
         if number is None or (number == "plural") != (label == "N_SING"):
             return False
@@ -357,17 +371,44 @@ def _plausible(tok: Token, label: str) -> bool:
             return False  # the form must be the one its auxiliary asks for: "had chanced" is no broken "had chance"
         if aux == "to" and tok.lower_.endswith("ing"):
             return False  # "essential to curbing": "to" a preposition before a gerund
+        to = doc[tok.i - 1] if aux == "to" else None
+        if to is not None and to.lower_ == "to" and _stranded(to):
+            return False  # "the rule she objected to remained": "to" closes a clause with a gap
+        at = next((t for t in reversed(doc[max(0, tok.i - 4) : tok.i]) if t.lower_ == aux), None)
+        if at is not None and at.i > 0 and doc[at.i - 1].tag_ in ("DT", "PRP$", "JJ", "POS"):
+            return False  # "The will states that…", "her last will names…": a noun, not a modal
+        subject_first = any(c.dep_.startswith("nsubj") and c.i < tok.i - 1 for c in tok.children)
+        if label == "VB" and _noun_number(tok.lower_) == "plural" and not subject_first:
+            return False  # "Nor would comments from the governor calm…": a plural noun, the subject of a question
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if (
+            label == "VB"
+            and nxt is not None
+            and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+            and tok.lower_.endswith("ed")
+        ):
+            return False  # "contributed to improved confidence", "newly elected leader": a participle as a modifier
         if aux in _HAVE and tok.pos_ == "NOUN":
             return False  # "had chances": "have" with its object
         if label == "VBN" and tok.lower_.endswith("ing"):
             return False  # a progressive is as grammatical as a passive
+        if tok.pos_ == "NOUN" and getAllLemmas(tok.lower_, upos="NOUN"):
+            return False  # "Following are extracts", "may be tries that win": a noun after "be"
+        if label == "VBG" and aux in _BE and (after_be(tok) or ((None, None), None))[0][0] != "VBG":
+            return False  # "workers are pay": "paid" as likely as "paying" where no object rules the passive out
+        if tok.whitespace_.count("\n") or (nxt is not None and nxt.is_space):
+            return False  # the word ends its paragraph: the break, not the form, may be the damage
         return not (label == "VBG" and tok.lower_.endswith(("ed", "en")) and aux in _BE)
     if label in ("V_SING", "V_PLUR"):
-        number = _subject_number(tok)
-        return number != "either" and number in (None, "singular" if label == "V_SING" else "plural")
+        # the parse must show a plain subject of the other number: a relative pronoun's antecedent, a clause
+        # the subject opens ("if a marriage collapses") or a name leave the number open
+        if label == "V_SING" and subjunctive(tok, tok.head if tok.dep_.startswith("aux") else tok, "singular"):
+            return False  # "if the result were repeated", "asked that it make no payment", "saw the effort come"
+        return _subject_number(tok) == ("singular" if label == "V_SING" else "plural")
     return True
 
 
+_CONJUNCTIONS = frozenset({"and", "but", "or", "so", "yet", "nor"})
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "’s", "’re"})
 _HAVE = frozenset({"has", "have", "had", "having", "'ve", "’ve"})
 _MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "shall", "should", "to", "do", "does",

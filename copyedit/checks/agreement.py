@@ -36,6 +36,7 @@ INDEFINITES = frozenset(
     | {"everything", "nothing"}
 )
 RELATIVES = frozenset({"who", "which", "that"})
+DEMONSTRATIVES = {"this": SING, "these": PLUR, "those": PLUR}
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both"})
 QUANTIFIERS = frozenset({"most", "some", "all", "more", "enough", "any", "such", "plenty", "both"})
@@ -233,6 +234,13 @@ def phrase_number(noun: Token) -> str | None:
     return number
 
 
+def _titled(subj: Token) -> bool:
+    """A person's name after a courtesy title ("Mr Brown", "Mrs Jones"), with nothing coordinated."""
+    if subj.tag_ != "NNP" or any(c.dep_ in ("conj", "cc") for c in subj.children):
+        return False
+    return any(c.dep_ == "compound" and c.i < subj.i and c.lower_ in words("courtesy_titles") for c in subj.children)
+
+
 def _of_compound(noun: Token) -> bool:
     """A bare singular with "of" and a bare plural after it: "denial of service attacks", "freedom of information
     requests", where the plural is the head a hyphenated compound would show."""
@@ -295,6 +303,10 @@ def subject_number(subj: Token, clause: Token, verb_num: str) -> str | None:
         return PRONOUNS[word]
     if word in INDEFINITES:
         return SING
+    if word in DEMONSTRATIVES and subj.tag_ == "DT" and not list(subj.children):
+        return DEMONSTRATIVES[word]  # "this means", "these show": a demonstrative standing alone
+    if _titled(subj):
+        return SING  # "Mr Brown has", "Mrs Jones says": a courtesy title names one person
     has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children)
     if has_of and (word == "each" or word == "one"):
         return SING  # "each of the candidates has", "one of the victims was"
@@ -322,7 +334,7 @@ def _plain_clause(subj: Token, verb: Token, clause: Token) -> bool:
         return False  # "shedding jobs makes sense": the gerund is the subject
     if any(c.dep_ == "mark" and c.lower_ in ("for", "of", "with", "in", "on", "at", "by") for c in clause.children):
         return False  # "for the launches of their next generation consoles": a preposition read as a conjunction
-    if capitalised_inside(verb) or (verb.pos_ == "VERB" and _noun_like(verb, subj)):
+    if capitalised_inside(verb) or (verb.pos_ == "VERB" and _noun_like(verb, subj) and not _titled(subj)):
         return False  # "Boys Don't Cry", "the radio information show"
     return _plain_subject(subj, verb) and _plain_edges(subj, verb)
 
@@ -469,7 +481,7 @@ def _plural_noun(verb: Token) -> bool:
     return any(verb.lower_ in t.get("NNS", ()) for _, t in noun_tables(verb.lower_))
 
 
-def _subjunctive(verb: Token, clause: Token, subj_num: str) -> bool:
+def subjunctive(verb: Token, clause: Token, subj_num: str) -> bool:
     """A singular subject with a plural-looking verb that is a subjunctive ("if it were", "demanded that he
     pay"), or a past tense the same as the base form ("it also forecast higher sales")."""
     if subj_num != SING:
@@ -656,10 +668,11 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
             continue
         if _cut_off(subjects[0], ctx):
             continue  # "…in the United¶¶States, is expected": the subject's phrase began in the paragraph before
-        if subjects[0].text[:1].isupper() and subjects[0].text.capitalize() in _article_names(ctx):
+        named = subjects[0].text[:1].isupper() and subjects[0].text.capitalize() in _article_names(ctx)
+        if named and not _titled(subjects[0]):
             continue  # "Farmers, with $9.6m in assets, was closed": the Farmers State Bank
         subj_num = subject_number(subjects[0], clause, verb_num)
-        if subj_num is None or subj_num == verb_num or _subjunctive(verb, clause, subj_num):
+        if subj_num is None or subj_num == verb_num or subjunctive(verb, clause, subj_num):
             continue
         new = _inflect_verb(verb, subj_num)
         if new and new != verb.text:
@@ -668,7 +681,7 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
             lost_past = lost_past and verb.lower_ not in VERB_SWAP  # "said the dollar were": "was", whatever the tense
             if _appositive(verb):
                 continue
-            group = subj_num == SING and _named_group(subjects[0])
+            group = subj_num == SING and not _titled(subjects[0]) and _named_group(subjects[0])
             if group and _collective_plurals(ctx):
                 continue  # "the Tottenham hierarchy are", in an article that writes "Arsenal are"
             doubt = in_direct_quotation(verb) or lost_past or group

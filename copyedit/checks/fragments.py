@@ -410,8 +410,10 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
     if not first or (first[0].i != 0 and not nxt[0].is_space):
         return False
     if doc[-1].text == ",":
-        # no sentence stops on a comma: a prose paragraph that does goes on, unless a quotation or a list follows
-        return kind == "paragraph" and len(words(left)) >= 4 and not right[0].is_quote and right[0].text != "-"
+        # no sentence stops on a comma: a prose paragraph that does goes on, in lower case or with a fragment; a
+        # whole sentence after it ("…in 2003,¶¶The violations included…") is as likely a comma typed for a stop
+        goes_on = first[0].text.islower() or fragment(right) is not None
+        return kind == "paragraph" and len(words(left)) >= 4 and goes_on and first[0].is_alpha
     # A headline may end on a particle or preposition ("Confidence up", "Festival battles on").
     if (kind == "paragraph" or doc[-1].tag_ not in ("IN", "RP")) and cannot_end(doc[-1], left, right):
         return len(words(left)) >= 3
@@ -423,9 +425,7 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
         return False
     # What follows must be no sentence of its own: else the paragraph only lacks its full stop.
     lowercase_go_on = first[0].text[0].islower() and first[0].tag_ not in FINITE_TAGS
-    # a verbless phrase is no sentence either ("rose to 5%¶¶In March, the highest level for a decade.")
-    phrase = kind == "paragraph" and len(words(right)) >= 3 and _verbless(right) and right[0].is_alpha
-    return fragment(right) is not None or (kind == "paragraph" and lowercase_go_on) or phrase
+    return fragment(right) is not None or (kind == "paragraph" and lowercase_go_on)
 
 
 def _cut_object(last: Token, left: Span, right: Span) -> bool:

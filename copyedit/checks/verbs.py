@@ -37,7 +37,7 @@ def _needs(aux: Token, verb: Token) -> tuple[str, frozenset[str]] | None:
     if aux.lemma_ == "have":
         return PERFECT
     if aux.lemma_ == "be" and verb.pos_ == "VERB" and not verb.lower_.endswith("ing"):
-        # Passive needs the participle; with a direct object it can only be the progressive (see ``_after_be``).
+        # Passive needs the participle; with a direct object it can only be the progressive (see ``after_be``).
         return PROGRESSIVE if any(c.dep_ == "dobj" for c in verb.children) else PASSIVE
     return None
 
@@ -51,7 +51,7 @@ def _frame(key: str) -> frozenset[str]:
     return frozenset(data[key])
 
 
-def _after_be(verb: Token) -> tuple[tuple[str, frozenset[str]], Safety] | None:
+def after_be(verb: Token) -> tuple[tuple[str, frozenset[str]], Safety] | None:
     """The form a bare verb takes after "be", and how surely, from the verb groups it can make: the passive (not
     for a verb without one, nor before an object that no passive of it keeps, nor before a to-infinitive of its
     own subject, nor before a clause unless its subject is "it" or the one told), the progressive (not for a
@@ -421,7 +421,7 @@ def verb_form_after_auxiliary(doc: Doc, ctx: Context) -> Iterator[Finding]:
 
 def _chain_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
     """Each auxiliary, the verb after it in its chain, the form needed and the new form, where one is wrong;
-    after "be", the form the verb allows (``_after_be``), or no form ("") and the group without "be"."""
+    after "be", the form the verb allows (``after_be``), or no form ("") and the group without "be"."""
     for verb in doc:
         for aux, nxt in pairwise(_chain(verb)):
             needs = _needs(aux, nxt)
@@ -432,7 +432,7 @@ def _chain_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
                 # "has call for": the parse reads a verb, but "has cover for the losses" is a noun
                 new, safety = _replacement(nxt, aux, *needs, noun_ok=True), Safety.UNSAFE
             if new and aux.lemma_ == "be" and needs in (PASSIVE, PROGRESSIVE):
-                allowed = _after_be(nxt)
+                allowed = after_be(nxt)
                 if allowed is None:
                     new, needs, safety = _without_be(aux, nxt), ("", frozenset()), Safety.UNSAFE
                 elif allowed[0] != needs:
