@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from copyedit.checks.agreement import VERB_SWAP, cased, subjunctive
-from copyedit.checks.verbs import after_be
+from copyedit.checks.verbs import adverb_of, after_be
 from copyedit.inflection import getAllLemmas, getInflection
 from copyedit.model import Finding, Safety
 from copyedit.syntax import in_direct_quotation, is_main_clause, is_name, joined_case
@@ -337,6 +337,16 @@ def _determiner_before(noun: Token) -> str | None:
     return None
 
 
+def _determiner_word(noun: Token) -> Token | None:
+    """The token ``_determiner_before`` reads."""
+    for t in reversed(noun.doc[max(0, noun.i - 4) : noun.i]):
+        if t.lower_ in _SINGULAR_DETS or t.lower_ in _PLURAL_DETS:
+            return t
+        if t.pos_ not in ("ADJ", "NOUN", "ADV", "PROPN") or t.is_punct:
+            return None
+    return None
+
+
 def _noun_number(word: str) -> str | None:
     """ "singular" or "plural" as the word's form is a noun's (lemminflect), None if it is no noun."""
     lemmas = {lemma for ls in getAllLemmas(word, upos="NOUN").values() for lemma in ls}
@@ -364,6 +374,9 @@ def _plausible(tok: Token, label: str) -> bool:
         number = _noun_number(tok.lower_)  # from the word's form, not from its (broken) tag
         if number is None or (number == "plural") != (label == "N_SING"):
             return False
+        det = _determiner_word(tok)
+        if det is not None and ((det.text[:1].isupper() and not det.is_sent_start) or doc[det.i - 1].text == "-"):
+            return False  # "the Group of Five pact", "a top-five player": part of a name or a compound
         return _determiner_before(tok) in (_SINGULAR_DETS if label == "N_SING" else _PLURAL_DETS)
     if label in ("VB", "VBN", "VBG"):
         aux = _auxiliary_before(tok)
@@ -380,14 +393,11 @@ def _plausible(tok: Token, label: str) -> bool:
         subject_first = any(c.dep_.startswith("nsubj") and c.i < tok.i - 1 for c in tok.children)
         if label == "VB" and _noun_number(tok.lower_) == "plural" and not subject_first:
             return False  # "Nor would comments from the governor calm…": a plural noun, the subject of a question
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if (
-            label == "VB"
-            and nxt is not None
-            and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
-            and tok.lower_.endswith("ed")
-        ):
-            return False  # "contributed to improved confidence", "newly elected leader": a participle as a modifier
+        if label == "VB" and not _plain_base_repair(tok, aux, nxt):
+            return False
+        adjective = "ADJ" in getAllLemmas(tok.lower_) or adverb_of(tok.lower_)
+        if label == "VBN" and (_can_be_form(tok.lower_, "VBZ") or adjective):
+            return False  # "what is sees as" (a lost "it"), "it was blue", "is expected to be complete"
         if aux in _HAVE and tok.pos_ == "NOUN":
             return False  # "had chances": "have" with its object
         if label == "VBN" and tok.lower_.endswith("ing"):
@@ -416,6 +426,28 @@ _MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "s
 _TAKES = {"VB": _MODALS, "VBN": _BE | _HAVE, "VBG": _BE}
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "it", "this", "that", "everyone", "nobody", "someone"})
 _PLURAL_PRONOUNS = frozenset({"they", "we", "these", "those"})
+
+
+def _plain_base_repair(tok: Token, aux: str, nxt: Token | None) -> bool:
+    """Whether the base form is the one repair of a verb after a modal, "do" or "to": not a participle with no
+    object ("would repaid in kind", "to made in the case": a lost "be" as likely), an -ing form ("will making":
+    "be making" too), a participle before its noun ("contributed to improved confidence", "Speaking to told South
+    Florida's…"), nor an -s form after "do" ("how well we do depends on"), which is a verb of its own."""
+    word = tok.lower_
+    if word.endswith("ing") or (aux in ("do", "does", "did") and _can_be_form(word, "VBZ")):
+        return False
+    if _can_be_form(word, "VBN") or _can_be_form(word, "VBD"):
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return False
+        # an object or a verb group of its own after it: "declined to disclosed the details", "will continued to"
+        return nxt is not None and (nxt.pos_ in ("DET", "PRON") or nxt.tag_ in ("PRP$", "TO"))
+    return True
+
+
+def _can_be_form(word: str, tag: str) -> bool:
+    from copyedit.syntax import can_be_verb_form
+
+    return can_be_verb_form(word, tag)
 
 
 def _can_be_verb(word: str) -> bool:

@@ -21,6 +21,8 @@ SAFE_PRECISION = 0.97
 SAFE_CLEAN = 0.05
 UNSAFE_PRECISION = 0.6
 UNSAFE_CLEAN = 0.5
+#: No fix is safe on a probability below this, whatever the held-out figures: real text is not the generator's.
+SAFE_FLOOR = 0.5
 CANDIDATES = [round(0.30 + 0.01 * k, 2) for k in range(70)]  # 0.30 … 0.99
 NEVER = 1.1
 #: Findings a bar must rest on: a precision measured on fewer is no measurement.
@@ -118,6 +120,7 @@ def choose(predicted: list[tuple[float, bool]], gold: int, clean: list[float], w
             (
                 t
                 for t in CANDIDATES
+                if name == "unsafe" or t >= SAFE_FLOOR
                 if at(t)[0] >= p_min and at(t)[2] <= clean_max and sum(p >= t for p, _ in predicted) >= support
             ),
             NEVER,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -94,6 +94,29 @@ def _that_wants_clause(that: Token, right: Span) -> bool:
     saying = head.lemma_ in lexicon.load("stray_stops")["saying_verbs"] and head.pos_ == "VERB"
     negated = any(c.dep_ == "neg" for c in head.children)
     return saying and that.dep_ == "dobj" and not negated and not in_quotation(that)
+
+
+def _subject_cut(left: Span, right: Span) -> bool:
+    """Whether a stop stands between a subject and its verb ("Shares in the group. Fell 5% on Tuesday."): a
+    sentence that is only a noun phrase, then a statement that opens with its finite verb and has no subject."""
+    ws, first = words(left), right[0]
+    if len(ws) < 2 or not ws[0].text[0].isupper() or left.root.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+        return False
+    if ws[0].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM") and ws[0].tag_ != "PRP$":
+        return False  # "Not a bad result. Says it all.": a writer's clipped style, not a noun phrase cut off
+    if any(t.tag_ in FINITE_TAGS or t.pos_ in ("VERB", "AUX") for t in left):
+        return False  # a clause of its own, or a relative clause in the subject: the join may need its comma
+    # the verb, or a past or -s form the tagger took for a noun where no other verb follows ("Rose by a third")
+    misread = first.tag_ in ("NN", "NNS", "NNP") and len(right) > 1 and right[1].pos_ in ("ADP", "DET", "NUM", "ADV")
+    misread = misread and _finite_word(first.lower_, frozenset()) and not any(t.tag_ in FINITE_TAGS for t in right)
+    if misread:
+        return right.text.rstrip().endswith(".") and not in_quotation(first)
+    if first.tag_ not in ("VBD", "VBZ", "VBP", "MD") or first.dep_ not in ("ROOT", "aux", "auxpass"):
+        return False
+    verb = first if first.dep_ == "ROOT" else first.head
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return False  # "Sunday. Comes the reckoning" has no subject; "Mr Smith. Has he…" would
+    return right.text.rstrip().endswith(".") and not in_quotation(first)
 
 
 def _said_that(last: Token) -> bool:
@@ -255,10 +278,24 @@ def _cut_words() -> frozenset[str]:
     return frozenset(closed | {"that"} | {w for name in lists for w in triggers.words(name)})
 
 
+#: A full stop, then a capitalised word: the word, for the trigger's subject-and-verb test.
+_STOP_THEN_WORD = re.compile(r"\.\s+([A-Z][a-z]+)\b")
+_FINITE = ("VBD", "VBZ", "VBP")
+
+
 def _may_cut(text: str) -> bool:
-    """FRG001's trigger: a word that may not end a sentence, a full stop, then a capital."""
+    """FRG001's trigger: a word that may not end a sentence, a full stop, then a capital; or a full stop before a
+    capitalised word that can be a finite verb ("Shares in the group. Fell 5%")."""
     vocab = _cut_words()
-    return any(m.group(2).isupper() and m.group(1).lower() in vocab for m in _STOP_AFTER_WORD.finditer(text))
+    if any(m.group(2).isupper() and m.group(1).lower() in vocab for m in _STOP_AFTER_WORD.finditer(text)):
+        return True
+    modals = triggers.words("modals")
+    return any(_finite_word(m.group(1).lower(), modals) for m in _STOP_THEN_WORD.finditer(text))
+
+
+@lru_cache(maxsize=8192)
+def _finite_word(word: str, modals: frozenset[str]) -> bool:
+    return word in modals or any(can_be_verb_form(word, tag) for tag in _FINITE)
 
 
 @rule(
@@ -341,6 +378,11 @@ def _may_cut(text: str) -> bool:
         Example(good="U.S. officials said the talks would resume at 9 a.m. on Monday."),
         Example(good="Smith & Co. said profits rose. No. 10 declined to comment."),
         Example(good="The couple were seen boarding a plane with. PRIVATE JETS AND YACHTS are among their toys."),
+        Example(
+            bad="Shares in the group[[. F]]ell 5% on Tuesday after the warning.",
+            fixed="Shares in the group fell 5% on Tuesday after the warning.",
+        ),
+        Example(good="A good result. Now the hard part begins, and the manager knows it."),
     ],
 )
 def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
@@ -360,10 +402,15 @@ def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     """
     for parsed_left, right in pairwise(doc.sents):
         gap, left = stop_gap(parsed_left, right), _left_of(parsed_left)
-        if gap is None or len(words(left)) < 2 or _subhead_after(right[0]) or not cannot_end(left[-2], left, right):
+        if gap is None or len(words(left)) < 2 or _subhead_after(right[0]):
+            continue
+        split = _subject_cut(left, right)
+        if not split and not cannot_end(left[-2], left, right):
             continue
         stop, first = gap
         message = f"Full stop after “{left[-2].text}” cuts a sentence in two; remove it."
+        if split:
+            message = f"Full stop between the subject “{left.root.text}” and its verb “{first.text}”; remove it."
         letter = mid_sentence_letter(first, ctx.source)
         safety = Safety.UNSAFE if _said_that(left[-2]) else None
         yield ctx.finding(stop.idx, first.idx + 1, doc.text[stop.idx + 1 : first.idx] + letter, message, safety)

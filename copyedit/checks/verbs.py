@@ -475,7 +475,7 @@ def _being_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
         if set(getAllLemmas(nxt.lower_)) == {"VERB"} and has and has <= {"VB", "VBP"} and len(out) == 1:
             # "had been delete" (read as an adjective): the passive's participle; but a word with an adverb in
             # -ly is an adjective the dictionary lacks ("has been complete": "completely")
-            doubt = been and _adverb_of(nxt.lower_)
+            doubt = been and adverb_of(nxt.lower_)
             new, two = _spelling(nxt, "VBN", out.pop())
             yield being, nxt, "VBN", _cased(new, nxt), Safety.UNSAFE if doubt or two else Safety.SAFE
 
@@ -491,7 +491,7 @@ def _spelling(tok: Token, tag: str, new: str) -> tuple[str, bool]:
     return (_cased(used[0], tok), False) if len(used) == 1 else (new, True)
 
 
-def _adverb_of(word: str) -> bool:
+def adverb_of(word: str) -> bool:
     """Whether an adverb in -ly is made from ``word``, which is then an adjective ("complete": "completely")."""
     stems = (word, word[:-1]) if word.endswith("e") else (word,)
     return any("ADV" in getAllLemmas(stem + "ly") for stem in stems)
