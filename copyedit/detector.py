@@ -382,6 +382,8 @@ def _plausible(tok: Token, label: str) -> bool:
         aux = _auxiliary_before(tok)
         if aux is None or aux not in _TAKES[label]:
             return False  # the form must be the one its auxiliary asks for: "had chanced" is no broken "had chance"
+        if tok.lower_ in _BE | _HAVE | _MODALS:
+            return False  # "those who have have a duty", "has has": a doubled word is TYP001's, or right
         if aux == "to" and tok.lower_.endswith("ing"):
             return False  # "essential to curbing": "to" a preposition before a gerund
         to = doc[tok.i - 1] if aux == "to" else None

@@ -265,6 +265,9 @@ def a_an(doc: Doc, ctx: Context) -> Iterator[Finding]:
         word = m.group().rstrip(_TRAIL) if m else ""
         if not word or (word[0].isupper() and quoted_at(doc, tok.idx)):
             continue  # a capital inside quotation marks may be a title's: “A Unusual Life”
+        head = tok.head if tok.dep_ == "det" and 0 < tok.head.i - tok.i <= 3 else None
+        if head is not None and head.tag_ == "NNS" and head.lower_.endswith("s") and head.lower_ != head.lemma_:
+            continue  # "a offices": the noun's number or the article is wrong, not the article's sound
         heard = sound(word) if word[0].isalnum() else None
         if heard is None or (tok.lower_ == "an") == (heard == VOWEL) or entity_type(nxt) == "WORK_OF_ART":
             continue

@@ -52,7 +52,12 @@ def _doubled_safety(first: Token, second: Token) -> Safety | None:
     sent = first.sent
     before = first.doc[sent.start : first.i]
     if word in table["copula"]:
-        cleft = any(t.lower_ in _CLEFT_WORDS for t in before)
+        # a wh-word with a subject of its own before the copula ("what it is is", "what is is"), not a relative
+        # pronoun that is the copula's subject ("the deal, which was was signed")
+        # (but "those who have have a duty": "have" may be a verb of its own)
+        free = ("what", "whatever", "all")
+        bound = first.lemma_ == "be"
+        cleft = any(t.lower_ in _CLEFT_WORDS and (t.i < first.i - 1 or t.lower_ in free or not bound) for t in before)
         # speech doubles a copula after a phrase ("the thing is is that"), not after a bare pronoun ("we are are")
         spoken = _in_quotes(first.doc, first.idx) and not (len(before) and before[-1].tag_ == "PRP")
         return None if cleft or spoken else Safety.SAFE
