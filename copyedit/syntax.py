@@ -221,6 +221,8 @@ def fragment(sent: Span) -> Fragment | None:
     if any("?" in t.text or "!" in t.text for t in sent) or opens_in_capitals(sent.text):
         return None  # a question or exclamation run into the next sentence ("…pick?The"); a subhead in capitals
     lead, root = ws[0], sent.root
+    if lead.lower_ in ("which", "who") and lead.tag_ in ("WDT", "WP") and _relative_then_predicate(sent):
+        return Fragment("relative", lead)  # "Shares in the bank. Which was founded in 1990, rose 5%."
     if _stray_finite(sent, root):
         return None
     if lead.lower_ in RELATIVE_PRONOUNS and lead.tag_ in ("WDT", "WP", "WP$"):
@@ -239,6 +241,23 @@ def fragment(sent: Span) -> Fragment | None:
     if lead == root and lead.tag_ == "IN" and any(c.dep_ in ("pobj", "pcomp") for c in lead.children):
         return Fragment("prepositional", lead)
     return None
+
+
+def _relative_then_predicate(sent: Span) -> bool:
+    """A relative clause closed by a comma, then a verb phrase with no subject: the relative clause and the
+    predicate of a subject that the stop cut off ("Which was founded in 1990, rose 5%.")."""
+    comma = next((t for t in sent if t.text == ","), None)
+    if comma is None or comma.i + 1 >= sent.end:
+        return False
+    clause = sent.doc[sent.start : comma.i]
+    verb = sent.doc[comma.i + 1]
+    if not any(t.tag_ in FINITE_TAGS for t in clause) or verb.tag_ not in FINITE_TAGS:
+        return False
+    head = verb.head if verb.dep_.startswith("aux") else verb
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > comma.i for c in head.children):
+        return False  # "Which was a relief, it said."
+    rest = sent.doc[comma.i + 1 : sent.end]
+    return sent.text.rstrip().endswith(".") and not any(t.text == "," for t in rest) and len(rest) >= 3
 
 
 def _relative(lead: Token, root: Token) -> bool:
