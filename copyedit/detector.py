@@ -398,8 +398,10 @@ def _plausible(tok: Token, label: str) -> bool:
         if label == "VB" and not _plain_base_repair(tok, aux, nxt):
             return False
         adjective = "ADJ" in getAllLemmas(tok.lower_) or adverb_of(tok.lower_)
-        if label == "VBN" and (_can_be_form(tok.lower_, "VBZ") or adjective):
-            return False  # "what is sees as" (a lost "it"), "it was blue", "is expected to be complete"
+        if label == "VBN" and (_can_be_form(tok.lower_, "VBZ") or adjective or _participle(tok.lower_)):
+            return False  # "what is sees as" (a lost "it"), "it was blue", "to be complete", "had forecasted"
+        if label == "VBN" and aux in _BE and (after_be(tok) or ((None, None), None))[0][0] != "VBN":
+            return False  # "will be remain": no passive; "be" is the suspect
         if aux in _HAVE and tok.pos_ == "NOUN":
             return False  # "had chances": "have" with its object
         if label == "VBN" and tok.lower_.endswith("ing"):
@@ -438,12 +440,17 @@ def _plain_base_repair(tok: Token, aux: str, nxt: Token | None) -> bool:
     word = tok.lower_
     if word.endswith("ing") or (aux in ("do", "does", "did") and _can_be_form(word, "VBZ")):
         return False
-    if _can_be_form(word, "VBN") or _can_be_form(word, "VBD"):
+    if word.endswith("ed") or tok.tag_ in ("VBN", "VBD") or _can_be_form(word, "VBN") or _can_be_form(word, "VBD"):
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
             return False
         # an object or a verb group of its own after it: "declined to disclosed the details", "will continued to"
         return nxt is not None and (nxt.pos_ in ("DET", "PRON") or nxt.tag_ in ("PRP$", "TO"))
     return True
+
+
+def _participle(word: str) -> bool:
+    """Whether a word is already a past participle; a regular past ("forecasted") may always be one."""
+    return _can_be_form(word, "VBN") or (word.endswith("ed") and _can_be_form(word, "VBD"))
 
 
 def _can_be_form(word: str, tag: str) -> bool:

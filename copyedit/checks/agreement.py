@@ -200,13 +200,15 @@ def determiners(noun: Token) -> list[tuple[Token, str]]:
 
 def phrase_number(noun: Token) -> str | None:
     """The number of a noun phrase headed by a common noun, when nothing in it makes the number doubtful."""
-    if _common_tag(noun) not in ("NN", "NNS") or capitalised_inside(noun) or noun.lemma_ in words("collective"):
+    if _common_tag(noun) not in ("NN", "NNS") or capitalised_inside(noun):
         return None
+    if noun.lemma_ in words("collective") and not (noun.tag_ == "NNS" and form_number(noun) == PLUR):
+        return None  # "the team are" (but "the teams is" is plural whatever the style)
     if noun.lower_.rsplit("-", 1)[-1] in words("quantity"):
         return None  # "a number of", "two-thirds of Britain's trade is"
     if any(t.text == "/" for t in noun.subtree) or entity_type(noun) in ("DATE", "TIME"):
         return None  # "the stocks/usage ratio", "this year", "year to date": a compound or a time adverbial
-    if any(c.dep_ in ("conj", "nummod", "cc") for c in noun.children):
+    if any(c.dep_ in ("conj", "cc") for c in noun.children) or (_counted(noun) and not _counted_things(noun)):
         return None  # "fish and chips is", "ten years is"
     if any(t.is_quote or t.text in ("(", ")") for t in noun.subtree):
         return None  # a title in quotation marks
@@ -225,13 +227,27 @@ def phrase_number(noun: Token) -> str | None:
         return None  # "Angels by Robbie Williams is": a work and its author
     if number == PLUR and noun.left_edge.tag_ == "VBG":
         return None  # "shedding jobs makes sense": a gerund and its object
-    if number == PLUR and any(t.like_num for t in noun.subtree if t.i < noun.i):
+    if number == PLUR and any(t.like_num for t in noun.subtree if t.i < noun.i) and not _counted_things(noun):
         return None  # "the men's 60m hurdles is", "the first 24 hours is": a measure or an event
     prev = noun.doc[noun.i - 1] if noun.i > 0 else None
     after_noun = prev is not None and (prev.pos_ == "NOUN" or prev.tag_ == "VBG") and prev.head == noun
     if number == PLUR and can_be_verb_form(noun.text, "VBZ") and after_noun:
         return None  # "the program that the new funding supports is…": a verb read as a noun
     return number
+
+
+def _counted(noun: Token) -> bool:
+    return any(c.dep_ == "nummod" for c in noun.children)
+
+
+def _counted_things(noun: Token) -> bool:
+    """A definite number of things, not a measure: "the two companies", "its three sons" (but "ten years is",
+    "the first 24 hours is", "the 60m hurdles is")."""
+    nums = [c for c in noun.children if c.dep_ == "nummod"]
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children)
+    words_only = bool(nums) and all(n.lower_ in NUMBER_WORDS for n in nums)
+    measure = entity_type(noun) in ("DATE", "TIME", "QUANTITY", "MONEY", "PERCENT")
+    return definite and words_only and not measure and noun.tag_ == "NNS"
 
 
 def _titled(subj: Token) -> bool:
@@ -435,11 +451,12 @@ def _noun_like(verb: Token, subj: Token) -> bool:
     if prev == subj:
         if all(c.is_punct for c in verb.children if c.i > verb.i):
             return True  # "after my ankle turn."
-        # "the sales figures rose": read as a noun only where another verb follows; "the dogs barks at night"
-        # has no other, and a sentence needs one
-        return _plural_noun(verb) and any(
-            t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in verb.doc[verb.i + 1 : verb.sent.end]
-        )
+        # "the sales figures rose": read as a noun only where another verb follows, outside what the verb reports
+        # ("the chief executive say the firm will recover"); "the dogs barks at night" has none, and a sentence
+        # needs one
+        reported = {t.i for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree}
+        after = verb.doc[verb.i + 1 : verb.sent.end]
+        return _plural_noun(verb) and any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") and t.i not in reported for t in after)
     return not any(c.dep_ in ("det", "poss") for c in prev.children)
 
 
