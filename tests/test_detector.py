@@ -29,7 +29,7 @@ CASES = {
     ),
     "POSS": ("Few expected change under Smith leadership.", "Smith", "Few expected change under Smith's leadership."),
     "VB": ("They will visits Paris in May.", "visits", "They will visit Paris in May."),
-    "VBN": ("The old house has been sell before the auction.", "sell", "The old house has been sold before the auction."),
+    "VBN": ("The old house has been sell at auction.", "sell", "The old house has been sold at auction."),
     "VBG": ("They are try to win the seat.", "try", "They are trying to win the seat."),
     "V_SING": ("The bridge need repairs before the winter.", "need", "The bridge needs repairs before the winter."),
     "V_PLUR": ("The dogs barks at night.", "barks", "The dogs bark at night."),
