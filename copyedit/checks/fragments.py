@@ -8,7 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from copyedit import lexicon, triggers
-from copyedit.checks.stray_stops import _gap, _opens_noun_phrase, _verbless, cannot_end, stop_gap
+from copyedit.checks.stray_stops import _gap, _opens_noun_phrase, _subject_cut, _verbless, cannot_end, stop_gap
 from copyedit.model import Finding, Safety
 from copyedit.nlp import entity_type
 from copyedit.rule import Context, Example, rule
@@ -421,11 +421,15 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
         return True
     if kind == "paragraph" and len(words(left)) >= 3 and first[0].text.islower() and first[0].is_alpha:
         return first[0].tag_ not in FINITE_TAGS  # "rose to 5%¶¶in March": no paragraph opens in lower case
+    if kind == "paragraph" and len(nxt) and _subject_cut(left, right):
+        return True  # "Shares in the bank¶¶Fell 5% on Monday.": a subject, then its predicate
     if not (has_main_verb(left) and has_subject(left.root) and len(words(left)) >= 6):
         return False
     # What follows must be no sentence of its own: else the paragraph only lacks its full stop.
     lowercase_go_on = first[0].text[0].islower() and first[0].tag_ not in FINITE_TAGS
-    return fragment(right) is not None or (kind == "paragraph" and lowercase_go_on)
+    # a verbless phrase that opens with a preposition or conjunction ("rose to 5%¶¶In March, the highest…")
+    phrase = first[0].pos_ in ("ADP", "CCONJ", "SCONJ") and _verbless(right) and right.text.rstrip().endswith(".")
+    return fragment(right) is not None or (kind == "paragraph" and (lowercase_go_on or phrase))
 
 
 def _cut_object(last: Token, left: Span, right: Span) -> bool:

@@ -104,7 +104,7 @@ def _subject_cut(left: Span, right: Span) -> bool:
         return False
     if ws[0].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM") and ws[0].tag_ != "PRP$":
         return False  # "Not a bad result. Says it all.": a writer's clipped style, not a noun phrase cut off
-    if any(t.tag_ in FINITE_TAGS or t.pos_ in ("VERB", "AUX") for t in left):
+    if any(t.tag_ in FINITE_TAGS or (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")) for t in left):
         return False  # a clause of its own, or a relative clause in the subject: the join may need its comma
     # the verb, or a past or -s form the tagger took for a noun where no other verb follows ("Rose by a third")
     misread = first.tag_ in ("NN", "NNS", "NNP") and len(right) > 1 and right[1].pos_ in ("ADP", "DET", "NUM", "ADV")
