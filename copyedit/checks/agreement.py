@@ -41,7 +41,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both"})
 QUANTIFIERS = frozenset({"most", "some", "all", "more", "enough", "any", "such", "plenty", "both"})
 CLAUSES = frozenset({"ROOT", "ccomp", "conj", "advcl", "relcl", "acl", "csubj"})
-DASHES = frozenset({"-", "–", "—", "(", ")", ";", ":"})
+DASHES = frozenset({"-", "--", "–", "—", "(", ")", ";", ":"})
 FUNCTION_POS = frozenset({"AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "ADV", "PUNCT"})
 CONDITIONAL = frozenset({"if", "though", "unless", "whether", "wish", "wished", "wishes", "suppose", "imagine"})
 

@@ -50,6 +50,8 @@ def _noun_chain(after: Token, ordinal: bool) -> tuple[Token | None, list[Token]]
     doc, i = after.doc, after.i
     mod = after if ordinal else None  # "best actor" is a title too
     i += mod is not None
+    if mod is not None and mod.lower_ in ("most", "least") and i < len(doc) and doc[i].tag_ == "JJ":
+        i += 1  # "Britain most successful businessmen": "most" and its adjective
     nouns = []
     while i < len(doc) and doc[i].text.islower() and (doc[i].tag_ in ("NN", "NNS") or _subject_noun(doc[i])):
         if i + 1 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text in ("-", "–"):
@@ -62,6 +64,11 @@ def _noun_chain(after: Token, ordinal: bool) -> tuple[Token | None, list[Token]]
 def _ordinal_readings(after: Token) -> tuple[bool, ...]:
     """Whether the adjective after a name is an ordinal: surely by its form ("third", "21st"), perhaps when the
     entity recogniser would call it one (it is asked only if a reading can make a possessor), else not."""
+    adjective_next = after.i + 1 < len(after.doc) and after.doc[after.i + 1].tag_ == "JJ"
+    if after.tag_ in ("JJS", "RBS") and after.lower_ in ("most", "least") and adjective_next:
+        return (True,)  # "Britain most successful businessmen"
+    if after.tag_ == "JJ" and after.lower_ in lexicon.load("possessed_nouns")["owning_adjectives"]:
+        return (True,)  # "Britain new prime minister": an adjective that wants an owner before it
     if after.tag_ == "JJS" and _SUPERLATIVE.fullmatch(after.lower_):
         return (True,)  # "Europe biggest banks", "Mr Smith latest plan": a superlative needs an owner
     if after.tag_ != "JJ":
@@ -150,7 +157,7 @@ def _possessor(last: Token) -> Safety | None:
         return None
     ordinal = readings.keys() == {True} or (len(readings) == 2 and entity_type(after) == "ORDINAL")
     phrase = readings.get(ordinal)
-    superlative = phrase is not None and phrase[0] is not None and phrase[0].tag_ == "JJS"
+    superlative = phrase is not None and phrase[0] is not None and phrase[0].tag_ in ("JJS", "RBS", "JJ")
     if phrase is None or entity_type(last) not in (_LABELS | {"LOC"} if superlative else _LABELS):
         return None  # the entities last: the recogniser runs only where the words can hold a possessor
     mod, nouns, prev, titled, lemmas = phrase
@@ -166,12 +173,27 @@ def _possessor(last: Token) -> Safety | None:
             # A one-word "person" is as often an award, a brand or a misread ("Grammy nominations").
             lone = not titled and first.i == last.i
             return None if lone and nouns[-1].tag_ != "NN" else Safety.UNSAFE if lone else Safety.SAFE
-        bare = len(nouns) == 1 and last.is_alpha and (titled or _full_name(first, last))
-        return _bare_singular(nouns[-1], prev) if bare else None
+        full = _full_name(first, last)
+        bare = len(nouns) == 1 and last.is_alpha and (titled or full)
+        return _bare_singular(nouns[-1], prev, titled, full) if bare else None
+    if superlative and entity_type(nouns[-1]) in ("DATE", "TIME"):
+        return None  # "in Washington last week": a time adverbial
+    if superlative and _opens_subject(first, nouns[-1]):
+        return None  # "In Japan major efforts remained": an opening phrase without its comma, then the subject
     if superlative and last.doc.text.rstrip().endswith(_STOPS):
         return Safety.SAFE  # "one of Europe biggest banks": a place or a firm before a superlative owns it
     listed = mod is None and nouns[-1].tag_ == "NN" and lemmas & set(words["place_or_body"])
     return Safety.SAFE if listed else None
+
+
+def _opens_subject(first: Token, noun: Token) -> bool:
+    """Whether the name closes a sentence's opening prepositional phrase and the noun after it is the subject
+    of the verb that follows ("In Japan major efforts remained necessary")."""
+    doc = first.doc
+    prev = doc[first.i - 1] if first.i > 0 else None
+    nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    opener = prev is not None and prev.pos_ == "ADP" and prev.i == prev.sent.start
+    return opener and nxt is not None and nxt.tag_ in ("VBZ", "VBP", "VBD", "MD")
 
 
 @cache
@@ -191,7 +213,7 @@ def _full_name(first: Token, last: Token) -> bool:
     return len(run) > 1 and people and all(entity_iob(t) == "I" for t in run[1:])
 
 
-def _bare_singular(head: Token, prev: Token | None) -> Safety | None:
+def _bare_singular(head: Token, prev: Token | None, titled: bool = False, full: bool = False) -> Safety | None:
     """A person's name before a singular count noun with no determiner of its own: a count noun needs one, so
     the name must be its possessor ("Mr Spitzer investigation", "Andrew Gilligan story")."""
     words = lexicon.load("possessed_nouns")
@@ -211,15 +233,17 @@ def _bare_singular(head: Token, prev: Token | None) -> Safety | None:
         return None  # "elected John Smith president", "gave Jane Smith permission", "saw Shane Williams scamper"
     if _may_be_verb(word, ("VBD", "VBN")) and head.dep_ != "pobj":
         return None  # "Mr Brown forecast growth of 2%": a past tense after its subject
-    return _certainty(head, verb)
+    return _certainty(head, verb, titled, full)
 
 
-def _certainty(head: Token, verb: Token | None) -> Safety:
+def _certainty(head: Token, verb: Token | None, titled: bool = False, full: bool = False) -> Safety:
     """Unsafe where the noun names a role ("Obama adviser" may want "an Obama adviser"), an abstract quality
     that may be uncountable ("Lib Dem hypocrisy"), or may be a verb the name governs ("with Mike Tindall tune
     into …"): only as the subject or object of a clause, not after a verb or preposition, is it surely a noun."""
     word = head.lower_
-    if _role(word) or _ABSTRACT.search(word):
+    # A courtesy title makes no modifier ("Mr Blair authority", "Mr Smith lawyer"); a full name makes none before
+    # an abstract noun ("Tony Blair leadership"), but "John Smith lawyer" may want "a John Smith lawyer".
+    if (_role(word) and not titled) or (_ABSTRACT.search(word) and not (titled or full)):
         return Safety.UNSAFE
     subject = head.dep_ in ("nsubj", "nsubjpass", "dobj") or head.tag_ in ("VB", "VBP")  # see _subject_noun
     if _may_be_verb(word, ("VB",)) and (verb is not None or not subject):
@@ -274,7 +298,15 @@ def _owned_nouns() -> re.Pattern[str]:
 #: tag rules out).
 _SUPERLATIVE = re.compile(r"[a-z]+est|best|worst")
 #: A capitalised word before a superlative: POS001's trigger for "Europe biggest banks".
-_NAME_THEN_SUPERLATIVE = re.compile(r"(?<!\S)[A-Z]\S*\s+(?:[a-z]+est|best|worst)\b")
+_NAME_THEN_SUPERLATIVE = re.compile(r"(?<!\S)[A-Z]\S*\s+(?:[a-z]+est|best|worst|most|least)\b")
+
+
+@cache
+def _name_then_adjective() -> re.Pattern[str]:
+    """A capitalised word before an owning adjective (possessed_nouns.yaml): "Britain new prime minister"."""
+    words = "|".join(map(re.escape, lexicon.load("possessed_nouns")["owning_adjectives"]))
+    return re.compile(rf"(?<!\S)[A-Z]\S*\s+(?:{words})\s+[a-z]")
+
 
 #: Two capitalised words, then a lowercase one: a person's full name (or a title and a name) before a noun.
 #: Tried where a word starts, not at each capital inside one (a long word of capitals was read again from each).
@@ -285,7 +317,8 @@ def _may_own(text: str) -> bool:
     """POS001's trigger: a noun of possessed_nouns.yaml, or an ordinal, that a name may own; or a name of two
     words or more before a lowercase word (``_bare_singular``)."""
     return any(
-        p.search(text) is not None for p in (_owned_nouns(), _ORDINAL, _FULL_NAME_THEN_WORD, _NAME_THEN_SUPERLATIVE)
+        p.search(text) is not None
+        for p in (_owned_nouns(), _ORDINAL, _FULL_NAME_THEN_WORD, _NAME_THEN_SUPERLATIVE, _name_then_adjective())
     )
 
 
