@@ -190,6 +190,10 @@ def _evidence(noun: Token) -> str | None:
     if noun.dep_ not in SUBJECTS:
         return None
     verb = finite_verb(noun.head)
+    head = noun.head
+    bare = head.tag_ == "VB" and head.dep_ == "ROOT" and head.i == noun.i + 1
+    if verb is None and bare and not any(c.dep_.startswith("aux") or c.tag_ == "TO" for c in head.children):
+        return PLUR  # "These latest figure show a rise": a present tense the tagger read as a base form
     return verb_number(verb) if verb is not None and verb.i > noun.i else None
 
 
