@@ -65,6 +65,8 @@ def _number_sound(word: str) -> str | None:
 def _acronym_sound(letters: str) -> str | None:
     """The first sound of a capitalised abbreviation, said as letters or as a word, when both readings agree."""
     first, rest = letters[0], letters[1:]
+    if rest[:1] == first and first not in _VOWEL_LETTERS and first != "U":
+        return CONSONANT  # "a BBC", "a CCTV": "bee-bee-see" and "double-bee" both open with a consonant
     if first == "H" or rest[:1] == first:
         return None  # "an HD"/"a HD" (aitch or haitch); "a AA1" rating is "double-A one"
     vowels = [i for i, c in enumerate(letters) if c in "AEIOU" or (c == "Y" and i > 0)]
