@@ -145,21 +145,3 @@ def test_a_tiny_training_run_loads_and_predicts(tmp_path: Path) -> None:
     probs = detector.probabilities(model, docs)
     assert [p.shape[0] for p in probs] == [len(d) for d in docs]
     assert all(abs(float(row.sum()) - 1) < 1e-6 for p in probs for row in p)
-
-
-def test_agreement_with_the_detector_makes_a_doubtful_fix_safe(monkeypatch: pytest.MonkeyPatch) -> None:
-    """AGR002's fix of "a photos" is unsafe ("a photo" or "photos"); the same edit from the detector, at or
-    above its unsafe bar, makes it safe; below the bar, or another edit, or inside a quotation, it stays."""
-    text = "She posted a photos of the crowd."
-    [before] = [f for f in check_text(text) if f.code == "AGR002"]
-    assert before.safety is Safety.UNSAFE
-    _fake(monkeypatch, "N_SING", "photos", 0.6)
-    [f] = [f for f in check_text(text) if f.code == "AGR002"]
-    assert f.safety is Safety.SAFE and "detector agrees" in f.message and f.edits == before.edits
-    _fake(monkeypatch, "N_SING", "photos", 0.4)  # below the unsafe bar
-    assert [f.safety for f in check_text(text) if f.code == "AGR002"] == [Safety.UNSAFE]
-    _fake(monkeypatch, "D_PLUR", "a", 0.99)  # another edit
-    assert [f.safety for f in check_text(text) if f.code == "AGR002"] == [Safety.UNSAFE]
-    quoted = '"She posted a photos of the crowd," he said.'
-    _fake(monkeypatch, "N_SING", "photos", 0.99)
-    assert [f.safety for f in check_text(quoted) if f.code == "AGR002"] == [Safety.UNSAFE]
