@@ -157,7 +157,9 @@ def _possessor(last: Token) -> Safety | None:
         return None
     ordinal = readings.keys() == {True} or (len(readings) == 2 and entity_type(after) == "ORDINAL")
     phrase = readings.get(ordinal)
-    superlative = phrase is not None and phrase[0] is not None and phrase[0].tag_ in ("JJS", "RBS", "JJ")
+    owning = lexicon.load("possessed_nouns")["owning_adjectives"]
+    mod = phrase[0] if phrase is not None else None
+    superlative = mod is not None and (mod.tag_ in ("JJS", "RBS") or mod.lower_ in owning)
     if phrase is None or entity_type(last) not in (_LABELS | {"LOC"} if superlative else _LABELS):
         return None  # the entities last: the recogniser runs only where the words can hold a possessor
     mod, nouns, prev, titled, lemmas = phrase
