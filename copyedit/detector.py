@@ -167,45 +167,6 @@ def findings(doc: Doc, contexts: dict[str, Context]) -> Iterator[Finding]:
         yield ctx.finding(start, end, replacement, message=message, safety=Safety.SAFE)
 
 
-def corroborated(f: Finding, doc: Doc, ctx: Context) -> Finding:
-    """A rule's doubtful finding (an unsafe fix, or one only suggested) made safe where the detector, reading
-    the same words on its own evidence, proposes the very same edit at or above its label's unsafe bar: two
-    independent readings that agree. Where they do not, the finding is returned as it is."""
-    if f.safety not in (Safety.UNSAFE, Safety.DISPLAY) or len(f.edits) != 1 or ctx.block.kind not in KINDS:
-        return f
-    base, bars = ctx.block.start, thresholds()
-    edit = f.edits[0]
-    if f.code not in _CORROBORATED:
-        return f  # a verb form's doubt is a noun or an adjective the detector cannot tell apart either
-    at = doc.char_span(edit.start - base, edit.end - base, alignment_mode="expand")
-    if at is None or in_direct_quotation(at[0]):
-        return f  # a speaker's grammar is theirs, whoever reads it
-    for i, label, p in hits(doc):
-        if CODES[label] != f.code or p < bars.get(label, {}).get("unsafe", 1.1) or label in _never_corroborate():
-            continue
-        made = _edit(doc[i], label, ctx)
-        if made is None or made[3]:
-            continue
-        start, end, replacement, _ = made
-        if (base + start, base + end, replacement) == (edit.start, edit.end, edit.replacement):
-            message = f"{f.message} (the learned detector agrees, p={p:.2f})"
-            return Finding(f.code, f.name, f.start, f.end, message, f.edits, Safety.SAFE, f.severity)
-    return f
-
-
-#: The families whose doubtful fixes the detector's agreement can settle: number agreement, where the rules' doubt
-#: is most often a parse they do not trust. (A verb form's doubt is a word that may be a noun, "has cover for".)
-_CORROBORATED = frozenset({"AGR001", "AGR002"})
-
-
-@cache
-def _never_corroborate() -> frozenset[str]:
-    """Labels whose agreement does not make a rule's doubtful fix safe (rules/data/detector_safety.yaml)."""
-    from copyedit import lexicon
-
-    return frozenset(lexicon.load("detector_safety").get("never_corroborate") or ())
-
-
 _MESSAGES = {
     "STOP_DEL": "A full stop inside a sentence; remove it",
     "STOP_COMMA": "A clause or phrase stands as a sentence of its own; join it with a comma",

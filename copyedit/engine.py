@@ -253,16 +253,12 @@ def _run(
     families = [r for r in rules if r.code in detector.CODES.values()]
     for lo in range(0, len(needed), WINDOW):
         first, last = needed[lo], needed[min(lo + WINDOW, len(needed)) - 1]
-        window = learned[bisect_left(learned, first) : bisect_right(learned, last)]
-        detector.annotate([parsed[i].doc for i in window])
-        read = set(window)
         for r, where in plan:
             for i in where[bisect_left(where, first) : bisect_right(where, last)]:
                 ctx = Context(rule=r, blocks=parsed, index=i, source=text, config=config)
-                own = _check(r, parsed[i].doc, ctx)
-                if i in read and r.code in detector.CODES.values():  # a doubtful fix the detector confirms
-                    own = [detector.corroborated(f, parsed[i].doc, ctx) for f in own]
-                findings.extend(own)
+                findings.extend(_check(r, parsed[i].doc, ctx))
+        window = learned[bisect_left(learned, first) : bisect_right(learned, last)]
+        detector.annotate([parsed[i].doc for i in window])
         for i in window:
             contexts = {r.code: Context(rule=r, blocks=parsed, index=i, source=text, config=config) for r in families}
             found.extend(detector.findings(parsed[i].doc, contexts))
