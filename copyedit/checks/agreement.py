@@ -663,7 +663,9 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
     pronoun counts only when no other noun before it could be its antecedent. A singular without a determiner
     counts only in lower case and where it cannot modify a later noun ("weak demand were"); a capitalised
     sentence opener that the article uses elsewhere as the start of a name ("Elders IXL … Elders says") does
-    not count. Indefinite pronouns ("someone", "nothing") are singular. Subjunctives ("if it were", "insisted
+    not count. Indefinite pronouns ("someone", "nothing") are singular, as is a name after a courtesy title
+    ("Mr Brown have"); a plural form of a collective noun is plural ("the teams was"), as is a definite count
+    of things ("the two companies has"), but not a measure ("ten years is"). Subjunctives ("if it were", "insisted
     that he be") are not touched, and a subjunctive is only ever the base form ("that he are" is not one).
     The new form comes from lemminflect (a regular "-s" plural for a noun it lacks, such as "ads"). After a
     past reporting verb a lexical verb's fix is unsafe ("said it increase" may have lost a "-d"), but

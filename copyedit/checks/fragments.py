@@ -486,6 +486,12 @@ def paragraph_broken_mid_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     clause of its own, "Everything you need to know about") before a paragraph of prose is left alone.
 
     ## Fix safety
+    It also goes on where the paragraph stops on a comma or a per cent sign and the next opens in lower case or
+    with a fragment, where it stops on a preposition that strands nothing or on a verb after a modal or "to"
+    and the next opens with the noun phrase they wait for ("would create¶¶More than 1,000 jobs"), where it is
+    a subject and the next its predicate ("Shares in the group¶¶Fell 5%"), and where the next opens in lower
+    case or is a verbless phrase led by a preposition ("rose to 5%¶¶In March, the highest level…").
+
     Safe: the break becomes one space and the next word loses its capital unless it is a name.
     """
     nxt = ctx.next

@@ -423,7 +423,11 @@ def missing_possessive(doc: Doc, ctx: Context) -> Iterator[Finding]:
     (nothing but the sentence start, a preposition, verb or conjunction before it, or a title the parse hangs
     on the same noun: "Chancellor of the Exchequer Nigel Lawson budget") and the evidence is strong: a
     superlative or ordinal after the name ("Arsenal third goal"), a courtesy title ("Mr Dawson phone
-    records"), or a noun that names what its owner has or does (data: possessed_nouns.yaml).
+    records"), or a noun that names what its owner has or does (data: possessed_nouns.yaml). A superlative
+    ("one of Europe biggest banks", "Britain most successful firms") or an adjective that places the thing
+    among its owner's own ("Norway new government"; data: owning_adjectives) lets a place or a firm own
+    what follows too; classifying adjectives do not ("West Germany monetary policy" is wire copy's modifier),
+    nor does a name that closes an opening phrase before its subject ("In Japan major efforts remained").
 
     A person's full name (or a titled name) before a lone singular count noun is a possessor too: a count
     noun needs a determiner, and the name is the only word that can be one ("Andrew Gilligan story"). Left

@@ -392,7 +392,8 @@ def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     in its sentence ("what they asked for", "the firm she works for", "it was dealt with"), so the parse of the
     sentence decides: with no such gap, the preposition wants the words after the stop. "That" counts after a
     bare participle, a noun or a verb of saying ("suggesting that.", "concerns that.", "but said that."), when
-    what follows is a whole clause.
+    what follows is a whole clause. A stop between a subject and its verb counts too: a sentence that is only
+    a noun phrase, then one that opens with a finite verb and has no subject ("Shares in the group. Fell 5%.").
 
     ## Fix safety
     Safe: the stop is removed and the next word loses its capital unless it is a name (capitalised in

@@ -405,6 +405,10 @@ def verb_form_after_auxiliary(doc: Doc, ctx: Context) -> Iterator[Finding]:
     are common ("will be give a trophy", "might be consider a failure", "is expect to") the participle is
     offered, unsafe; where neither is ("we are seem to", "was know the answer") "be" is the suspect and the
     unsafe fix drops it. An old past in a quotation, in double or single quotation marks ("be forgot"), is left.
+    A base form right after "been" that is only ever a verb ("had been delete", which the tagger reads as an
+    adjective) takes its participle; unsafe where an adverb in -ly shows an adjective ("has been complete").
+    Where the new form has two spellings ("canceled", "cancelled"), the one the text uses is taken; where it
+    uses neither, the fix is unsafe.
     """
     seen = set()
     for aux, nxt, needed, new, safety in [*_chain_fixes(doc), *_being_fixes(doc)]:
