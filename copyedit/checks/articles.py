@@ -254,9 +254,11 @@ def a_an(doc: Doc, ctx: Context) -> Iterator[Finding]:
     "a historic" both pass). Left alone: symbols ("a €5 fee"), acronyms that could go either way, names
     whose first sound the spelling does not settle, H-acronyms ("an HD"/"a HD": aitch or haitch), a
     capital "A" inside a sentence (a label or a name), capitalised words inside quotation marks (a title),
-    an article before a plural noun ("a offices": the noun's number is AGR002's), and an article next to another determiner or before a verb or preposition ("a class a action", "a
-    about 700"): a stray word, whose fix is to delete it. Before an adverb the fix is unsafe: the adverb may
-    be the damaged word ("an usually dry fall" was "an unusually dry fall").
+    an article before a plural noun ("a offices": the noun's number is AGR002's), and an article next to
+    another determiner or before a verb or preposition ("a class a action", "a about 700"): a stray word,
+    whose fix is to delete it. Before an adverb the fix is unsafe: the adverb may be the damaged word ("an
+    usually dry fall" was "an unusually dry fall"). A doubled consonant letter opens with a consonant either
+    way it is read ("a BBC": "bee-bee-see" or "double-bee").
     """
     text = doc_text(doc)
     for tok in doc:
