@@ -37,8 +37,10 @@ this folder is made by `make train`.
 paragraphs {tag_acc}. Size on disk: {size_mb:.1f} MB.
 
 ## Thresholds (train/calibrate.py)
-A label's fix is safe at or above "safe", unsafe at or above "unsafe", not reported below. Figures at each bar:
-precision and recall on held-out synthetic damage, hits per 10,000 words of held-out clean news.
+A label's fix is safe at or above "safe" (never below 0.5), unsafe at or above "unsafe", not reported below.
+Figures at each bar: precision and recall on held-out synthetic damage, hits per 10,000 words of held-out clean
+news, after copyedit/detector.py's vetoes; a hit on a slip the published text really has (judged by hand in
+train/clean_slips.jsonl, "declined to disclosed") is no false alarm.
 
 | label | safe | precision | recall | clean /10k | unsafe | precision | recall | clean /10k |
 |---|---|---|---|---|---|---|---|---|
