@@ -8,6 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from copyedit import lexicon, triggers
+from copyedit.checks.possessive import role_noun
 from copyedit.checks.stray_stops import _gap, _opens_noun_phrase, _subject_cut, _verbless, cannot_end, stop_gap
 from copyedit.model import Finding, Safety
 from copyedit.nlp import entity_type
@@ -274,6 +275,8 @@ def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
             continue
         if frag.kind == "relative" and frag.lead.lower_ in ("who", "whom") and not _personal(left[-2]):
             continue  # "…a long-term agreement. Who benefits from that." is a question: "who" needs a person
+        if sent.text.lower().startswith(tuple(_table()["rhetorical"])):
+            continue  # "Who knows how long it will last.": a question without its mark
         stop, first = gap
         opening = " ".join(t.text for t in sent[:4])
         message = (
@@ -372,7 +375,9 @@ def _personal(tok: Token) -> bool:
     if entity_type(tok) in ("PERSON", "NORP", "ORG"):
         return True
     people = lexicon.load("possessed_nouns")["group_owners"]
-    return tok.lemma_.lower() in people or tok.lower_ in ("people", "man", "woman", "men", "women", "children")
+    if tok.lemma_.lower() in people or tok.lower_ in ("people", "man", "woman", "men", "women", "children"):
+        return True
+    return tok.pos_ == "NOUN" and role_noun(tok.lemma_.lower())  # "the minister. Who…", "its founder. Who…"
 
 
 def _pronoun_subject(sent: Span) -> bool:

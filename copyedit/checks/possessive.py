@@ -227,7 +227,7 @@ def _bare_singular(head: Token, prev: Token | None, titled: bool = False, full: 
         return None  # "met John Smith today", "named Javier Bardem best actor"
     if head.pos_ == "PRON" or _INDEFINITE.fullmatch(word) or not head.doc.text.rstrip().endswith(_STOPS):
         return None  # "given Mr Brown something to do"; a headline or caption, which drops possessives
-    if prev is not None and prev.lower_ == "as" and _role(word):
+    if prev is not None and prev.lower_ == "as" and role_noun(word):
         return None  # "a spell as Manchester United assistant": after "as" a role needs no determiner
     verb = prev if prev is not None and prev.pos_ in ("VERB", "AUX") else None
     governor = head.head if head.dep_ in ("dobj", "dative") else verb
@@ -245,7 +245,7 @@ def _certainty(head: Token, verb: Token | None, titled: bool = False, full: bool
     word = head.lower_
     # A courtesy title makes no modifier ("Mr Blair authority", "Mr Smith lawyer"); a full name makes none before
     # an abstract noun ("Tony Blair leadership"), but "John Smith lawyer" may want "a John Smith lawyer".
-    if (_role(word) and not titled) or (_ABSTRACT.search(word) and not (titled or full)):
+    if (role_noun(word) and not titled) or (_ABSTRACT.search(word) and not (titled or full)):
         return Safety.UNSAFE
     subject = head.dep_ in ("nsubj", "nsubjpass", "dobj") or head.tag_ in ("VB", "VBP")  # see _subject_noun
     if _may_be_verb(word, ("VB",)) and (verb is not None or not subject):
@@ -267,7 +267,7 @@ def _subject_noun(tok: Token) -> bool:
     return nxt is not None and nxt.tag_ in ("VBD", "VBZ", "VBN") and bool(getAllLemmas(tok.lower_, "NOUN"))
 
 
-def _role(word: str) -> bool:
+def role_noun(word: str) -> bool:
     """Whether the noun may name a person's role ("adviser", "economist", "chief"): a false title."""
     words = lexicon.load("possessed_nouns")
     agentive = word.endswith(("er", "or", "ist", "ian", "man", "woman", "person", "ee", "ant")) or (
