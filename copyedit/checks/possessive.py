@@ -159,7 +159,9 @@ def _possessor(last: Token) -> Safety | None:
     phrase = readings.get(ordinal)
     owning = lexicon.load("possessed_nouns")["owning_adjectives"]
     mod = phrase[0] if phrase is not None else None
-    superlative = mod is not None and (mod.tag_ in ("JJS", "RBS") or mod.lower_ in owning)
+    # by the word, not only its tag ("first" is sometimes tagged a superlative): "-est", "best", "most", "new"…
+    superlative = mod is not None and (_SUPERLATIVE.fullmatch(mod.lower_) is not None or mod.lower_ in owning)
+    superlative = superlative or (mod is not None and mod.lower_ in ("most", "least"))
     if phrase is None or entity_type(last) not in (_LABELS | {"LOC"} if superlative else _LABELS):
         return None  # the entities last: the recogniser runs only where the words can hold a possessor
     mod, nouns, prev, titled, lemmas = phrase
