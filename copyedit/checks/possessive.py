@@ -177,9 +177,8 @@ def _possessor(last: Token) -> Safety | None:
             # A one-word "person" is as often an award, a brand or a misread ("Grammy nominations").
             lone = not titled and first.i == last.i
             return None if lone and nouns[-1].tag_ != "NN" else Safety.UNSAFE if lone else Safety.SAFE
-        full = _full_name(first, last)
-        bare = len(nouns) == 1 and last.is_alpha and (titled or full)
-        return _bare_singular(nouns[-1], prev, titled, full) if bare else None
+        bare = len(nouns) == 1 and last.is_alpha and (titled or _full_name(first, last))
+        return _bare_singular(nouns[-1], prev, titled) if bare else None
     if superlative and entity_type(nouns[-1]) in ("DATE", "TIME"):
         return None  # "in Washington last week": a time adverbial
     if superlative and _opens_subject(first, nouns[-1]):
@@ -217,7 +216,7 @@ def _full_name(first: Token, last: Token) -> bool:
     return len(run) > 1 and people and all(entity_iob(t) == "I" for t in run[1:])
 
 
-def _bare_singular(head: Token, prev: Token | None, titled: bool = False, full: bool = False) -> Safety | None:
+def _bare_singular(head: Token, prev: Token | None, titled: bool = False) -> Safety | None:
     """A person's name before a singular count noun with no determiner of its own: a count noun needs one, so
     the name must be its possessor ("Mr Spitzer investigation", "Andrew Gilligan story")."""
     words = lexicon.load("possessed_nouns")
@@ -237,17 +236,17 @@ def _bare_singular(head: Token, prev: Token | None, titled: bool = False, full: 
         return None  # "elected John Smith president", "gave Jane Smith permission", "saw Shane Williams scamper"
     if _may_be_verb(word, ("VBD", "VBN")) and head.dep_ != "pobj":
         return None  # "Mr Brown forecast growth of 2%": a past tense after its subject
-    return _certainty(head, verb, titled, full)
+    return _certainty(head, verb, titled)
 
 
-def _certainty(head: Token, verb: Token | None, titled: bool = False, full: bool = False) -> Safety:
+def _certainty(head: Token, verb: Token | None, titled: bool = False) -> Safety:
     """Unsafe where the noun names a role ("Obama adviser" may want "an Obama adviser"), an abstract quality
     that may be uncountable ("Lib Dem hypocrisy"), or may be a verb the name governs ("with Mike Tindall tune
     into …"): only as the subject or object of a clause, not after a verb or preposition, is it surely a noun."""
     word = head.lower_
-    # A courtesy title makes no modifier ("Mr Blair authority", "Mr Smith lawyer"); a full name makes none before
-    # an abstract noun ("Tony Blair leadership"), but "John Smith lawyer" may want "a John Smith lawyer".
-    if (role_noun(word) and not titled) or (_ABSTRACT.search(word) and not (titled or full)):
+    # A courtesy title makes no modifier ("Mr Blair authority", "Mr Smith lawyer"); a bare full name may be a
+    # party's or a place's read as a person's ("Lib Dem hypocrisy", "Papua New Guinean ownership").
+    if (role_noun(word) or _ABSTRACT.search(word)) and not titled:
         return Safety.UNSAFE
     subject = head.dep_ in ("nsubj", "nsubjpass", "dobj") or head.tag_ in ("VB", "VBP")  # see _subject_noun
     if _may_be_verb(word, ("VB",)) and (verb is not None or not subject):
