@@ -393,8 +393,12 @@ def _plausible(tok: Token, label: str) -> bool:
         if at is not None and at.i > 0 and doc[at.i - 1].tag_ in ("DT", "PRP$", "JJ", "POS"):
             return False  # "The will states that…", "her last will names…": a noun, not a modal
         subject_first = any(c.dep_.startswith("nsubj") and c.i < tok.i - 1 for c in tok.children)
-        if label == "VB" and _noun_number(tok.lower_) == "plural" and not subject_first:
-            return False  # "Nor would comments from the governor calm…": a plural noun, the subject of a question
+        # "Nor would comments from the governor calm…": a plural noun, the subject of a question; "agreed to talks":
+        # "to" a preposition; but after a verb's object "to" marks an infinitive ("expect prices to rises")
+        before_to = doc[tok.i - 2] if aux == "to" and tok.i > 1 else None
+        infinitive = before_to is not None and before_to.dep_ == "dobj" and before_to.head.pos_ == "VERB"
+        if label == "VB" and _noun_number(tok.lower_) == "plural" and not (subject_first or infinitive):
+            return False
         if label == "VB" and not _plain_base_repair(tok, aux, nxt):
             return False
         adjective = "ADJ" in getAllLemmas(tok.lower_) or adverb_of(tok.lower_)
@@ -406,7 +410,7 @@ def _plausible(tok: Token, label: str) -> bool:
             return False  # "had chances": "have" with its object
         if label == "VBN" and tok.lower_.endswith("ing"):
             return False  # a progressive is as grammatical as a passive
-        if tok.pos_ == "NOUN" and getAllLemmas(tok.lower_, upos="NOUN"):
+        if tok.pos_ == "NOUN" and getAllLemmas(tok.lower_, upos="NOUN") and (aux in _BE or label != "VB"):
             return False  # "Following are extracts", "may be tries that win": a noun after "be"
         if label == "VBG" and aux in _BE and (after_be(tok) or ((None, None), None))[0][0] != "VBG":
             return False  # "workers are pay": "paid" as likely as "paying" where no object rules the passive out
