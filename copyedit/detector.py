@@ -396,7 +396,7 @@ def _plausible(tok: Token, label: str) -> bool:
         # "Nor would comments from the governor calm…": a plural noun, the subject of a question; "agreed to talks":
         # "to" a preposition; but after a verb's object "to" marks an infinitive ("expect prices to rises")
         before_to = doc[tok.i - 2] if aux == "to" and tok.i > 1 else None
-        infinitive = before_to is not None and before_to.dep_ == "dobj" and before_to.head.pos_ == "VERB"
+        infinitive = before_to is not None and before_to.dep_ == "dobj" and before_to.head.lemma_ in _object_control()
         if label == "VB" and _noun_number(tok.lower_) == "plural" and not (subject_first or infinitive):
             return False
         if label == "VB" and not _plain_base_repair(tok, aux, nxt):
@@ -465,6 +465,14 @@ def _can_be_form(word: str, tag: str) -> bool:
 
 def _can_be_verb(word: str) -> bool:
     return bool(getAllLemmas(word, upos="VERB"))
+
+
+@cache
+def _object_control() -> frozenset[str]:
+    """Verbs whose object a to-infinitive follows (rules/data/verb_frames.yaml)."""
+    from copyedit import lexicon
+
+    return frozenset(lexicon.load("verb_frames")["object_control"])
 
 
 @cache
