@@ -25,7 +25,7 @@ from copyedit.checks.agreement import VERB_SWAP, cased, subjunctive
 from copyedit.checks.verbs import adverb_of, after_be
 from copyedit.inflection import getAllLemmas, getInflection
 from copyedit.model import Finding, Safety
-from copyedit.syntax import in_direct_quotation, is_main_clause, is_name, joined_case
+from copyedit.syntax import can_be_verb_form, in_direct_quotation, is_main_clause, is_name, joined_case
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -326,19 +326,9 @@ _PLURAL_DETS = frozenset(
 )
 
 
-def _determiner_before(noun: Token) -> str | None:
+def _determiner_word(noun: Token) -> Token | None:
     """The determiner or numeral that opens the noun's phrase, over adjectives and nouns ("a computer screens"),
     if one is within three words."""
-    for t in reversed(noun.doc[max(0, noun.i - 4) : noun.i]):
-        if t.lower_ in _SINGULAR_DETS or t.lower_ in _PLURAL_DETS:
-            return t.lower_
-        if t.pos_ not in ("ADJ", "NOUN", "ADV", "PROPN") or t.is_punct:
-            return None
-    return None
-
-
-def _determiner_word(noun: Token) -> Token | None:
-    """The token ``_determiner_before`` reads."""
     for t in reversed(noun.doc[max(0, noun.i - 4) : noun.i]):
         if t.lower_ in _SINGULAR_DETS or t.lower_ in _PLURAL_DETS:
             return t
@@ -375,9 +365,9 @@ def _plausible(tok: Token, label: str) -> bool:
         if number is None or (number == "plural") != (label == "N_SING"):
             return False
         det = _determiner_word(tok)
-        if det is not None and ((det.text[:1].isupper() and not det.is_sent_start) or doc[det.i - 1].text == "-"):
+        if det is None or (det.text[:1].isupper() and not det.is_sent_start) or doc[det.i - 1].text == "-":
             return False  # "the Group of Five pact", "a top-five player": part of a name or a compound
-        return _determiner_before(tok) in (_SINGULAR_DETS if label == "N_SING" else _PLURAL_DETS)
+        return det.lower_ in (_SINGULAR_DETS if label == "N_SING" else _PLURAL_DETS)
     if label in ("VB", "VBN", "VBG"):
         aux = _auxiliary_before(tok)
         if aux is None or aux not in _TAKES[label]:
@@ -402,9 +392,9 @@ def _plausible(tok: Token, label: str) -> bool:
         if label == "VB" and not _plain_base_repair(tok, aux, nxt):
             return False
         adjective = "ADJ" in getAllLemmas(tok.lower_) or adverb_of(tok.lower_)
-        if label == "VBN" and (_can_be_form(tok.lower_, "VBZ") or adjective or _participle(tok.lower_)):
+        if label == "VBN" and (can_be_verb_form(tok.lower_, "VBZ") or adjective or _participle(tok.lower_)):
             return False  # "what is sees as" (a lost "it"), "it was blue", "to be complete", "had forecasted"
-        if label == "VBN" and aux in _BE and (after_be(tok) or ((None, None), None))[0][0] != "VBN":
+        if label == "VBN" and aux in _BE and _form_after_be(tok) != "VBN":
             return False  # "will be remain": no passive; "be" is the suspect
         if aux in _HAVE and tok.pos_ == "NOUN":
             return False  # "had chances": "have" with its object
@@ -412,7 +402,7 @@ def _plausible(tok: Token, label: str) -> bool:
             return False  # a progressive is as grammatical as a passive
         if tok.pos_ == "NOUN" and getAllLemmas(tok.lower_, upos="NOUN") and (aux in _BE or label != "VB"):
             return False  # "Following are extracts", "may be tries that win": a noun after "be"
-        if label == "VBG" and aux in _BE and (after_be(tok) or ((None, None), None))[0][0] != "VBG":
+        if label == "VBG" and aux in _BE and _form_after_be(tok) != "VBG":
             return False  # "workers are pay": "paid" as likely as "paying" where no object rules the passive out
         if tok.whitespace_.count("\n") or (nxt is not None and nxt.is_space):
             return False  # the word ends its paragraph: the break, not the form, may be the damage
@@ -442,9 +432,9 @@ def _plain_base_repair(tok: Token, aux: str, nxt: Token | None) -> bool:
     "be making" too), a participle before its noun ("contributed to improved confidence", "Speaking to told South
     Florida's…"), nor an -s form after "do" ("how well we do depends on"), which is a verb of its own."""
     word = tok.lower_
-    if word.endswith("ing") or (aux in ("do", "does", "did") and _can_be_form(word, "VBZ")):
+    if word.endswith("ing") or (aux in ("do", "does", "did") and can_be_verb_form(word, "VBZ")):
         return False
-    if word.endswith("ed") or tok.tag_ in ("VBN", "VBD") or _can_be_form(word, "VBN") or _can_be_form(word, "VBD"):
+    if word.endswith("ed") or tok.tag_ in ("VBN", "VBD") or any(can_be_verb_form(word, t) for t in ("VBN", "VBD")):
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
             return False
         # an object or a verb group of its own after it: "declined to disclosed the details", "will continued to"
@@ -452,15 +442,15 @@ def _plain_base_repair(tok: Token, aux: str, nxt: Token | None) -> bool:
     return True
 
 
+def _form_after_be(tok: Token) -> str | None:
+    """The form VRB001 allows a verb after "be" (the passive's VBN or the progressive's VBG), None for neither."""
+    allowed = after_be(tok)
+    return allowed[0][0] if allowed else None
+
+
 def _participle(word: str) -> bool:
     """Whether a word is already a past participle; a regular past ("forecasted") may always be one."""
-    return _can_be_form(word, "VBN") or (word.endswith("ed") and _can_be_form(word, "VBD"))
-
-
-def _can_be_form(word: str, tag: str) -> bool:
-    from copyedit.syntax import can_be_verb_form
-
-    return can_be_verb_form(word, tag)
+    return can_be_verb_form(word, "VBN") or (word.endswith("ed") and can_be_verb_form(word, "VBD"))
 
 
 def _can_be_verb(word: str) -> bool:

@@ -50,7 +50,7 @@ def _noun_chain(after: Token, ordinal: bool) -> tuple[Token | None, list[Token]]
     doc, i = after.doc, after.i
     mod = after if ordinal else None  # "best actor" is a title too
     i += mod is not None
-    if mod is not None and mod.lower_ in ("most", "least") and i < len(doc) and doc[i].tag_ == "JJ":
+    if mod is not None and mod.lower_ in _MOST and i < len(doc) and doc[i].tag_ == "JJ":
         i += 1  # "Britain most successful businessmen": "most" and its adjective
     nouns = []
     while i < len(doc) and doc[i].text.islower() and (doc[i].tag_ in ("NN", "NNS") or _subject_noun(doc[i])):
@@ -65,12 +65,8 @@ def _ordinal_readings(after: Token) -> tuple[bool, ...]:
     """Whether the adjective after a name is an ordinal: surely by its form ("third", "21st"), perhaps when the
     entity recogniser would call it one (it is asked only if a reading can make a possessor), else not."""
     adjective_next = after.i + 1 < len(after.doc) and after.doc[after.i + 1].tag_ == "JJ"
-    if after.tag_ in ("JJS", "RBS") and after.lower_ in ("most", "least") and adjective_next:
-        return (True,)  # "Britain most successful businessmen"
-    if after.tag_ == "JJ" and after.lower_ in lexicon.load("possessed_nouns")["owning_adjectives"]:
-        return (True,)  # "Britain new prime minister": an adjective that wants an owner before it
-    if after.tag_ == "JJS" and _SUPERLATIVE.fullmatch(after.lower_):
-        return (True,)  # "Europe biggest banks", "Mr Smith latest plan": a superlative needs an owner
+    if after.tag_ in ("JJ", "JJS", "RBS") and _owning(after.lower_) and (after.lower_ not in _MOST or adjective_next):
+        return (True,)  # "Europe biggest banks", "Mr Smith latest plan", "Britain new prime minister"
     if after.tag_ != "JJ":
         return (False,)
     return (True,) if _ORDINAL.fullmatch(after.text) is not None else (False, True)
@@ -157,11 +153,8 @@ def _possessor(last: Token) -> Safety | None:
         return None
     ordinal = readings.keys() == {True} or (len(readings) == 2 and entity_type(after) == "ORDINAL")
     phrase = readings.get(ordinal)
-    owning = lexicon.load("possessed_nouns")["owning_adjectives"]
-    mod = phrase[0] if phrase is not None else None
-    # by the word, not only its tag ("first" is sometimes tagged a superlative): "-est", "best", "most", "new"…
-    superlative = mod is not None and (_SUPERLATIVE.fullmatch(mod.lower_) is not None or mod.lower_ in owning)
-    superlative = superlative or (mod is not None and mod.lower_ in ("most", "least"))
+    # by the word, not only its tag ("first" is sometimes tagged a superlative)
+    superlative = phrase is not None and phrase[0] is not None and _owning(phrase[0].lower_)
     if phrase is None or entity_type(last) not in (_LABELS | {"LOC"} if superlative else _LABELS):
         return None  # the entities last: the recogniser runs only where the words can hold a possessor
     mod, nouns, prev, titled, lemmas = phrase
@@ -300,6 +293,16 @@ def _owned_nouns() -> re.Pattern[str]:
 #: A superlative: "biggest", "latest", "best" (not "most", which an adjective follows, nor "interest", which the
 #: tag rules out).
 _SUPERLATIVE = re.compile(r"[a-z]+est|best|worst")
+_MOST = frozenset({"most", "least"})
+
+
+def _owning(word: str) -> bool:
+    """Whether a modifier between a name and its noun wants an owner before it: a superlative ("biggest",
+    "most"), or an owning adjective ("new", "former"; possessed_nouns.yaml)."""
+    owning = lexicon.load("possessed_nouns")["owning_adjectives"]
+    return _SUPERLATIVE.fullmatch(word) is not None or word in _MOST or word in owning
+
+
 #: A capitalised word before a superlative: POS001's trigger for "Europe biggest banks".
 _NAME_THEN_SUPERLATIVE = re.compile(r"(?<!\S)[A-Z]\S*\s+(?:[a-z]+est|best|worst|most|least)\b")
 
