@@ -407,8 +407,12 @@ def _plain_edges(subj: Token, verb: Token) -> bool:
 
 def _plain_before(before: Token, subj: Token, verb: Token) -> bool:
     """The word before the subject phrase does not show a misread: no appositive, object or preposition."""
-    if is_dash(before) or before.pos_ in ("CCONJ", "PRON"):
-        return False  # "neither X nor the system ask", "he we was"
+    stopped = before.i == 0 or before.doc[before.i - 1].is_punct  # not "U.S. And Canadian routes"
+    opening = before.i == before.sent.start and stopped and before.lower_ in words("opening_conjunctions")
+    clause = verb.head if verb.dep_ in ("aux", "auxpass") else verb
+    fronted = before.tag_ in ("WDT", "WP") and before.head == clause and before.dep_ == "dobj"
+    if not (opening or fronted) and (is_dash(before) or before.pos_ in ("CCONJ", "PRON")):
+        return False  # "neither X nor the system ask", "he we was" (but "But she have", "which he have run")
     if before.text == "," and subj.lower_ not in RELATIVES and not _introductory(before, verb):
         return False  # an appositive taken for the subject
     if before.pos_ in ("VERB", "AUX") and before.lemma_ not in lexicon.load("reporting_verbs")["lemmas"]:

@@ -7,6 +7,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from copyedit import lexicon, nlp
+from copyedit.checks.articles import CONSONANT, VOWEL, sound
 from copyedit.checks.agreement import (
     DASHES,
     FUNCTION_POS,
@@ -28,7 +29,7 @@ from copyedit.checks.agreement import (
 from copyedit.inflection import getAllInflections, getAllLemmas
 from copyedit.model import Finding, Safety
 from copyedit.rule import Context, Example, rule
-from copyedit.syntax import can_be_verb_form
+from copyedit.syntax import can_be_verb_form, in_quotation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -261,8 +262,30 @@ def _number_fix(det: Token, det_num: str, noun: Token, num: str) -> tuple[Token,
     new = _inflect_noun(noun, det_num)
     if new is None:
         return None
-    loose = det.lower_ in ("a", "an") and evidence is None  # "signed a players": "a player" or "players"
+    loose = det.lower_ in ("a", "an") and evidence is None and not _ends_plainly(det, noun)
     return noun, new, Safety.UNSAFE if loose else Safety.SAFE
+
+
+#: What may follow a noun that ends its phrase: a preposition, "to", punctuation, a relative word, a verb.
+_PHRASE_ENDS = frozenset({"ADP", "PART", "PUNCT", "AUX", "VERB", "SCONJ"})
+
+
+def _ends_plainly(det: Token, noun: Token) -> bool:
+    """Whether a plural after "a/an" plainly heads its phrase, right after the article, which a writer sets
+    before one thing: the noun lost its number ("posted a photos of the crowd"). Not before "and", a noun or an
+    "-ing" word, where the plural may name a compound's first part ("an oils and fats tax", "a special
+    shareholders meeting", "not a jobs at any price economy"); a plural after adjectives may have lost its
+    article instead ("signed a new players")."""
+    doc = noun.doc
+    nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if noun.i != det.i + 1 or nxt is None or nxt.pos_ not in _PHRASE_ENDS or nxt.tag_ in ("VBG", "VBN"):
+        return False
+    if nxt.text in DASHES or nxt.text in ("'", "’") or in_quotation(noun):
+        return False
+    if any(t.lower_ in ("and", "or", "&") for t in doc[noun.i + 1 : noun.i + 4]):
+        return False
+    # the article fits the noun's sound, else the article may be what is wrong ("open a offices")
+    return sound(noun.text) == (VOWEL if det.lower_ == "an" else CONSONANT)
 
 
 def _governing(dets: list[tuple[Token, str]]) -> list[tuple[Token, str]]:

@@ -123,8 +123,19 @@ def _phrase(first: Token, last: Token, after: Token, ordinal: bool) -> Phrase | 
     words = lexicon.load("possessed_nouns")
     lemmas = {n.lemma_.lower() for n in nouns} | {n.lower_ for n in nouns}
     listed = lemmas & (set(words["person"]) | set(words["place_or_body"]))
-    bare = len(nouns) == 1 and last.is_alpha and (titled or first.i < last.i)
+    bare = len(nouns) == 1 and last.is_alpha and (titled or first.i < last.i or _counted(nouns[-1]))
     return (mod, nouns, prev, titled, lemmas) if mod is not None or listed or bare else None
+
+
+def _counted(noun: Token) -> bool:
+    """A singular noun that edited news gives a determiner nearly every time (news_counts.yaml, counted by
+    train/news_counts.py): a bare name before it is its possessor or nothing ("Japan economy shrank")."""
+    return noun.tag_ == "NN" and noun.lower_ in _count_nouns()
+
+
+@cache
+def _count_nouns() -> frozenset[str]:
+    return frozenset(lexicon.load("news_counts")["count_nouns"])
 
 
 def _not_owned(head: Token) -> bool:
@@ -179,7 +190,22 @@ def _possessor(last: Token) -> Safety | None:
     if superlative and last.doc.text.rstrip().endswith(_STOPS):
         return Safety.SAFE  # "one of Europe biggest banks": a place or a firm before a superlative owns it
     listed = mod is None and nouns[-1].tag_ == "NN" and lemmas & set(words["place_or_body"])
-    return Safety.SAFE if listed else None
+    if listed:
+        return Safety.SAFE
+    # a place or a body before a noun that needs a determiner, which nothing else gives it ("Japan economy")
+    counted = mod is None and len(nouns) == 1 and _counted(nouns[-1]) and not role_noun(nouns[-1].lower_)
+    counted = counted and nouns[-1].lower_ not in words["body_kinds"]
+    return _bare_singular(nouns[-1], prev) if counted and not _longer_phrase(prev, nouns[-1]) else None
+
+
+def _longer_phrase(prev: Token | None, noun: Token) -> bool:
+    """Whether the name and its noun may be part of a longer phrase: the end of an "X of Y" name ("the City of
+    London speech"), a noun coordinated with the next word ("Manchester United past and present"), or a noun
+    that owns the next one ("Tribune company's earnings")."""
+    doc = noun.doc
+    named = prev is not None and prev.lower_ == "of" and prev.i > 0 and doc[prev.i - 1].tag_ in _NAME_TAGS
+    nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    return named or (nxt is not None and (nxt.lower_ in ("and", "or", "&") or nxt.tag_ == "POS"))
 
 
 def _opens_subject(first: Token, noun: Token) -> bool:
@@ -314,6 +340,13 @@ def _name_then_adjective() -> re.Pattern[str]:
     return re.compile(rf"(?<!\S)[A-Z]\S*\s+(?:{words})\s+[a-z]")
 
 
+@cache
+def _name_then_count_noun() -> re.Pattern[str]:
+    """A capitalised word before a count noun (news_counts.yaml): "Japan economy"."""
+    words = "|".join(map(re.escape, sorted(_count_nouns())))
+    return re.compile(rf"(?<!\S)[A-Z]\S*\s+(?:{words})(?![^\W\d_])")
+
+
 #: Two capitalised words, then a lowercase one: a person's full name (or a title and a name) before a noun.
 #: Tried where a word starts, not at each capital inside one (a long word of capitals was read again from each).
 _FULL_NAME_THEN_WORD = re.compile(r"(?<!\S)[^\sA-Z]*[A-Z]\S*\s+[A-Z]\S*[^\W\d_]\s+[a-z]")
@@ -324,7 +357,14 @@ def _may_own(text: str) -> bool:
     words or more before a lowercase word (``_bare_singular``)."""
     return any(
         p.search(text) is not None
-        for p in (_owned_nouns(), _ORDINAL, _FULL_NAME_THEN_WORD, _NAME_THEN_SUPERLATIVE, _name_then_adjective())
+        for p in (
+            _owned_nouns(),
+            _ORDINAL,
+            _FULL_NAME_THEN_WORD,
+            _NAME_THEN_SUPERLATIVE,
+            _name_then_adjective(),
+            _name_then_count_noun(),
+        )
     )
 
 

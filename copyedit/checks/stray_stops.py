@@ -87,6 +87,9 @@ def _that_wants_clause(that: Token, right: Span) -> bool:
         return False
     if head.pos_ == "NOUN":
         return True
+    prev = that.doc[that.i - 1] if that.i > 0 else None
+    if prev is not None and prev.lower_ in ("and", "but") and that.dep_ == "conj" and head.dep_ == "ccomp":
+        return True  # "said the deal was done and that. He would…": a second reported clause, cut off
     bare = not any(c.dep_.startswith("aux") for c in head.children)
     if head.tag_ in ("VBG", "VBN") and bare:
         return head.lemma_ in lexicon.load("reporting_verbs")["lemmas"]
@@ -359,6 +362,10 @@ def _finite_word(word: str, modals: frozenset[str]) -> bool:
             unsafe=True,
         ),
         Example(
+            bad="He said the deal was done and that[[. H]]e would stay on as chairman.",
+            fixed="He said the deal was done and that he would stay on as chairman.",
+        ),
+        Example(
             bad="Forums are places through[[. W]]hich members swap advice.",
             fixed="Forums are places through which members swap advice.",
         ),
@@ -398,7 +405,8 @@ def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     ## Fix safety
     Safe: the stop is removed and the next word loses its capital unless it is a name (capitalised in
     mid-sentence elsewhere in the document, or a name to the tagger and not written in lower case elsewhere).
-    Unsafe after a finite verb of saying ("but said that. The talks…"): "He said that." is a sentence too.
+    Unsafe after a finite verb of saying ("but said that. The talks…", "The jury heard that. The two men…"):
+    "He said that." is a sentence too.
     None before a run of capitals ("… with. PRIVATE JETS"): a subhead or label that lost its line break.
     """
     for parsed_left, right in pairwise(doc.sents):

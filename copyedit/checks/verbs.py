@@ -9,7 +9,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from copyedit import lexicon, triggers
-from copyedit.inflection import getAllInflections, getAllLemmas
+from copyedit.inflection import getAllInflections, getAllLemmas, getInflection
 from copyedit.model import Finding, Safety
 from copyedit.rule import Context, Example, rule
 from copyedit.syntax import doc_text, in_quotation
@@ -375,6 +375,8 @@ def _wrong_form_after_auxiliary(text: str) -> bool:
         Example(bad="The bridge is being [[develop]] in stages.", fixed="The bridge is being developed in stages."),
         Example(bad="He was freed after being [[hold]] for a week.", fixed="He was freed after being held for a week."),
         Example(bad="Fans who have [[use]] an iPod liked it.", fixed="Fans who have used an iPod liked it."),
+        Example(bad="The singer was [[arrest]] in London.", fixed="The singer was arrested in London."),
+        Example(good="What the rebels did was attack the capital, and the aim is support for farmers."),
         Example(good="Sales rose thanks to increased demand, and dealers switched to used cars and to reduced prices."),
         Example(good="The plan he objected to happened anyway; what they agreed to mattered less."),
         Example(good="He is said to have participated; nor would comments help; no human being could do it."),
@@ -407,11 +409,15 @@ def verb_form_after_auxiliary(doc: Doc, ctx: Context) -> Iterator[Finding]:
     unsafe fix drops it. An old past in a quotation, in double or single quotation marks ("be forgot"), is left.
     A base form right after "been" that is only ever a verb ("had been delete", which the tagger reads as an
     adjective) takes its participle; unsafe where an adverb in -ly shows an adjective ("has been complete").
+    A base form that the tagger reads as a noun after "be" ("was arrest in London") takes its participle where
+    edited news never writes that word after "be" but often writes its participle there (rules/data/
+    news_counts.yaml, counted by train/news_counts.py), and the word ends its verb group; not in a pseudo-cleft
+    ("what he did was attack the plan"), and unsafe in a quotation.
     Where the new form has two spellings ("canceled", "cancelled"), the one the text uses is taken; where it
     uses neither, the fix is unsafe.
     """
     seen = set()
-    for aux, nxt, needed, new, safety in [*_chain_fixes(doc), *_being_fixes(doc)]:
+    for aux, nxt, needed, new, safety in [*_chain_fixes(doc), *_being_fixes(doc), *_unattested_fixes(doc)]:
         if nxt.i in seen:
             continue  # "had been delete" read as a chain and as "been" before a predicate: one finding
         seen.add(nxt.i)
@@ -482,6 +488,40 @@ def _being_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
             doubt = been and adverb_of(nxt.lower_)
             new, two = _spelling(nxt, "VBN", out.pop())
             yield being, nxt, "VBN", _cased(new, nxt), Safety.UNSAFE if doubt or two else Safety.SAFE
+
+
+#: Forms of "be" that a passive participle follows.
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been"})
+#: What may follow a passive participle that ends its verb group: a preposition, "to", a conjunction, an adverb,
+#: punctuation. A noun or an adjective after the word may make it a noun's modifier ("was access charges").
+_AFTER_PASSIVE = frozenset({"ADP", "PART", "CCONJ", "SCONJ", "ADV", "PUNCT"})
+
+
+def _unattested_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
+    """A verb's base form right after a form of "be" that edited news never writes there, and whose participle it
+    writes there often (news_counts.yaml, passive_after_be): "was arrest in London", which the tagger reads as a
+    noun after a copula. Not in a pseudo-cleft ("what he did was attack the plan"), which takes the base form."""
+    for be, nxt in pairwise(doc):
+        if be.lower_ not in _BE_FORMS or nxt.text not in _passive_after_be() or be.pos_ not in ("AUX", "VERB"):
+            continue
+        after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+        if not nxt.whitespace_ and after is not None and not after.is_punct:
+            continue  # part of a longer word
+        if after is not None and after.pos_ not in _AFTER_PASSIVE:
+            continue
+        before = doc[nxt.sent.start : be.i]
+        if any(t.lemma_ == "do" or t.tag_ in ("WP", "WDT") for t in before):
+            continue  # "What they did was build a wall", "all it needs is support"
+        forms = getInflection(nxt.lower_, tag="VBN")
+        if forms:
+            new, two = _spelling(nxt, "VBN", forms[0])
+            quoted = in_quotation(nxt)
+            yield be, nxt, "VBN", _cased(new, nxt), Safety.UNSAFE if two or quoted else Safety.SAFE
+
+
+@cache
+def _passive_after_be() -> frozenset[str]:
+    return frozenset(lexicon.load("news_counts")["passive_after_be"])
 
 
 def _spelling(tok: Token, tag: str, new: str) -> tuple[str, bool]:

@@ -1,0 +1,119 @@
+"""What edited news never writes, counted from clean text: rules/data/news_counts.yaml.
+
+usage: python -m train.news_counts [--corpus DIR] [--out FILE]
+
+Two lists, each counted over the training articles of ../shared/corpus/news (the split of train/damage.py; the
+shared independent set and the benchmark's frozen set left out), not written by hand:
+
+- ``count_nouns`` (POS001): a singular count noun needs a determiner ("the economy", "its plan", "Japan's
+  economy"); a mass noun, or one that readily takes a name attributively, does not ("inflation rose", "China
+  policy"). Every lowercase singular noun (tag NN) that heads its phrase is counted, with how often it has no
+  determiner, possessive or number of its own, and how often it has none right after a run of proper nouns that
+  opens its phrase. Listed: seen at least MIN_SEEN times, bare at most MAX_BARE of them, right after a bare name
+  at most MAX_AFTER_NAME of them. A bare name before one is its lost possessor ("Japan economy shrank").
+- ``passive_after_be`` (VRB001): verbs whose base form never follows a form of "be" (the base form seen at least
+  MIN_SEEN times, never after "be"), while their participle follows one at least MIN_PASSIVE times and at least
+  PASSIVE_RATIO times as often as their -ing form. The tagger reads "was arrest in London" as a noun after a
+  copula; no such noun is written in news, and "was arrested" is the repair.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+from train.damage import CORPUS, articles
+
+OUT = Path(__file__).resolve().parents[1] / "rules" / "data" / "news_counts.yaml"
+MIN_SEEN = 30
+MAX_BARE = 0.05
+MAX_AFTER_NAME = 0.01
+MIN_PASSIVE = 5
+PASSIVE_RATIO = 5
+BE = frozenset({"is", "are", "was", "were", "be", "been"})
+DETERMINING = frozenset({"det", "poss", "nummod", "predet"})
+#: What may stand before a name that opens a noun phrase; anything else makes the name part of a longer phrase.
+NOT_OPENING = frozenset({"DT", "PRP$", "JJ", "JJR", "JJS", "CD", "POS", "NN", "NNS"})
+
+
+class Counts:
+    def __init__(self) -> None:
+        self.seen: Counter[str] = Counter()  # a noun heading its phrase
+        self.bare: Counter[str] = Counter()  # … with no determiner
+        self.after_name: Counter[str] = Counter()  # … right after a bare name
+        self.words: Counter[str] = Counter()  # every lowercase word
+        self.after_be: Counter[str] = Counter()  # … right after a form of "be"
+
+    def add(self, doc) -> None:
+        for tok in doc:
+            if tok.is_alpha and tok.text.islower():
+                self.words[tok.text] += 1
+                if tok.i > 0 and doc[tok.i - 1].lower_ in BE:
+                    self.after_be[tok.text] += 1
+            if tok.tag_ != "NN" or tok.dep_ == "compound" or not (tok.is_alpha and tok.text.islower()):
+                continue
+            self.seen[tok.text] += 1
+            if any(c.dep_ in DETERMINING for c in tok.children):
+                continue
+            self.bare[tok.text] += 1
+            j = tok.i - 1
+            if j < 0 or doc[j].tag_ != "NNP":
+                continue
+            while j > 0 and doc[j - 1].tag_ == "NNP":
+                j -= 1
+            if j == 0 or doc[j - 1].tag_ not in NOT_OPENING:
+                self.after_name[tok.text] += 1
+
+    def count_nouns(self) -> list[str]:
+        return sorted(
+            w
+            for w, n in self.seen.items()
+            if n >= MIN_SEEN and self.bare[w] <= MAX_BARE * n and self.after_name[w] <= MAX_AFTER_NAME * n
+        )
+
+    def passive_after_be(self) -> list[str]:
+        from copyedit.inflection import getAllLemmas, getInflection
+
+        out = []
+        for w, n in self.words.items():
+            if n < MIN_SEEN or self.after_be[w] or w not in getAllLemmas(w).get("VERB", ()):
+                continue
+            vbn, vbg = ((getInflection(w, tag=t) or [w])[0] for t in ("VBN", "VBG"))
+            passive, progressive = self.after_be[vbn], self.after_be[vbg]
+            if vbn != w and passive >= MIN_PASSIVE and passive >= PASSIVE_RATIO * progressive:
+                out.append(w)
+        return sorted(out)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args()
+    from copyedit.nlp import parse
+
+    paragraphs = [p for split, _, ps in articles(args.corpus) if split == "train" for p in ps]
+    counts = Counts()
+    for doc in parse(paragraphs):
+        counts.add(doc)
+    nouns, verbs = counts.count_nouns(), counts.passive_after_be()
+    lines = [
+        f"# Counted by `python -m train.news_counts` from {len(paragraphs)} training paragraphs of BBC and Reuters",
+        "# news (see its docstring). Do not edit by hand: change train/news_counts.py and run it again.",
+        f"# POS001: singular nouns that edited news gives a determiner nearly every time: seen at least {MIN_SEEN}",
+        f"# times as a phrase's head, bare at most {MAX_BARE:.0%} of them, right after a bare name at most"
+        f" {MAX_AFTER_NAME:.0%}.",
+        "count_nouns:",
+        *(f"  - {w}" for w in nouns),
+        f"# VRB001: verbs whose base form never follows \"be\" (seen at least {MIN_SEEN} times), and whose participle",
+        f"# does, at least {MIN_PASSIVE} times and {PASSIVE_RATIO} times as often as the -ing form.",
+        "passive_after_be:",
+        *(f"  - {w}" for w in verbs),
+    ]
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{args.out}: {len(nouns)} count nouns, {len(verbs)} verbs passive after 'be'")
+
+
+if __name__ == "__main__":
+    main()
