@@ -66,11 +66,20 @@ def is_name(tok: Token) -> bool:
         return True
     if not (tok.is_stop or tok.pos_ in CLOSED_CLASSES or is_common_word(tok.text)):
         return True
+    if tok.lower_ in _CALENDAR and tok.pos_ in ("PROPN", "NOUN"):
+        return True  # "in the three months to¶¶March": a month keeps its capital (not "May" the modal)
     # A capitalised common word ("Apple", "Commuters") is a name only if tagged and recognised as one, or if
     # it heads a run of capitalised words the recogniser missed ("Strait of Hormuz", "Bank of Ghana").
     if tok.tag_ not in ("NNP", "NNPS"):
         return False
     return entity_type(tok) in NAME_ENTITIES or _opens_capitalised_run(tok)
+
+
+#: Months and days of the week: names wherever they stand.
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december monday tuesday"
+    " wednesday thursday friday saturday sunday".split()
+)
 
 
 def _opens_capitalised_run(tok: Token) -> bool:

@@ -424,8 +424,9 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
         return len(words(left)) >= 3
     if kind == "paragraph" and len(words(left)) >= 4 and _cut_object(doc[-1], left, right):
         return True
-    if kind == "paragraph" and len(words(left)) >= 3 and first[0].text.islower() and first[0].is_alpha:
-        return first[0].tag_ not in FINITE_TAGS  # "rose to 5%¶¶in March": no paragraph opens in lower case
+    lowercase = kind == "paragraph" and len(words(left)) >= 3 and first[0].text.islower() and first[0].is_alpha
+    if lowercase and first[0].tag_ not in FINITE_TAGS:
+        return True  # "rose to 5%¶¶in March": no paragraph opens in lower case
     if kind == "paragraph" and len(nxt) and _subject_cut(left, right):
         return True  # "Shares in the bank¶¶Fell 5% on Monday.": a subject, then its predicate
     if not (has_main_verb(left) and has_subject(left.root) and len(words(left)) >= 6):

@@ -161,9 +161,11 @@ def _possessor(last: Token) -> Safety | None:
     first, after = _name_start(last), doc[last.i + 1]
     readings = {o: _phrase(first, last, after, o) for o in _ordinal_readings(after)}
     if not any(readings.values()):
-        return None
+        return _described(first, last, after)
     ordinal = readings.keys() == {True} or (len(readings) == 2 and entity_type(after) == "ORDINAL")
     phrase = readings.get(ordinal)
+    if phrase is None and not ordinal:
+        return _described(first, last, after)  # "Tony Blair controversial plan": an adjective, no ordinal
     # by the word, not only its tag ("first" is sometimes tagged a superlative)
     superlative = phrase is not None and phrase[0] is not None and _owning(phrase[0].lower_)
     if phrase is None or entity_type(last) not in (_LABELS | {"LOC"} if superlative else _LABELS):
@@ -208,6 +210,28 @@ def _longer_phrase(prev: Token | None, noun: Token) -> bool:
     return named or (nxt is not None and (nxt.lower_ in ("and", "or", "&") or nxt.tag_ == "POS"))
 
 
+def _described(first: Token, last: Token, adjective: Token) -> Safety | None:
+    """A name, an adjective and a count noun that news never leaves bare ("Japan central bank", "Iraq interim
+    government"): with nothing before the name, the noun has no determiner unless the name owns it. The
+    adjective may classify ("West Germany monetary policy"), so the noun's own need of a determiner decides."""
+    doc = last.doc
+    if adjective.tag_ != "JJ" or not adjective.text.islower() or adjective.i + 2 > len(doc):
+        return None
+    noun = doc[adjective.i + 1]
+    if not _counted(noun) or role_noun(noun.lower_) or noun.lower_ in lexicon.load("possessed_nouns")["body_kinds"]:
+        return None
+    if noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN") or _not_owned(noun):
+        return None  # "the Japan central bank governor": a longer compound
+    prev, titled = _opener(first, noun)
+    if (prev is not None and prev.tag_ not in _OPENERS) or not _ends_noun_phrase(noun) or _longer_phrase(prev, noun):
+        return None
+    label = entity_type(last)
+    person = label == "PERSON" and (titled or _full_name(first, last))
+    if not (person or titled or label in ("GPE", "ORG")) or (last.text.isupper() and not person):
+        return None  # "US federal agency": acronyms are attributive by habit
+    return _bare_singular(noun, prev, titled)
+
+
 def _opens_subject(first: Token, noun: Token) -> bool:
     """Whether the name closes a sentence's opening prepositional phrase and the noun after it is the subject
     of the verb that follows ("In Japan major efforts remained necessary")."""
@@ -241,7 +265,8 @@ def _bare_singular(head: Token, prev: Token | None, titled: bool = False) -> Saf
     words = lexicon.load("possessed_nouns")
     word = head.lower_
     singular = head.tag_ == "NN" or (head.tag_ in ("VB", "VBP") and _subject_noun(head))
-    if not singular or "Plur" in head.morph.get("Number") or word in words["mass"] or word.endswith("ing"):
+    ing = word.endswith("ing") and not _counted(head)  # a gerund, but "meeting" is a count noun
+    if not singular or "Plur" in head.morph.get("Number") or word in words["mass"] or ing:
         return None  # "Calvin Klein underwear" (a mass noun needs no determiner), "about Becky Sharp being …"
     if entity_type(head) in ("DATE", "TIME") or head.dep_ in ("npadvmod", "oprd", "appos"):
         return None  # "met John Smith today", "named Javier Bardem best actor"
@@ -261,12 +286,16 @@ def _bare_singular(head: Token, prev: Token | None, titled: bool = False) -> Saf
 def _certainty(head: Token, verb: Token | None, titled: bool = False) -> Safety:
     """Unsafe where the noun names a role ("Obama adviser" may want "an Obama adviser"), an abstract quality
     that may be uncountable ("Lib Dem hypocrisy"), or may be a verb the name governs ("with Mike Tindall tune
-    into …"): only as the subject or object of a clause, not after a verb or preposition, is it surely a noun."""
+    into …"): only as the subject or object of a clause, not after a verb or preposition, is it surely a noun.
+    A noun that edited news never leaves bare (news_counts.yaml) is a count noun, and no verb there."""
     word = head.lower_
+    counted = _counted(head)  # a noun news never leaves bare: neither uncountable nor a verb here
     # A courtesy title makes no modifier ("Mr Blair authority", "Mr Smith lawyer"); a bare full name may be a
     # party's or a place's read as a person's ("Lib Dem hypocrisy", "Papua New Guinean ownership").
-    if (role_noun(word) or _ABSTRACT.search(word)) and not titled:
+    if (role_noun(word) or (_ABSTRACT.search(word) and not counted)) and not titled:
         return Safety.UNSAFE
+    if counted:
+        return Safety.SAFE
     subject = head.dep_ in ("nsubj", "nsubjpass", "dobj") or head.tag_ in ("VB", "VBP")  # see _subject_noun
     if _may_be_verb(word, ("VB",)) and (verb is not None or not subject):
         return Safety.UNSAFE

@@ -101,8 +101,12 @@ def _that_wants_clause(that: Token, right: Span) -> bool:
 
 def _subject_cut(left: Span, right: Span) -> bool:
     """Whether a stop stands between a subject and its verb ("Shares in the group. Fell 5% on Tuesday."): a
-    sentence that is only a noun phrase, then a statement that opens with its finite verb and has no subject."""
+    sentence that is only a noun phrase, then a statement that opens with its finite verb and has no subject;
+    or a clause that ends on a subject pronoun before a statement that opens with its verb and has none
+    ("…was confident it. Would meet its targets")."""
     ws, first = words(left), right[0]
+    if _pronoun_cut(left, right):
+        return True
     if len(ws) < 2 or not ws[0].text[0].isupper() or left.root.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
         return False
     if ws[0].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM") and ws[0].tag_ != "PRP$":
@@ -120,6 +124,24 @@ def _subject_cut(left: Span, right: Span) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
         return False  # "Sunday. Comes the reckoning" has no subject; "Mr Smith. Has he…" would
     return right.text.rstrip().endswith(".") and not in_quotation(first)
+
+
+def _pronoun_cut(left: Span, right: Span) -> bool:
+    """A subject pronoun cut from its verb: the part before ends on one that no verb or preposition governs,
+    after a word that takes a clause ("confident it", "said they", "if it"), and the part after opens with a finite verb
+    or modal and has no subject of its own."""
+    last, first = left[-1] if not left[-1].is_punct else left[-2], right[0]
+    if last.lower_ not in SUBJECT_PRONOUNS or last.lower_ == "you" or last.i == left.start:
+        return False
+    before = last.doc[last.i - 1]
+    if before.pos_ not in ("VERB", "ADJ", "SCONJ") or before.tag_ == "VBG" or last.dep_ in ("dobj", "pobj", "dative"):
+        return False  # "he did it", "for it", "giving it": an object
+    if first.tag_ not in ("MD", "VBD", "VBZ", "VBP") or in_quotation(first):
+        return False
+    verb = first if first.dep_ == "ROOT" else first.head
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return False
+    return right.text.rstrip().endswith(".")
 
 
 def _said_that(last: Token) -> bool:
@@ -408,6 +430,9 @@ def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     Unsafe after a finite verb of saying ("but said that. The talks…", "The jury heard that. The two men…"):
     "He said that." is a sentence too.
     None before a run of capitals ("… with. PRIVATE JETS"): a subhead or label that lost its line break.
+    A subject pronoun cut from its verb counts too ("…was confident it. Would meet its targets"): after a verb
+    or adjective that takes a clause, with no verb or preposition governing it, before a statement that opens
+    with a finite verb or modal and has no subject.
     """
     for parsed_left, right in pairwise(doc.sents):
         gap, left = stop_gap(parsed_left, right), _left_of(parsed_left)
@@ -419,7 +444,8 @@ def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
         stop, first = gap
         message = f"Full stop after “{left[-2].text}” cuts a sentence in two; remove it."
         if split:
-            message = f"Full stop between the subject “{left.root.text}” and its verb “{first.text}”; remove it."
+            subject = left[-2] if _pronoun_cut(left, right) else left.root
+            message = f"Full stop between the subject “{subject.text}” and its verb “{first.text}”; remove it."
         letter = mid_sentence_letter(first, ctx.source)
         safety = Safety.UNSAFE if _said_that(left[-2]) else None
         yield ctx.finding(stop.idx, first.idx + 1, doc.text[stop.idx + 1 : first.idx] + letter, message, safety)

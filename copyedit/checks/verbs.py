@@ -512,6 +512,8 @@ def _unattested_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety
         before = doc[nxt.sent.start : be.i]
         if any(t.lemma_ == "do" or t.tag_ in ("WP", "WDT") for t in before):
             continue  # "What they did was build a wall", "all it needs is support"
+        if any(t.lower_ == "there" for t in before[-2:]):
+            continue  # "there was need for": the noun is the subject
         forms = getInflection(nxt.lower_, tag="VBN")
         if forms:
             new, two = _spelling(nxt, "VBN", forms[0])
