@@ -106,7 +106,7 @@ def main() -> None:
         f" {MAX_AFTER_NAME:.0%}.",
         "count_nouns:",
         *(f"  - {w}" for w in nouns),
-        f"# VRB001: verbs whose base form never follows \"be\" (seen at least {MIN_SEEN} times), and whose participle",
+        f'# VRB001: verbs whose base form never follows "be" (seen at least {MIN_SEEN} times), and whose participle',
         f"# does, at least {MIN_PASSIVE} times and {PASSIVE_RATIO} times as often as the -ing form.",
         "passive_after_be:",
         *(f"  - {w}" for w in verbs),

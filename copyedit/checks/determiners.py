@@ -7,7 +7,6 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from copyedit import lexicon, nlp
-from copyedit.checks.articles import CONSONANT, VOWEL, sound
 from copyedit.checks.agreement import (
     DASHES,
     FUNCTION_POS,
@@ -26,6 +25,7 @@ from copyedit.checks.agreement import (
     verb_number,
     words,
 )
+from copyedit.checks.articles import CONSONANT, VOWEL, sound
 from copyedit.inflection import getAllInflections, getAllLemmas
 from copyedit.model import Finding, Safety
 from copyedit.rule import Context, Example, rule

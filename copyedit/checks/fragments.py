@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING
 
 from copyedit import lexicon, triggers
 from copyedit.checks.possessive import role_noun
-from copyedit.checks.stray_stops import _gap, _opens_noun_phrase, _subject_cut, _verbless, cannot_end, stop_gap
+from copyedit.checks.stray_stops import (
+    _gap,
+    _opens_noun_phrase,
+    _subject_cut,
+    _verbless,
+    cannot_end,
+    reporting_tail,
+    stop_gap,
+)
 from copyedit.model import Finding, Safety
 from copyedit.nlp import entity_type
 from copyedit.rule import Context, Example, rule
@@ -435,7 +443,8 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
     lowercase_go_on = first[0].text[0].islower() and first[0].tag_ not in FINITE_TAGS
     # a verbless phrase that opens with a preposition or conjunction ("rose to 5%¶¶In March, the highest…")
     phrase = first[0].pos_ in ("ADP", "CCONJ", "SCONJ") and _verbless(right) and right.text.rstrip().endswith(".")
-    return fragment(right) is not None or (kind == "paragraph" and (lowercase_go_on or phrase))
+    tail = kind == "paragraph" and reporting_tail(right)
+    return fragment(right) is not None or tail or (kind == "paragraph" and (lowercase_go_on or phrase))
 
 
 def _cut_object(last: Token, left: Span, right: Span) -> bool:

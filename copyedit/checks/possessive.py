@@ -220,7 +220,7 @@ def _described(first: Token, last: Token, adjective: Token) -> Safety | None:
     noun = doc[adjective.i + 1]
     if not _counted(noun) or role_noun(noun.lower_) or noun.lower_ in lexicon.load("possessed_nouns")["body_kinds"]:
         return None
-    if noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN") or _not_owned(noun):
+    if (noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN")) or _not_owned(noun):
         return None  # "the Japan central bank governor": a longer compound
     prev, titled = _opener(first, noun)
     if (prev is not None and prev.tag_ not in _OPENERS) or not _ends_noun_phrase(noun) or _longer_phrase(prev, noun):

@@ -9,6 +9,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from copyedit import lexicon, triggers
+from copyedit.inflection import getInflection
 from copyedit.model import Finding, Safety
 from copyedit.rule import Context, Example, rule
 from copyedit.syntax import (
@@ -61,10 +62,15 @@ def cannot_end(last: Token, left: Span, right: Span) -> bool:
     if last.tag_ in ("TO", "MD") or last.lemma_ == "have":
         if _verb_continues(last, right[0]) and not has_subject(right.root):
             return True
+        own = any(c.dep_ in ("nsubj", "nsubjpass") for c in right[0].children)
+        if last.tag_ == "TO" and right[0].tag_ == "VB" and not own and _gap(last, left) is None:
+            return True  # "plans to¶¶Expand the business, the firm said": the verb's clause has no subject
         if last.tag_ != "TO":
             return False  # "to" may be a preposition too: "a message to. The new government"
     if last.lower_ == "that":
         return _that_wants_clause(last, right)
+    if last.tag_ in ("VBD", "VBZ", "VBP") and last.lemma_ in lexicon.load("stray_stops")["clause_verbs"]:
+        return _says_nothing(last, left, right)
     if any(c.dep_ in _OBJECTS for c in last.children) or last.lower_ not in triggers.words("prepositions"):
         return False
     if right[0].lower_ in ("which", "whom"):
@@ -99,6 +105,34 @@ def _that_wants_clause(that: Token, right: Span) -> bool:
     return saying and that.dep_ == "dobj" and not negated and not in_quotation(that)
 
 
+def _says_nothing(verb: Token, left: Span, right: Span) -> bool:
+    """Whether a verb that reports a clause ends its sentence with nothing reported ("The minister said. The
+    plan would go ahead"): its subject before it, no object, clause or "so" of its own, no quotation before it
+    ("'We will win,' he said."), and a whole clause after the stop."""
+    if verb != left.root or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    kept = ("nsubj", "aux", "neg", "advmod", "punct")
+    if any(c.dep_ not in kept or c.lower_ in ("so", "as", "thus") for c in verb.children):
+        return False  # "That is what he said.", "As she said.", "So he said."
+    if any(t.is_quote for t in left) or right[0].is_quote:
+        return False
+    return is_main_clause(right) and not in_quotation(verb)
+
+
+def reporting_tail(sent: Span) -> bool:
+    """Whether a sentence is only the end of one whose reported clause came before: words, then a verb of
+    saying with its subject and nothing reported ("In early trading on Monday, the company said."), which
+    cannot stand alone."""
+    root = sent.root
+    if root.lemma_ not in lexicon.load("stray_stops")["clause_verbs"] or root.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].left_edge.i == sent.start or any(t.is_quote for t in sent):
+        return False
+    reported = ("ccomp", "dobj", "xcomp", "dative", "advcl", "parataxis", "attr", "acomp", "oprd")
+    return not any(c.dep_ in reported for c in root.children) and sent.text.rstrip().endswith(".")
+
+
 def _subject_cut(left: Span, right: Span) -> bool:
     """Whether a stop stands between a subject and its verb ("Shares in the group. Fell 5% on Tuesday."): a
     sentence that is only a noun phrase, then a statement that opens with its finite verb and has no subject;
@@ -118,12 +152,36 @@ def _subject_cut(left: Span, right: Span) -> bool:
     misread = misread and _finite_word(first.lower_, frozenset()) and not any(t.tag_ in FINITE_TAGS for t in right)
     if misread:
         return right.text.rstrip().endswith(".") and not in_quotation(first)
-    if first.tag_ not in ("VBD", "VBZ", "VBP", "MD") or first.dep_ not in ("ROOT", "aux", "auxpass"):
+    # a past tense that opens a sentence may be tagged a participle ("Sir Alex Ferguson. Admitted his side…")
+    past = (
+        first.tag_ == "VBN"
+        and can_be_verb_form(first.text, "VBD")
+        and not any(c.dep_.startswith("aux") for c in first.children)
+    )
+    if (first.tag_ not in ("VBD", "VBZ", "VBP", "MD") and not past) or first.dep_ not in ("ROOT", "aux", "auxpass"):
         return False
     verb = first if first.dep_ == "ROOT" else first.head
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i >= right.start for c in verb.children):
         return False  # "Sunday. Comes the reckoning" has no subject; "Mr Smith. Has he…" would
     return right.text.rstrip().endswith(".") and not in_quotation(first)
+
+
+def _closes_appositive(left: Span) -> bool:
+    """Whether the subject before a stray stop ends with an appositive set off by a comma ("The finance
+    director, John Smith."): the stop took the place of its closing comma."""
+    last = left[-2]
+    appositive = next((a for a in (last, *last.ancestors) if a.dep_ == "appos"), None)
+    return appositive is not None and appositive.right_edge == last and left.doc[appositive.left_edge.i - 1].text == ","
+
+
+def _parts(doc: Doc) -> Iterator[tuple[Span, Span]]:
+    """Each pair of neighbouring sentences, and the two parts of a sentence that holds a full stop of its own
+    before a capital, which the parser read through ("Mr Lee. Said the company…" as one sentence)."""
+    yield from pairwise(doc.sents)
+    for sent in doc.sents:
+        for tok in sent[1:-2]:
+            if tok.text == "." and sent.doc[tok.i + 1].text[:1].isupper():
+                yield doc[sent.start : tok.i + 1], doc[tok.i + 1 : sent.end]
 
 
 def _pronoun_cut(left: Span, right: Span) -> bool:
@@ -134,7 +192,11 @@ def _pronoun_cut(left: Span, right: Span) -> bool:
     if last.lower_ not in SUBJECT_PRONOUNS or last.lower_ == "you" or last.i == left.start:
         return False
     before = last.doc[last.i - 1]
-    if before.pos_ not in ("VERB", "ADJ", "SCONJ") or before.tag_ == "VBG" or last.dep_ in ("dobj", "pobj", "dative"):
+    if (
+        before.pos_ not in ("VERB", "ADJ", "SCONJ", "ADV")
+        or before.tag_ == "VBG"
+        or last.dep_ in ("dobj", "pobj", "dative")
+    ):
         return False  # "he did it", "for it", "giving it": an object
     if first.tag_ not in ("MD", "VBD", "VBZ", "VBP") or in_quotation(first):
         return False
@@ -297,10 +359,13 @@ _STOP_AFTER_WORD = re.compile(r"((?:[’']|(?<![^\W_’']))[^\W_]+)\s*\.\s*(?=([
 
 @cache
 def _cut_words() -> frozenset[str]:
-    """Every word ``cannot_end`` may accept: the closed classes, "that", "to", modals, "have", prepositions."""
+    """Every word ``cannot_end`` may accept: the closed classes, "that", "to", modals, "have", prepositions, and
+    the present and past forms of the verbs that must report something (clause_verbs)."""
     closed = {str(w) for ws in lexicon.load("sentence_open_words").values() for w in ws}
     lists = ("to", "modals", "have", "prepositions")
-    return frozenset(closed | {"that"} | {w for name in lists for w in triggers.words(name)})
+    verbs = lexicon.load("stray_stops")["clause_verbs"]
+    forms = {f for v in verbs for tag in ("VBD", "VBZ", "VBP") for f in getInflection(v, tag=tag) or ()}
+    return frozenset(closed | {"that"} | forms | {w for name in lists for w in triggers.words(name)})
 
 
 #: A full stop, then a capitalised word: the word, for the trigger's subject-and-verb test.
@@ -434,21 +499,28 @@ def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     or adjective that takes a clause, with no verb or preposition governing it, before a statement that opens
     with a finite verb or modal and has no subject.
     """
-    for parsed_left, right in pairwise(doc.sents):
+    for parsed_left, right in _parts(doc):
         gap, left = stop_gap(parsed_left, right), _left_of(parsed_left)
         if gap is None or len(words(left)) < 2 or _subhead_after(right[0]):
             continue
         split = _subject_cut(left, right)
-        if not split and not cannot_end(left[-2], left, right):
+        tail = reporting_tail(right) and is_main_clause(left)  # "Profits rose. In May, the firm said."
+        if not split and not tail and not cannot_end(left[-2], left, right):
             continue
         stop, first = gap
         message = f"Full stop after “{left[-2].text}” cuts a sentence in two; remove it."
+        mark = ""
         if split:
             subject = left[-2] if _pronoun_cut(left, right) else left.root
             message = f"Full stop between the subject “{subject.text}” and its verb “{first.text}”; remove it."
+            if _closes_appositive(left):
+                mark = ","  # "The finance director, John Smith. Will leave": the appositive's closing comma
+                message = (
+                    f"Full stop between the subject “{subject.text}” and its verb “{first.text}”; make it a comma."
+                )
         letter = mid_sentence_letter(first, ctx.source)
         safety = Safety.UNSAFE if _said_that(left[-2]) else None
-        yield ctx.finding(stop.idx, first.idx + 1, doc.text[stop.idx + 1 : first.idx] + letter, message, safety)
+        yield ctx.finding(stop.idx, first.idx + 1, mark + doc.text[stop.idx + 1 : first.idx] + letter, message, safety)
     for article, first in _article_stops(doc):
         if _subhead_after(first):
             continue
