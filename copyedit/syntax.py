@@ -273,19 +273,20 @@ def fragment(sent: Span) -> Fragment | None:
 
 def _relative_then_predicate(sent: Span) -> bool:
     """A relative clause closed by a comma, then a verb phrase with no subject: the relative clause and the
-    predicate of a subject that the stop cut off ("Which was founded in 1990, rose 5%.")."""
-    comma = next((t for t in sent if t.text == ","), None)
-    if comma is None or comma.i + 1 >= sent.end:
+    predicate of a subject that the stop cut off ("Which was founded in 1990, rose 5%."). The clause may hold
+    commas of its own ("Which makes cars, vans and lorries, said…"): the first comma after which a finite verb
+    follows closes it."""
+    if not sent.text.rstrip().endswith("."):
         return False
-    clause = sent.doc[sent.start : comma.i]
-    verb = sent.doc[comma.i + 1]
-    if not any(t.tag_ in FINITE_TAGS for t in clause) or verb.tag_ not in FINITE_TAGS:
-        return False
-    head = verb.head if verb.dep_.startswith("aux") else verb
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > comma.i for c in head.children):
-        return False  # "Which was a relief, it said."
-    rest = sent.doc[comma.i + 1 : sent.end]
-    return sent.text.rstrip().endswith(".") and not any(t.text == "," for t in rest) and len(rest) >= 3
+    for comma in (t for t in sent if t.text == "," and t.i + 3 < sent.end):
+        clause, verb = sent.doc[sent.start : comma.i], sent.doc[comma.i + 1]
+        if verb.tag_ not in FINITE_TAGS or not any(t.tag_ in FINITE_TAGS for t in clause):
+            continue  # a comma inside the relative clause ("founded in 1990 by Smith, Jones and Brown")
+        head = verb.head if verb.dep_.startswith("aux") else verb
+        if head.i < comma.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > comma.i for c in head.children):
+            return False  # "Which was a relief, it said."
+        return True
+    return False
 
 
 def _relative(lead: Token, root: Token) -> bool:

@@ -127,7 +127,9 @@ def reporting_tail(sent: Span) -> bool:
     if root.lemma_ not in lexicon.load("stray_stops")["clause_verbs"] or root.tag_ not in ("VBD", "VBZ", "VBP"):
         return False
     subjects = [c for c in root.children if c.dep_ == "nsubj"]
-    if len(subjects) != 1 or subjects[0].left_edge.i == sent.start or any(t.is_quote for t in sent):
+    if len(subjects) != 1 or subjects[0].i > root.i or subjects[0].left_edge.i == sent.start:
+        return False
+    if any(t.is_quote for t in sent):
         return False
     reported = ("ccomp", "dobj", "xcomp", "dative", "advcl", "parataxis", "attr", "acomp", "oprd")
     return not any(c.dep_ in reported for c in root.children) and sent.text.rstrip().endswith(".")
@@ -139,7 +141,7 @@ def _subject_cut(left: Span, right: Span) -> bool:
     or a clause that ends on a subject pronoun before a statement that opens with its verb and has none
     ("…was confident it. Would meet its targets")."""
     ws, first = words(left), right[0]
-    if _pronoun_cut(left, right):
+    if _pronoun_cut(left, right) or _noun_cut(left, right):
         return True
     if len(ws) < 2 or not ws[0].text[0].isupper() or left.root.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
         return False
@@ -171,7 +173,13 @@ def _closes_appositive(left: Span) -> bool:
     director, John Smith."): the stop took the place of its closing comma."""
     last = left[-2]
     appositive = next((a for a in (last, *last.ancestors) if a.dep_ == "appos"), None)
-    return appositive is not None and appositive.right_edge == last and left.doc[appositive.left_edge.i - 1].text == ","
+    if appositive is None or appositive.right_edge != last or left.doc[appositive.left_edge.i - 1].text != ",":
+        return False
+    head = appositive.head  # the subject it renames, not the object of an opening phrase ("Under the deal, the…")
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in ("ROOT", "nsubj", "nsubjpass") or head.i > appositive.i:
+        return False
+    between = left.doc[head.i + 1 : appositive.left_edge.i - 1]  # the head's own words, no verb of a clause
+    return all(t.pos_ not in ("VERB", "AUX") for t in between)
 
 
 def _parts(doc: Doc) -> Iterator[tuple[Span, Span]]:
@@ -182,6 +190,23 @@ def _parts(doc: Doc) -> Iterator[tuple[Span, Span]]:
         for tok in sent[1:-2]:
             if tok.text == "." and sent.doc[tok.i + 1].text[:1].isupper():
                 yield doc[sent.start : tok.i + 1], doc[tok.i + 1 : sent.end]
+
+
+def _noun_cut(left: Span, right: Span) -> bool:
+    """A clause that ends on a noun no verb or preposition governs as its object, before a statement of four words
+    or more that opens with a finite verb or modal and has no subject ("…said profits and sales. Would rise next
+    year"): the noun is the subject the stop cut from its verb."""
+    if len(left) < 3:
+        return False
+    last, first = left[-1] if not left[-1].is_punct else left[-2], right[0]
+    if last.tag_ not in ("NN", "NNS", "NNP", "NNPS") or last.dep_ in ("dobj", "attr", "pobj", "dative", "oprd"):
+        return False
+    if first.tag_ not in ("MD", "VBD", "VBZ") or len(words(left)) < 3 or len(words(right)) < 4:
+        return False  # "…a great result. Says it all." is a writer's clipped style
+    verb = first if first.dep_ == "ROOT" or not first.dep_.startswith("aux") else first.head
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i >= right.start for c in verb.children):
+        return False
+    return right.text.rstrip().endswith(".") and not in_quotation(first)
 
 
 def _pronoun_cut(left: Span, right: Span) -> bool:
