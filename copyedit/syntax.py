@@ -283,9 +283,8 @@ def _relative_then_predicate(sent: Span) -> bool:
         if verb.tag_ not in FINITE_TAGS or not any(t.tag_ in FINITE_TAGS for t in clause):
             continue  # a comma inside the relative clause ("founded in 1990 by Smith, Jones and Brown")
         head = verb.head if verb.dep_.startswith("aux") else verb
-        if head.i < comma.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > comma.i for c in head.children):
-            return False  # "Which was a relief, it said."
-        return True
+        # not "Which was a relief, it said.": the verb after the comma has no subject of its own
+        return head.i > comma.i and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
     return False
 
 
