@@ -284,7 +284,8 @@ def _relative_then_predicate(sent: Span) -> bool:
             continue  # a comma inside the relative clause ("founded in 1990 by Smith, Jones and Brown")
         head = verb.head if verb.dep_.startswith("aux") else verb
         # not "Which was a relief, it said.": the verb after the comma has no subject of its own
-        return head.i > comma.i and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > comma.i for c in head.children)
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > comma.i]
+        return head.i > comma.i and not subjects
     return False
 
 
