@@ -15,6 +15,7 @@ from copyedit.checks.stray_stops import (
     _subject_cut,
     _verbless,
     cannot_end,
+    pronoun_cut,
     reporting_tail,
     stop_gap,
 )
@@ -427,14 +428,19 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
         # whole sentence after it ("…in 2003,¶¶The violations included…") is as likely a comma typed for a stop
         goes_on = first[0].text.islower() or fragment(right) is not None
         return kind == "paragraph" and len(words(left)) >= 4 and goes_on and first[0].is_alpha
-    # A headline may end on a particle or preposition ("Confidence up", "Festival battles on").
+    # A headline may end on a particle or preposition ("Confidence up", "Festival battles on"), or a verb
+    # ("Indie film nominations announced").
+    if kind != "paragraph" and doc[-1].pos_ == "VERB":
+        return False
     if (kind == "paragraph" or doc[-1].tag_ not in ("IN", "RP")) and cannot_end(doc[-1], left, right):
         return len(words(left)) >= 3
     if kind == "paragraph" and len(words(left)) >= 4 and _cut_object(doc[-1], left, right):
         return True
     lowercase = kind == "paragraph" and len(words(left)) >= 3 and first[0].text.islower() and first[0].is_alpha
-    if lowercase and first[0].tag_ not in FINITE_TAGS:
-        return True  # "rose to 5%¶¶in March": no paragraph opens in lower case
+    if lowercase:
+        # "rose to 5%¶¶in March": no paragraph opens in lower case; a verb only after its cut subject pronoun
+        # ("adding that it¶¶was too early"): a noun phrase before one may be a line that lost its name
+        return first[0].tag_ not in FINITE_TAGS or pronoun_cut(left, right)
     if kind == "paragraph" and len(nxt) and _subject_cut(left, right):
         return True  # "Shares in the bank¶¶Fell 5% on Monday.": a subject, then its predicate
     if not (has_main_verb(left) and has_subject(left.root) and len(words(left)) >= 6):

@@ -189,7 +189,7 @@ def _possessor(last: Token) -> Safety | None:
         return None  # "in Washington last week": a time adverbial
     if superlative and _opens_subject(first, nouns[-1]):
         return None  # "In Japan major efforts remained": an opening phrase without its comma, then the subject
-    if superlative and last.doc.text.rstrip().endswith(_STOPS):
+    if superlative and _prose(last.doc):
         return Safety.SAFE  # "one of Europe biggest banks": a place or a firm before a superlative owns it
     listed = mod is None and nouns[-1].tag_ == "NN" and lemmas & set(words["place_or_body"])
     if listed:
@@ -201,12 +201,16 @@ def _possessor(last: Token) -> Safety | None:
 
 
 def _longer_phrase(prev: Token | None, noun: Token) -> bool:
-    """Whether the name and its noun may be part of a longer phrase: the end of an "X of Y" name ("the City of
-    London speech"), a noun coordinated with the next word ("Manchester United past and present"), or a noun
-    that owns the next one ("Tribune company's earnings")."""
+    """Whether the name and its noun may be part of a longer phrase: the end of an "X of Y", "X for Y" or "X and
+    Y" name ("the City of London speech", "the Nokia and Microsoft deal"), a noun coordinated with the next word
+    ("Manchester United past and present"), a noun that owns the next one ("Tribune company's earnings"), or a
+    verb before "to" ("Mitsui Co Ltd plan to export")."""
     doc = noun.doc
-    named = prev is not None and prev.lower_ == "of" and prev.i > 0 and doc[prev.i - 1].tag_ in _NAME_TAGS
+    joined = prev is not None and prev.lower_ in ("of", "for", "and", "&") and prev.i > 0
+    named = joined and doc[prev.i - 1].tag_ in _NAME_TAGS and doc[prev.i - 1].text[:1].isupper()
     nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if nxt is not None and nxt.tag_ == "TO" and getAllLemmas(noun.lower_).get("VERB"):
+        return True  # "three trading houses including Mitsui Co Ltd plan to export": a verb after its subject
     return named or (nxt is not None and (nxt.lower_ in ("and", "or", "&") or nxt.tag_ == "POS"))
 
 
@@ -270,7 +274,7 @@ def _bare_singular(head: Token, prev: Token | None, titled: bool = False) -> Saf
         return None  # "Calvin Klein underwear" (a mass noun needs no determiner), "about Becky Sharp being …"
     if entity_type(head) in ("DATE", "TIME") or head.dep_ in ("npadvmod", "oprd", "appos"):
         return None  # "met John Smith today", "named Javier Bardem best actor"
-    if head.pos_ == "PRON" or _INDEFINITE.fullmatch(word) or not head.doc.text.rstrip().endswith(_STOPS):
+    if head.pos_ == "PRON" or _INDEFINITE.fullmatch(word) or not _prose(head.doc):
         return None  # "given Mr Brown something to do"; a headline or caption, which drops possessives
     if prev is not None and prev.lower_ == "as" and role_noun(word):
         return None  # "a spell as Manchester United assistant": after "as" a role needs no determiner
@@ -305,7 +309,15 @@ def _certainty(head: Token, verb: Token | None, titled: bool = False) -> Safety:
 #: Endings of abstract nouns, which are often uncountable and then need no determiner.
 _ABSTRACT = re.compile(r"(?:cy|sy|ism|ty|ness|ship|dom|hood|ence|ance)$")
 #: How a block of running prose ends (a headline or caption does not).
-_STOPS = tuple(".!?\"”’')")
+_STOPS = tuple(".!?")
+
+
+def _prose(doc: Doc) -> bool:
+    """Whether a block ends as running prose does, with a stop (perhaps inside closing quotation marks or a
+    bracket); a headline ending on a quoted phrase ("Turkey deal 'to help world peace'") does not."""
+    return doc.text.rstrip().rstrip("\"”’')").endswith(_STOPS)
+
+
 _INDEFINITE = re.compile(r"(?:some|any|no|every)(?:thing|one|body)")
 
 

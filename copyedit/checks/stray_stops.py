@@ -109,8 +109,12 @@ def _says_nothing(verb: Token, left: Span, right: Span) -> bool:
     """Whether a verb that reports a clause ends its sentence with nothing reported ("The minister said. The
     plan would go ahead"): its subject before it, no object, clause or "so" of its own, no quotation before it
     ("'We will win,' he said."), and a whole clause after the stop."""
-    if verb != left.root or not any(c.dep_ == "nsubj" for c in verb.children):
-        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb != left.root or len(subjects) != 1 or subjects[0].left_edge != left[0]:
+        return False  # "…in 1986, Nowicki said.": the clause before the subject is what it reports
+    before = left.doc[left.start - 1] if left.start > 0 else None
+    if before is not None and (before.is_quote or before.text in ("?", "!")):
+        return False  # '"…the movie?" his lawyer said.': the quotation before is what it reports
     kept = ("nsubj", "aux", "neg", "advmod", "punct")
     if any(c.dep_ not in kept or c.lower_ in ("so", "as", "thus") for c in verb.children):
         return False  # "That is what he said.", "As she said.", "So he said."
@@ -129,6 +133,10 @@ def reporting_tail(sent: Span) -> bool:
     subjects = [c for c in root.children if c.dep_ == "nsubj"]
     if len(subjects) != 1 or subjects[0].i > root.i or subjects[0].left_edge.i == sent.start:
         return False
+    before = sent.doc[sent.start : subjects[0].left_edge.i]
+    verbs = [t for t in before if (t.tag_ in FINITE_TAGS or t.pos_ == "VERB") and t.dep_ not in ("relcl", "acl")]
+    if any(not any(a.dep_ in ("relcl", "acl") for a in v.ancestors) for v in verbs):
+        return False  # "Chase and Morgan are lenders, Texaco said" (but "At a price below the one it paid, …")
     if any(t.is_quote for t in sent):
         return False
     reported = ("ccomp", "dobj", "xcomp", "dative", "advcl", "parataxis", "attr", "acomp", "oprd")
@@ -141,7 +149,7 @@ def _subject_cut(left: Span, right: Span) -> bool:
     or a clause that ends on a subject pronoun before a statement that opens with its verb and has none
     ("…was confident it. Would meet its targets")."""
     ws, first = words(left), right[0]
-    if _pronoun_cut(left, right) or _noun_cut(left, right):
+    if pronoun_cut(left, right) or _noun_cut(left, right):
         return True
     if len(ws) < 2 or not ws[0].text[0].isupper() or left.root.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
         return False
@@ -209,7 +217,7 @@ def _noun_cut(left: Span, right: Span) -> bool:
     return right.text.rstrip().endswith(".") and not in_quotation(first)
 
 
-def _pronoun_cut(left: Span, right: Span) -> bool:
+def pronoun_cut(left: Span, right: Span) -> bool:
     """A subject pronoun cut from its verb: the part before ends on one that no verb or preposition governs,
     after a word that takes a clause ("confident it", "said they", "if it"), and the part after opens with a finite verb
     or modal and has no subject of its own."""
@@ -536,7 +544,7 @@ def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
         message = f"Full stop after “{left[-2].text}” cuts a sentence in two; remove it."
         mark = ""
         if split:
-            subject = left[-2] if _pronoun_cut(left, right) else left.root
+            subject = left[-2] if pronoun_cut(left, right) else left.root
             message = f"Full stop between the subject “{subject.text}” and its verb “{first.text}”; remove it."
             if _closes_appositive(left):
                 mark = ","  # "The finance director, John Smith. Will leave": the appositive's closing comma
