@@ -411,6 +411,10 @@ def _plain_before(before: Token, subj: Token, verb: Token) -> bool:
     opening = before.i == before.sent.start and stopped and before.lower_ in words("opening_conjunctions")
     clause = verb.head if verb.dep_ in ("aux", "auxpass") else verb
     fronted = before.tag_ in ("WDT", "WP") and before.head == clause and before.dep_ == "dobj"
+    # a subject pronoun is its clause's subject whatever comes before: "…and he have pledged", "after she have"
+    pronoun = subj.tag_ == "PRP" and subj.lower_ in ("he", "she", "it", "they", "we", "i")
+    if pronoun and (before.pos_ == "CCONJ" or (before.dep_ == "mark" and before.tag_ == "IN")):
+        return before.lower_ not in ("nor", "or")
     if not (opening or fronted) and (is_dash(before) or before.pos_ in ("CCONJ", "PRON")):
         return False  # "neither X nor the system ask", "he we was" (but "But she have", "which he have run")
     if before.text == "," and subj.lower_ not in RELATIVES and not _introductory(before, verb):
