@@ -184,6 +184,8 @@ def _possessor(last: Token) -> Safety | None:
             lone = not titled and first.i == last.i
             return None if lone and nouns[-1].tag_ != "NN" else Safety.UNSAFE if lone else Safety.SAFE
         bare = len(nouns) == 1 and last.is_alpha and (titled or _full_name(first, last))
+        if bare and titled and nouns[-1].tag_ == "NNS":
+            return _titled_plural(nouns[-1], prev)
         return _bare_singular(nouns[-1], prev, titled) if bare else None
     if superlative and entity_type(nouns[-1]) in ("DATE", "TIME"):
         return None  # "in Washington last week": a time adverbial
@@ -285,6 +287,22 @@ def _bare_singular(head: Token, prev: Token | None, titled: bool = False) -> Saf
     if _may_be_verb(word, ("VBD", "VBN")) and head.dep_ != "pobj":
         return None  # "Mr Brown forecast growth of 2%": a past tense after its subject
     return _certainty(head, verb, titled)
+
+
+def _titled_plural(head: Token, prev: Token | None) -> Safety | None:
+    """A titled name before a plural that ends its phrase ("Mr Blair policies had failed"): a courtesy title
+    makes no modifier, so the name owns the plural. Not a form that may be the name's verb ("Mr Smith claims
+    victory"), a time ("Mr Brown years"), a role, or after a verb that takes an object and its complement."""
+    doc = head.doc
+    nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    verb_like = bool(getAllLemmas(head.lower_).get("VERB")) and head.lemma_.lower() != head.lower_
+    if verb_like and (nxt is None or nxt.pos_ not in ("AUX", "VERB") or nxt.tag_ in ("VBG", "VBN")):
+        return None  # "Mr Smith claims victory", "Mr Brown plans": a verb after its subject
+    if entity_type(head) in ("DATE", "TIME") or role_noun(head.lemma_.lower()) or not _prose(doc):
+        return None
+    if prev is not None and prev.lemma_ in _complement_verbs():
+        return None
+    return Safety.SAFE
 
 
 def _certainty(head: Token, verb: Token | None, titled: bool = False) -> Safety:
