@@ -203,7 +203,7 @@ def _opens_prose(doc: Doc) -> bool:
 class Fragment:
     """A sentence that is only part of one: its kind and the word that introduces it."""
 
-    kind: str  # "subordinate" | "relative" | "participial" | "prepositional"
+    kind: str  # "subordinate" | "relative" | "participial" | "prepositional" | "comparative"
     lead: Token
 
 
@@ -256,6 +256,8 @@ def fragment(sent: Span) -> Fragment | None:
     if lead.lower_ in RELATIVE_PRONOUNS and lead.tag_ in ("WDT", "WP", "WP$"):
         return Fragment("relative", lead) if _relative(lead, root) else None
     opener = ws[1] if ws[0].lower_ == "even" else ws[0]
+    if _inverted_as(opener, root):
+        return Fragment("comparative", opener)  # "As did his brother.": it follows the clause it compares
     if opener.dep_ == "mark" or (opener.tag_ == "WRB" and opener.dep_ == "advmod"):
         return Fragment("subordinate", opener) if _lone_subordinate(opener, root) else None
     if has_main_verb(sent) or has_subject(root) or _clause_after_comma(sent):
@@ -269,6 +271,19 @@ def fragment(sent: Span) -> Fragment | None:
     if lead == root and lead.tag_ == "IN" and any(c.dep_ in ("pobj", "pcomp") for c in lead.children):
         return Fragment("prepositional", lead)
     return None
+
+
+def _inverted_as(opener: Token, root: Token) -> bool:
+    """ "As" before an auxiliary and its subject, and nothing else of a clause ("As did his brother.", "As have
+    rents, which rose 5%."): an inverted comparison, which always follows the clause it compares to."""
+    if opener.lower_ != "as" or opener.head != root or root.i != opener.i + 1:
+        return False
+    if root.lemma_ not in ("do", "have", "be") and root.tag_ != "MD":
+        return False
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if len(subjects) != 1 or subjects[0].i < root.i:
+        return False
+    return not any(t.tag_ in FINITE_TAGS and t != root for t in _outside_relatives(opener.sent))
 
 
 def _relative_then_predicate(sent: Span) -> bool:
@@ -341,7 +356,7 @@ def _outside_relatives(sent: Span) -> list[Token]:
 def _clause_after_comma(sent: Span) -> bool:
     """Whether a comma is followed by a word that can be a finite verb: a preposed phrase and its main clause."""
     seen_comma = False
-    for t in sent:
+    for t in _outside_relatives(sent):  # "Including Ford, which it bought in 1989." holds no main clause
         if t.text == ",":
             seen_comma = True
         elif (

@@ -63,6 +63,8 @@ def _join_direction(frag: Span, kind: str, lead: Token, prev: Span | None, nxt: 
     if kind == "relative":
         antecedent = words(prev)[-1:] if prev is not None else []
         return "backward" if antecedent and antecedent[0].pos_ in ("NOUN", "PROPN", "NUM") else None
+    if kind == "comparative":
+        return "backward" if _takes_trailing(prev, frag) else None  # "…rose quickly. As did his brother."
     if prev is not None and prev.text.rstrip().rstrip("\"'”’)").endswith("?"):
         return None  # "Why? Because nobody asked.": a fragment after a question is its answer
     if nxt is not None and opens_in_capitals(nxt.text):
@@ -109,7 +111,7 @@ def _takes_opening(nxt: Span | None) -> bool:
 
 
 def _comma(kind: str, lead: Token, direction: str) -> str:
-    if direction == "forward" or kind in ("relative", "participial"):
+    if direction == "forward" or kind in ("relative", "participial", "comparative"):
         return ","
     return "," if kind == "subordinate" and lead.lower_ in lexicon.load("subordinators")["backward_comma"] else ""
 
@@ -251,7 +253,8 @@ def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
     """A "sentence" that is only a subordinate clause, a relative clause, or a participial or prepositional phrase.
 
     Such a fragment belongs to a neighbour: a clause that usually comes first ("While …") to the next
-    sentence, with a comma; a relative clause or phrase to the one before it. An opening clause or phrase
+    sentence, with a comma; a relative clause or phrase to the one before it, as does an inverted comparison
+    ("…rose quickly. As did his brother."), which never opens a sentence. An opening clause or phrase
     ("Because…", "After arriving home…", "Despite the pain…") that nothing before can take (it opens the
     paragraph, or follows an exclamation or a quotation) goes to the next sentence when that opens with its
     subject; one that follows a question is its answer ("Why? Because nobody asked.") and stays. A fragment
@@ -314,6 +317,8 @@ def _table() -> dict[str, list[str]]:
 def _sure(frag: Fragment, sent: Span, prev: Span | None, nxt: Span | None, direction: str, ctx: Context) -> bool:
     """Whether the join is the one right answer (a safe fix)."""
     lead, table = frag.lead, _table()
+    if frag.kind == "comparative":
+        return True
     if frag.kind == "prepositional" and direction == "forward":
         # Only when nothing before can take it: between two sentences that both can, either join may be wrong.
         opening = lead.lower_ in table["opening_prepositions"] and _takes_opening(nxt)
@@ -394,7 +399,13 @@ def _pronoun_subject(sent: Span) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "PRP" for c in sent.root.children)
 
 
-_UNIT = {"subordinate": "clause", "relative": "clause", "participial": "phrase", "prepositional": "phrase"}
+_UNIT = {
+    "subordinate": "clause",
+    "relative": "clause",
+    "participial": "phrase",
+    "prepositional": "phrase",
+    "comparative": "clause",
+}
 _SIDE = {"backward": "previous", "forward": "next"}
 
 
