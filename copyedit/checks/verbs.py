@@ -110,7 +110,11 @@ def _replacement(tok: Token, aux: Token, needed: str, wrong: frozenset[str], nou
     if needed != "VB" and has & {"VB", "VBP", "VBZ"} and not _surely_verb(tok, aux, noun_ok):
         return None
     deps = {c.dep_ for c in tok.children}
-    if needed == "VB" and "VBN" in has and (not deps & OBJECTS or "agent" in deps) and not _no_passive(tok, aux):
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    # an object the parse missed: a determiner, possessive, pronoun or number right after ("to paid 10%")
+    objectish = nxt is not None and nxt.tag_ in ("DT", "PRP$", "PRP", "CD") and aux.tag_ == "TO"
+    unobjected = not (deps & OBJECTS or objectish) or "agent" in deps
+    if needed == "VB" and "VBN" in has and unobjected and not _no_passive(tok, aux):
         return None  # "were to built with the proceeds": a lost "be" or "have" as likely as a wrong form
     plural_noun = needed == "VB" and "VBZ" in has and "NOUN" in getAllLemmas(word) and not _evidence(tok)
     if plural_noun and not (aux.tag_ == "MD" and _subject_before(tok, aux)):
@@ -231,9 +235,11 @@ def _misread_to(to: Token, nxt: Token, prev: Token | None, after: Token | None) 
     # makes the noun phrase the verb's object, the verb the complement of the word before "to", and the word is
     # never an adjective ("declined to discussed methods").
     objects = [c for c in nxt.children if c.dep_ == "dobj"]
-    adjective = nxt.tag_ == "JJ" or "ADJ" in getAllLemmas(nxt.lower_)
+    # an adjective never stands before a number or determiner of its own noun ("to paid 10%" is a verb's)
+    adjective = (nxt.tag_ == "JJ" or "ADJ" in getAllLemmas(nxt.lower_)) and after.tag_ not in ("CD", "DT", "PRP$")
     governed = nxt.dep_ == "xcomp" and nxt.head.i == _before_adverbs(to) and nxt.head.pos_ in ("VERB", "ADJ")
-    return adjective or not governed or not any(o.left_edge == after for o in objects)
+    objected = any(o.left_edge == after for o in objects) or after.tag_ in ("CD", "DT", "PRP$")
+    return adjective or not governed or not objected
 
 
 def _may_strand(to: Token, verb: Token, nxt: Token) -> bool:
