@@ -176,10 +176,27 @@ def _subject_cut(left: Span, right: Span) -> bool:
     return right.text.rstrip().endswith(".") and not in_quotation(first)
 
 
-def _closes_appositive(left: Span) -> bool:
-    """Whether the subject before a stray stop ends with an appositive set off by a comma ("The finance
-    director, John Smith."): the stop took the place of its closing comma."""
+def _cut_subject(left: Span, right: Span) -> Token:
+    """The subject a stray stop cut from its verb: the noun a relative clause that ends the part before
+    describes ("M-3, which includes savings. Was…"), that part's head when it is a noun phrase, else the pronoun
+    or noun it ends with ("…said its profits and sales. Would…")."""
     last = left[-2]
+    relative = next((a for a in (last, *last.ancestors) if a.dep_ == "relcl"), None)
+    if relative is not None and relative.right_edge == last:
+        return relative.head
+    if left.root.tag_ in ("NN", "NNS", "NNP", "NNPS"):
+        return left.root  # "Demand for oil in China and India. Has…": the phrase's head
+    return last if pronoun_cut(left, right) or _noun_cut(left, right) else left.root
+
+
+def _closes_appositive(left: Span) -> bool:
+    """Whether the subject before a stray stop ends with an appositive or a relative clause set off by a comma
+    ("The finance director, John Smith.", "M-3, which includes savings and deposits."): the stop took the place
+    of its closing comma."""
+    last = left[-2]
+    relative = next((a for a in (last, *last.ancestors) if a.dep_ == "relcl"), None)
+    if relative is not None and relative.right_edge == last and left.doc[relative.left_edge.i - 1].text == ",":
+        return relative.left_edge.tag_ in ("WDT", "WP", "WP$")  # "M-3, which includes savings. Was 132 bn"
     appositive = next((a for a in (last, *last.ancestors) if a.dep_ == "appos"), None)
     if appositive is None or appositive.right_edge != last or left.doc[appositive.left_edge.i - 1].text != ",":
         return False
@@ -544,7 +561,7 @@ def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
         message = f"Full stop after “{left[-2].text}” cuts a sentence in two; remove it."
         mark = ""
         if split:
-            subject = left[-2] if pronoun_cut(left, right) else left.root
+            subject = _cut_subject(left, right)
             message = f"Full stop between the subject “{subject.text}” and its verb “{first.text}”; remove it."
             if _closes_appositive(left):
                 mark = ","  # "The finance director, John Smith. Will leave": the appositive's closing comma
