@@ -57,9 +57,16 @@ def _doubled_safety(first: Token, second: Token) -> Safety | None:
         # (but "those who have have a duty": "have" may be a verb of its own)
         free = ("what", "whatever", "all")
         bound = first.lemma_ == "be"
-        cleft = any(t.lower_ in _CLEFT_WORDS and (t.i < first.i - 1 or t.lower_ in free or not bound) for t in before)
+        # "which has has been": a relative pronoun that is the verb's own subject leaves it nothing to stand for
+        subject = [t for t in before if t.i == first.i - 1 and t.lower_ == "which"]
+        cleft = any(
+            t.lower_ in _CLEFT_WORDS and (t.i < first.i - 1 or t.lower_ in free or not bound) and t not in subject
+            for t in before
+        )
         # speech doubles a copula after a phrase ("the thing is is that"), not after a bare pronoun ("we are are")
+        # ("the problem is is that"): "is" and "was", not "are are" or "has has", which no speaker is quoted as saying
         spoken = _in_quotes(first.doc, first.idx) and not (len(before) and before[-1].tag_ == "PRP")
+        spoken = spoken and word in ("is", "was")
         return None if cleft or spoken else Safety.SAFE
     if word in table["stranded"]:
         return None if _may_strand(first, before) else Safety.SAFE
@@ -166,8 +173,9 @@ def doubled_word(doc: Doc, ctx: Context) -> Iterator[Finding]:
 
     ## Fix safety
     Safe for words that never stand twice (articles, conjunctions, "of", possessives, most auxiliaries). A doubled
-    "is"/"was"/"has" is left alone after a wh-word or "all" ("what it is is") and inside quotations (spoken "the
-    thing is is"), unless a subject pronoun stands just before it ("we are are"). A doubled preposition may be a
+    "is"/"was"/"has" is left alone after a wh-word or "all" ("what it is is"; but not after a "which" that is its
+    subject: "which has has been"), and "is"/"was" inside quotations (spoken "the thing is is"), unless a subject
+    pronoun stands just before it ("we are are"). A doubled preposition may be a
     stranded one followed by the next phrase's ("the man he spoke to to ask"): it is left alone when the sentence
     leaves a gap it could close (a wh-word or relative "that", a passive participle before it, a relative clause
     without "that"); a perfect ("has pleaded with with") or a finite "be" ("it is to to") strands nothing. A word
