@@ -317,9 +317,13 @@ def _governing(dets: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
         Example(
             bad="Police arrested three [[man]] after the fight.", fixed="Police arrested three men after the fight."
         ),
+        Example(bad="The club signed a [[players]] from Brazil.", fixed="The club signed a player from Brazil."),
         Example(
-            bad="The club signed a [[players]] from Brazil.", fixed="The club signed a player from Brazil.", unsafe=True
+            bad="The club signed a young [[players]] from Brazil.",
+            fixed="The club signed a young player from Brazil.",
+            unsafe=True,
         ),
+        Example(good="The EC proposed an oils and fats tax, and shareholders met at a special shareholders meeting."),
         Example(good="This news came as a shock; these data are published every quarter."),
         Example(good="A series of strikes hit those species, and this means a means test."),
         Example(good="A few residents and a couple of hundred protesters came; a lot of people stayed away."),
@@ -373,8 +377,12 @@ def determiner_noun_number(doc: Doc, ctx: Context) -> Iterator[Finding]:
     ("several tunnels and shafts") or the words after it open a clause of their own.
     For "this/that/these/those" the verb of the sentence decides which word is wrong (a fix without that
     evidence is not offered). With a determiner that has one number only ("several", "each"), the noun
-    changes, safely; after "a/an" the fix is unsafe unless the verb shows the singular ("signed a players"
-    may have meant "signed players"). "Another" before a plural becomes "other" ("another states"), safely
+    changes, safely; after "a/an" the plural is made singular safely where it follows the article straight
+    and plainly ends its phrase ("signed a players from Brazil", "posted a photos of the crowd": a writer puts
+    "a" before one thing), not before "and", a noun or an "-ing" word, where it may be a compound's first part
+    ("an oils and fats tax", "a special shareholders meeting"), nor where the article does not fit the noun's
+    sound ("open a offices": the article may be the slip); elsewhere the fix is unsafe unless the verb shows the
+    singular ("signed a young players" may have meant "signed young players"). "Another" before a plural becomes "other" ("another states"), safely
     only when the verb is plural too. Mass nouns (rules/data/determiner_nouns.yaml) are never pluralised
     ("these evidence show" is left alone), nor is a measure after a numeral ("four stone", "six foot") or a
     rank ("the top ten list"); a word that the parse makes the verb of a determiner standing as a pronoun
