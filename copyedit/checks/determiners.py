@@ -382,8 +382,8 @@ def determiner_noun_number(doc: Doc, ctx: Context) -> Iterator[Finding]:
     "a" before one thing), not before "and", a noun or an "-ing" word, where it may be a compound's first part
     ("an oils and fats tax", "a special shareholders meeting"), nor where the article does not fit the noun's
     sound ("open a offices": the article may be the slip); elsewhere the fix is unsafe unless the verb shows the
-    singular ("signed a young players" may have meant "signed young players"). "Another" before a plural becomes "other" ("another states"), safely
-    only when the verb is plural too. Mass nouns (rules/data/determiner_nouns.yaml) are never pluralised
+    singular ("signed a young players" may have meant "signed young players"). "Another" before a plural
+    becomes "other" ("another states"), safely only when the verb is plural too. Mass nouns (rules/data/determiner_nouns.yaml) are never pluralised
     ("these evidence show" is left alone), nor is a measure after a numeral ("four stone", "six foot") or a
     rank ("the top ten list"); a word that the parse makes the verb of a determiner standing as a pronoun
     ("This aligns with", "each doubles up") is no noun; and a new form must be a known English noun.
