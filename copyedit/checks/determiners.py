@@ -368,25 +368,24 @@ def determiner_noun_number(doc: Doc, ctx: Context) -> Iterator[Finding]:
     A rewrite that changes a noun's number, or swaps "this" for "these", leaves the phrase at odds with itself.
 
     ## Fix safety
-    The determiner's head noun comes from the parse, so "these player ratings" and "this sales tax" agree.
-    Nouns with one form for both numbers, plural-looking singulars, names, measure phrases ("a few", "every two
-    years", "another 10") and uncountable nouns are left alone; a numeral after a singular determiner decides
-    ("every four days"), and a multiplier between a numeral and its noun does not make a measure ("five
-    million barrels"). A noun followed by more list items may modify a later head ("five producer and five
-    consumer delegates") and is left alone, unless the next item is a bare plural that ends the phrase
-    ("several tunnels and shafts") or the words after it open a clause of their own.
-    For "this/that/these/those" the verb of the sentence decides which word is wrong (a fix without that
-    evidence is not offered). With a determiner that has one number only ("several", "each"), the noun
-    changes, safely; after "a/an" the plural is made singular safely where it follows the article straight
-    and plainly ends its phrase ("signed a players from Brazil", "posted a photos of the crowd": a writer puts
-    "a" before one thing), not before "and", a noun or an "-ing" word, where it may be a compound's first part
-    ("an oils and fats tax", "a special shareholders meeting"), nor where the article does not fit the noun's
-    sound ("open a offices": the article may be the slip); elsewhere the fix is unsafe unless the verb shows the
-    singular ("signed a young players" may have meant "signed young players"). "Another" before a plural
-    becomes "other" ("another states"), safely only when the verb is plural too. Mass nouns (rules/data/determiner_nouns.yaml) are never pluralised
-    ("these evidence show" is left alone), nor is a measure after a numeral ("four stone", "six foot") or a
-    rank ("the top ten list"); a word that the parse makes the verb of a determiner standing as a pronoun
-    ("This aligns with", "each doubles up") is no noun; and a new form must be a known English noun.
+    The determiner's head noun comes from the parse, so "these player ratings" and "this sales tax" agree. Nouns
+    with one form for both numbers, plural-looking singulars, names, measure phrases ("a few", "every two years",
+    "another 10") and uncountable nouns are left alone; a numeral after a singular determiner decides ("every four
+    days"), and a multiplier between a numeral and its noun does not make a measure ("five million barrels"). A noun
+    followed by more list items may modify a later head ("five producer and five consumer delegates") and is left
+    alone, unless the next item is a bare plural that ends the phrase ("several tunnels and shafts") or the words
+    after it open a clause of their own. For "this/that/these/those" the verb of the sentence decides which word is
+    wrong (a fix without that evidence is not offered). With a determiner that has one number only ("several",
+    "each"), the noun changes, safely; after "a/an" the plural is made singular safely where it follows the article
+    straight and plainly ends its phrase ("signed a players from Brazil", "posted a photos of the crowd": a writer
+    puts "a" before one thing), not before "and", a noun or an "-ing" word, where it may be a compound's first part
+    ("an oils and fats tax", "a special shareholders meeting"), nor where the article does not fit the noun's sound
+    ("open a offices": the article may be the slip); elsewhere the fix is unsafe unless the verb shows the singular
+    ("signed a young players" may have meant "signed young players"). "Another" before a plural becomes "other"
+    ("another states"), safely only when the verb is plural too. Mass nouns (rules/data/determiner_nouns.yaml) are
+    never pluralised ("these evidence show" is left alone), nor is a measure after a numeral ("four stone", "six
+    foot") or a rank ("the top ten list"); a word that the parse makes the verb of a determiner standing as a
+    pronoun ("This aligns with", "each doubles up") is no noun; and a new form must be a known English noun.
     """
     for noun in doc:
         num = form_number(noun)
