@@ -50,6 +50,7 @@ def _noun_chain(after: Token, ordinal: bool) -> tuple[Token | None, list[Token]]
     doc, i = after.doc, after.i
     mod = after if ordinal else None  # "best actor" is a title too
     i += mod is not None
+    i = _past_hyphens(doc, i) if mod is not None else i  # "best-selling", "second-largest": one modifier
     if mod is not None and mod.lower_ in _MOST and i < len(doc) and doc[i].tag_ == "JJ":
         i += 1  # "Britain most successful businessmen": "most" and its adjective
     nouns = []
@@ -61,9 +62,25 @@ def _noun_chain(after: Token, ordinal: bool) -> tuple[Token | None, list[Token]]
     return mod, nouns
 
 
+def _modifier_words(mod: Token) -> list[str]:
+    """The words of a modifier, with the parts hyphened to it ("second-largest": "second", "largest")."""
+    doc, end = mod.doc, _past_hyphens(mod.doc, mod.i + 1)
+    return [t.lower_ for t in doc[mod.i : end] if t.tag_ != "HYPH"]
+
+
+def _past_hyphens(doc: Doc, i: int) -> int:
+    """The index after the hyphenated parts that go on the word before ``i`` ("best" of "best-selling")."""
+    while i + 1 < len(doc) and doc[i].tag_ == "HYPH" and not doc[i - 1].whitespace_ and not doc[i].whitespace_:
+        i += 2
+    return i
+
+
 def _ordinal_readings(after: Token) -> tuple[bool, ...]:
     """Whether the adjective after a name is an ordinal: surely by its form ("third", "21st"), perhaps when the
     entity recogniser would call it one (it is asked only if a reading can make a possessor), else not."""
+    hyphened = _modifier_words(after)
+    if len(hyphened) > 1 and any(_owning(w) or _ORDINAL.fullmatch(w) for w in hyphened):
+        return (True,)  # "Europe second-largest bank", "Britain best-selling album"
     adjective_next = after.i + 1 < len(after.doc) and after.doc[after.i + 1].tag_ == "JJ"
     if after.tag_ in ("JJ", "JJS", "RBS") and _owning(after.lower_) and (after.lower_ not in _MOST or adjective_next):
         return (True,)  # "Europe biggest banks", "Mr Smith latest plan", "Britain new prime minister"
@@ -139,11 +156,11 @@ def _count_nouns() -> frozenset[str]:
 
 
 def _not_owned(head: Token) -> bool:
-    """Whether the word after the name cannot be a thing it owns: no noun at all in the dictionary ("Alicia
-    Keys onstage"), a word that may be an adverb where it is no subject ("saw Harry Styles backstage"), or
+    """Whether the word after the name cannot be a thing it owns: a word the dictionary knows, but not as a noun
+    ("Alicia Keys onstage"), a word that may be an adverb where it is no subject ("saw Harry Styles backstage"), or
     the kind of thing the name itself is, a place, building or event ("Evin prison", "Carabao Cup final")."""
-    readings = getAllLemmas(head.lower_)
-    if "NOUN" not in readings or ("ADV" in readings and head.dep_ not in ("nsubj", "nsubjpass")):
+    readings = getAllLemmas(head.lower_)  # a word the dictionary lacks ("carmaker") is the tagger's noun
+    if (readings and "NOUN" not in readings) or ("ADV" in readings and head.dep_ not in ("nsubj", "nsubjpass")):
         return True
     return head.lemma_.lower() in _kinds() or head.lower_ in _kinds()
 
@@ -167,7 +184,7 @@ def _possessor(last: Token) -> Safety | None:
     if phrase is None and not ordinal:
         return _described(first, last, after)  # "Tony Blair controversial plan": an adjective, no ordinal
     # by the word, not only its tag ("first" is sometimes tagged a superlative)
-    superlative = phrase is not None and phrase[0] is not None and _owning(phrase[0].lower_)
+    superlative = phrase is not None and phrase[0] is not None and any(_owning(w) for w in _modifier_words(phrase[0]))
     if phrase is None or entity_type(last) not in (_LABELS | {"LOC"} if superlative else _LABELS):
         return None  # the entities last: the recogniser runs only where the words can hold a possessor
     mod, nouns, prev, titled, lemmas = phrase
@@ -221,9 +238,11 @@ def _described(first: Token, last: Token, adjective: Token) -> Safety | None:
     government"): with nothing before the name, the noun has no determiner unless the name owns it. The
     adjective may classify ("West Germany monetary policy"), so the noun's own need of a determiner decides."""
     doc = last.doc
-    if adjective.tag_ != "JJ" or not adjective.text.islower() or adjective.i + 2 > len(doc):
+    end = _past_hyphens(doc, adjective.i + 1)  # "Tony Blair long-awaited report"
+    hyphened = end > adjective.i + 1
+    if (adjective.tag_ != "JJ" and not hyphened) or not adjective.text.islower() or end >= len(doc):
         return None
-    noun = doc[adjective.i + 1]
+    noun = doc[end]
     if not _counted(noun) or role_noun(noun.lower_) or noun.lower_ in lexicon.load("possessed_nouns")["body_kinds"]:
         return None
     if (noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN")) or _not_owned(noun):
