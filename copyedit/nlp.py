@@ -218,3 +218,10 @@ def parse_all(texts: list[str]) -> list[Doc]:
         if len(_CACHE) > _CACHE_SIZE:
             _CACHE.popitem(last=False)
     return [found[t] for t in texts]
+
+
+@cache
+def indexed_noun(word: str) -> bool:
+    """Whether the lemmatizer's index lists ``word`` as a noun lemma ("carmaker", which lemminflect lacks)."""
+    index = load().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return word in index.get("noun", ())

@@ -215,10 +215,7 @@ def _inflect_noun(noun: Token, number: str) -> str | None:
 def _known_noun(word: str) -> bool:
     """Whether ``word`` is an English noun: in lemminflect's dictionary, in the lemmatizer's index of noun lemmas,
     or a singular with an agent ending ("blogger", "influencer")."""
-    if getAllLemmas(word) or word.endswith(tuple(words("agent_suffixes"))):
-        return True
-    index = nlp.load().get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    return word in index.get("noun", ())
+    return bool(getAllLemmas(word)) or word.endswith(tuple(words("agent_suffixes"))) or nlp.indexed_noun(word)
 
 
 @cache

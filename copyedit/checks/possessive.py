@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from copyedit import lexicon
 from copyedit.inflection import getAllInflections, getAllLemmas
 from copyedit.model import Finding, Safety
-from copyedit.nlp import entity_iob, entity_type
+from copyedit.nlp import entity_iob, entity_type, indexed_noun
 from copyedit.rule import Context, Example, rule
 
 if TYPE_CHECKING:
@@ -78,8 +78,8 @@ def _past_hyphens(doc: Doc, i: int) -> int:
 def _ordinal_readings(after: Token) -> tuple[bool, ...]:
     """Whether the adjective after a name is an ordinal: surely by its form ("third", "21st"), perhaps when the
     entity recogniser would call it one (it is asked only if a reading can make a possessor), else not."""
-    hyphened = _modifier_words(after)
-    if len(hyphened) > 1 and any(_owning(w) or _ORDINAL.fullmatch(w) for w in hyphened):
+    hyphened = _modifier_words(after)  # a superlative or ordinal in it, not "top" of "set-top"
+    if len(hyphened) > 1 and any(_SUPERLATIVE.fullmatch(w) or _ORDINAL.fullmatch(w) for w in hyphened):
         return (True,)  # "Europe second-largest bank", "Britain best-selling album"
     adjective_next = after.i + 1 < len(after.doc) and after.doc[after.i + 1].tag_ == "JJ"
     if after.tag_ in ("JJ", "JJS", "RBS") and _owning(after.lower_) and (after.lower_ not in _MOST or adjective_next):
@@ -159,8 +159,10 @@ def _not_owned(head: Token) -> bool:
     """Whether the word after the name cannot be a thing it owns: a word the dictionary knows, but not as a noun
     ("Alicia Keys onstage"), a word that may be an adverb where it is no subject ("saw Harry Styles backstage"), or
     the kind of thing the name itself is, a place, building or event ("Evin prison", "Carabao Cup final")."""
-    readings = getAllLemmas(head.lower_)  # a word the dictionary lacks ("carmaker") is the tagger's noun
-    if (readings and "NOUN" not in readings) or ("ADV" in readings and head.dep_ not in ("nsubj", "nsubjpass")):
+    readings = getAllLemmas(head.lower_)
+    if not readings:  # a word lemminflect lacks is a noun if the lemmatizer's index has it ("carmaker", not "dlrs")
+        return not indexed_noun(head.lemma_.lower())
+    if "NOUN" not in readings or ("ADV" in readings and head.dep_ not in ("nsubj", "nsubjpass")):
         return True
     return head.lemma_.lower() in _kinds() or head.lower_ in _kinds()
 
@@ -184,7 +186,8 @@ def _possessor(last: Token) -> Safety | None:
     if phrase is None and not ordinal:
         return _described(first, last, after)  # "Tony Blair controversial plan": an adjective, no ordinal
     # by the word, not only its tag ("first" is sometimes tagged a superlative)
-    superlative = phrase is not None and phrase[0] is not None and any(_owning(w) for w in _modifier_words(phrase[0]))
+    words_of = _modifier_words(phrase[0]) if phrase is not None and phrase[0] is not None else []
+    superlative = bool(words_of) and (_owning(words_of[0]) or any(_SUPERLATIVE.fullmatch(w) for w in words_of))
     if phrase is None or entity_type(last) not in (_LABELS | {"LOC"} if superlative else _LABELS):
         return None  # the entities last: the recogniser runs only where the words can hold a possessor
     mod, nouns, prev, titled, lemmas = phrase

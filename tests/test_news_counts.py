@@ -1,0 +1,67 @@
+"""train/news_counts.py: the lists POS001 and VRB001 read are counted from clean text, not written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from copyedit import lexicon
+from copyedit.nlp import parse
+from train import news_counts
+
+
+@pytest.fixture()
+def small_thresholds(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(news_counts, "MIN_SEEN", 2)
+    monkeypatch.setattr(news_counts, "MIN_PASSIVE", 2)
+
+
+def _counts(paragraphs: list[str]) -> news_counts.Counts:
+    counts = news_counts.Counts()
+    for doc in parse(paragraphs):
+        counts.add(doc)
+    return counts
+
+
+@pytest.mark.usefixtures("small_thresholds")
+def test_a_noun_always_determined_is_listed_and_one_left_bare_is_not() -> None:
+    counts = _counts(
+        [
+            "The economy grew last year.",
+            "Its economy shrank in the spring.",
+            "The economy will recover, they said.",
+            "Inflation rose in May.",
+            "The inflation figures were bad.",
+            "Inflation fell in June.",
+        ]
+    )
+    assert counts.seen["economy"] == 3 and counts.bare["economy"] == 0
+    listed = counts.count_nouns()
+    assert "economy" in listed
+    assert "inflation" not in listed
+
+
+@pytest.mark.usefixtures("small_thresholds")
+def test_a_verb_never_written_after_be_but_whose_participle_is() -> None:
+    counts = _counts(
+        [
+            "The man was arrested on Friday.",
+            "Two women were arrested in Leeds.",
+            "Police arrest many people.",
+            "They will arrest him soon.",
+            "The aim is support for farmers.",
+            "The plan was supported by the board.",
+            "They support the plan.",
+            "We support it.",
+            "The firm was supported by its bank.",
+        ]
+    )
+    verbs = counts.passive_after_be()
+    assert "arrest" in verbs
+    assert "support" not in verbs  # "is support" is written: a noun after the copula
+
+
+def test_the_shipped_lists_are_the_ones_the_rules_read() -> None:
+    data = lexicon.load("news_counts")
+    assert {"count_nouns", "passive_after_be"} <= set(data)
+    assert "economy" in data["count_nouns"] and "inflation" not in data["count_nouns"]
+    assert "arrest" in data["passive_after_be"]
