@@ -33,8 +33,9 @@ def env(tmp_path: Path) -> Iterator[dict[str, str]]:
     _stopped(environ)
 
 
-def _started(env: dict[str, str]) -> None:
-    p = subprocess.run([EXE, "server", "start", "--idle", "5"], env=env, capture_output=True, text=True, timeout=120)
+def _started(env: dict[str, str], idle: int = 5) -> None:
+    command = [EXE, "server", "start", "--idle", str(idle)]
+    p = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert p.returncode == 0, p.stderr
     assert subprocess.run([EXE, "server", "status"], env=env, capture_output=True, timeout=30).returncode == 0
 
@@ -101,7 +102,9 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]
     """One server for the tests below that need any running server (each start loads the model)."""
     runtime = tmp_path_factory.mktemp("shared-run")
     environ = {**os.environ, "COPYEDIT_RUNTIME_DIR": str(runtime)}
-    _started(environ)
+    # idle for a minute at most: on a busy machine five seconds between two tests let it stop, and the next test's
+    # command then ran in the client, not through the server it is about (the fixture stops it at the end)
+    _started(environ, idle=60)
     yield environ
     _stopped(environ)
 
@@ -161,6 +164,7 @@ def test_ctrl_c_on_a_served_fix_stops_its_writes(shared: dict[str, str], tmp_pat
         return sum(f.read_bytes() != originals[f.name] for f in tmp_path.glob("story_*.txt"))
 
     command = [EXE, "fix", "--no-cache", "--jobs", "2", "."]
+    assert subprocess.run([EXE, "server", "status"], env=shared, capture_output=True).returncode == 0
     fixing = subprocess.Popen(command, cwd=tmp_path, env=shared, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 60
