@@ -171,7 +171,9 @@ def test_ctrl_c_on_a_served_fix_stops_its_writes(shared: dict[str, str], tmp_pat
         while not written() and time.monotonic() < deadline and fixing.poll() is None:
             time.sleep(0.05)
         fixing.send_signal(signal.SIGINT)
-        _, err = fixing.communicate(timeout=10)
+        # alone it exits at once; in the full suite it has taken more than 10 s on this machine (session 8, not
+        # understood): the bound is generous, what is asserted is the exit code and that the writes stop
+        _, err = fixing.communicate(timeout=60)
     finally:
         fixing.kill()
     assert fixing.returncode == client.INTERRUPTED and b"Traceback" not in err, err

@@ -333,7 +333,9 @@ def _certainty(head: Token, verb: Token | None, titled: bool = False) -> Safety:
     into …"): only as the subject or object of a clause, not after a verb or preposition, is it surely a noun.
     A noun that edited news never leaves bare (news_counts.yaml) is a count noun, and no verb there."""
     word = head.lower_
-    counted = _counted(head)  # a noun news never leaves bare: neither uncountable nor a verb here
+    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    # a noun news never leaves bare: neither uncountable nor a verb here, unless "to" follows ("Bush pledge to")
+    counted = _counted(head) and not (nxt is not None and nxt.tag_ == "TO")
     # A courtesy title makes no modifier ("Mr Blair authority", "Mr Smith lawyer"); a bare full name may be a
     # party's or a place's read as a person's ("Lib Dem hypocrisy", "Papua New Guinean ownership").
     if (role_noun(word) or (_ABSTRACT.search(word) and not counted)) and not titled:
