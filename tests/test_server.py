@@ -151,38 +151,51 @@ def test_ctrl_c_on_a_served_fix_stops_its_writes(shared: dict[str, str], tmp_pat
     """Ctrl-C closes the client's connection (exit 130); the server interrupts the command, as Ctrl-C would
     interrupt a local run (no file written after it, none half-written), and goes on serving."""
     seed = next(SEEDS.glob("*.txt")).read_text(encoding="utf-8")
+    # A run may finish before the signal lands (on a busy machine the test process waits its turn): then the
+    # same is tried on three times as many files, in a fresh folder.
+    for attempt, count in enumerate((200, 600)):
+        folder = tmp_path / f"attempt{attempt}"
+        folder.mkdir()
+        code, err, settled = _interrupted_fix(shared, folder, seed, count)
+        if not (code == 0 and settled == count):
+            break
+    assert code == client.INTERRUPTED and b"Traceback" not in err, err
+    assert 0 < settled < count
+    assert not list(folder.glob(".*.copyedit"))
+    assert subprocess.run([EXE, "server", "status"], env=shared, capture_output=True).returncode == 0
+
+
+def _interrupted_fix(shared: dict[str, str], folder: Path, seed: str, count: int) -> tuple[int, bytes, int]:
+    """Ctrl-C on a served `fix` of ``count`` files once the first is written: its exit code, what it printed on
+    standard error, and how many files were written once the server had settled."""
     originals = {}
-    for i in range(200):
-        # each copy's paragraphs differ ("Story 7."), so every file is parsed anew: with 200 identical files the
+    for i in range(count):
+        # each copy's paragraphs differ ("Story 7."), so every file is parsed anew: with identical files the
         # parse cache made the whole run finish before a busy machine let the test send its Ctrl-C
         text = "\n".join(f"Story {i}. {line}" if line.strip() else line for line in seed.split("\n"))
-        path = tmp_path / f"story_{i:03}.txt"
+        path = folder / f"story_{i:03}.txt"
         path.write_text(text, encoding="utf-8")
         originals[path.name] = path.read_bytes()
 
     def written() -> int:
-        return sum(f.read_bytes() != originals[f.name] for f in tmp_path.glob("story_*.txt"))
+        return sum(f.read_bytes() != originals[f.name] for f in folder.glob("story_*.txt"))
 
     command = [EXE, "fix", "--no-cache", "--jobs", "2", "."]
     assert subprocess.run([EXE, "server", "status"], env=shared, capture_output=True).returncode == 0
-    fixing = subprocess.Popen(command, cwd=tmp_path, env=shared, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    fixing = subprocess.Popen(command, cwd=folder, env=shared, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 60
         while not written() and time.monotonic() < deadline and fixing.poll() is None:
             time.sleep(0.05)
         fixing.send_signal(signal.SIGINT)
-        # alone it exits at once; in the full suite it has taken more than 10 s on this machine (session 8, not
-        # understood): the bound is generous, what is asserted is the exit code and that the writes stop
         _, err = fixing.communicate(timeout=60)
     finally:
         fixing.kill()
-    assert fixing.returncode == client.INTERRUPTED and b"Traceback" not in err, err
     time.sleep(3)  # what the server still had in hand
     settled = written()
     time.sleep(2)
-    assert written() == settled and 0 < settled < 200
-    assert not list(tmp_path.glob(".*.copyedit"))
-    assert subprocess.run([EXE, "server", "status"], env=shared, capture_output=True).returncode == 0
+    assert written() == settled
+    return fixing.returncode, err, settled
 
 
 def test_two_starts_at_once_leave_one_server(env: dict[str, str]) -> None:
