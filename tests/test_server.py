@@ -182,7 +182,16 @@ def _interrupted_fix(shared: dict[str, str], folder: Path, seed: str, count: int
 
     command = [EXE, "fix", "--no-cache", "--jobs", "2", "."]
     assert subprocess.run([EXE, "server", "status"], env=shared, capture_output=True).returncode == 0
-    fixing = subprocess.Popen(command, cwd=folder, env=shared, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # Ctrl-C as a terminal delivers it: whatever the test process does with SIGINT, the client starts with the
+    # default disposition (an ignored signal is inherited, and Python then never raises KeyboardInterrupt)
+    fixing = subprocess.Popen(
+        command,
+        cwd=folder,
+        env=shared,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     try:
         deadline = time.monotonic() + 60
         while not written() and time.monotonic() < deadline and fixing.poll() is None:
