@@ -176,12 +176,17 @@ def _subject_cut(left: Span, right: Span) -> bool:
     return right.text.rstrip().endswith(".") and not in_quotation(first)
 
 
+def _within(tok: Token, dep: str) -> Token | None:
+    """The nearest of ``tok`` and its ancestors attached as ``dep`` (the relative clause or appositive it ends)."""
+    return next((a for a in (tok, *tok.ancestors) if a.dep_ == dep), None)
+
+
 def _cut_subject(left: Span, right: Span) -> Token:
     """The subject a stray stop cut from its verb: the noun a relative clause that ends the part before
     describes ("M-3, which includes savings. Was…"), that part's head when it is a noun phrase, else the pronoun
     or noun it ends with ("…said its profits and sales. Would…")."""
     last = left[-2]
-    relative = next((a for a in (last, *last.ancestors) if a.dep_ == "relcl"), None)
+    relative = _within(last, "relcl")
     if relative is not None and relative.right_edge == last:
         return relative.head
     if left.root.tag_ in ("NN", "NNS", "NNP", "NNPS"):
@@ -194,10 +199,10 @@ def _closes_appositive(left: Span) -> bool:
     ("The finance director, John Smith.", "M-3, which includes savings and deposits."): the stop took the place
     of its closing comma."""
     last = left[-2]
-    relative = next((a for a in (last, *last.ancestors) if a.dep_ == "relcl"), None)
+    relative = _within(last, "relcl")
     if relative is not None and relative.right_edge == last and left.doc[relative.left_edge.i - 1].text == ",":
         return relative.left_edge.tag_ in ("WDT", "WP", "WP$")  # "M-3, which includes savings. Was 132 bn"
-    appositive = next((a for a in (last, *last.ancestors) if a.dep_ == "appos"), None)
+    appositive = _within(last, "appos")
     if appositive is None or appositive.right_edge != last or left.doc[appositive.left_edge.i - 1].text != ",":
         return False
     head = appositive.head  # the subject it renames, not the object of an opening phrase ("Under the deal, the…")
