@@ -17,9 +17,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
-#: What may stand before a possessor that opens its noun phrase: nothing, a preposition, a verb, a conjunction,
-#: punctuation. A determiner, adjective, number or noun there makes the name attributive ("the Apple store").
-_OPENERS = frozenset({"IN", "TO", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "CC", ",", ":", "``", "-LRB-"})
+#: What may stand before a possessor that opens its noun phrase: nothing, a preposition, a verb, a conjunction, an
+#: adverb ("is now Germany third largest employer"), punctuation. A determiner, adjective, number or noun there
+#: makes the name attributive ("the Apple store").
+_OPENERS = frozenset({"IN", "TO", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "CC", "RB", ",", ":", "``", "-LRB-"})
 _LABELS = frozenset({"PERSON", "ORG", "GPE"})
 
 
@@ -53,6 +54,13 @@ def _noun_chain(after: Token, ordinal: bool) -> tuple[Token | None, list[Token]]
     i = _past_hyphens(doc, i) if mod is not None else i  # "best-selling", "second-largest": one modifier
     if mod is not None and mod.lower_ in _MOST and i < len(doc) and doc[i].tag_ == "JJ":
         i += 1  # "Britain most successful businessmen": "most" and its adjective
+    counts = mod is not None and (_ORDINAL.fullmatch(mod.lower_) is not None or mod.tag_ == "CD")
+    if counts and i < len(doc) and _superlative_at(doc[i]):
+        i = _past_hyphens(doc, i + 1)  # "Japan second biggest carmaker", "Britain two biggest banks"
+    if mod is not None and (_superlative_at(doc[i - 1]) or _owning(doc[i - 1].lower_)):
+        i = _past_describers(doc, i)  # "Europe biggest independent banks", "Britain youngest ever self-made …"
+    if mod is not None and i < len(doc) and doc[i].tag_ == "CD" and _ORDINAL.fullmatch(mod.lower_):
+        i += 1  # "Mr Bush first 100 days"
     nouns = []
     while i < len(doc) and doc[i].text.islower() and (doc[i].tag_ in ("NN", "NNS") or _subject_noun(doc[i])):
         if i + 1 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text in ("-", "–"):
@@ -60,6 +68,26 @@ def _noun_chain(after: Token, ordinal: bool) -> tuple[Token | None, list[Token]]
         nouns.append(doc[i])
         i += 1
     return mod, nouns
+
+
+def _superlative_at(tok: Token) -> bool:
+    """Whether the word is a superlative by its tag and form ("biggest", "best"; not "interest")."""
+    return tok.tag_ in ("JJS", "RBS") and _SUPERLATIVE.fullmatch(tok.lower_) is not None
+
+
+def _past_describers(doc: Doc, i: int) -> int:
+    """The index after the lowercase adjectives from ``i`` (hyphened ones whole, "ever" among them) that describe
+    the noun a superlative ranks: "biggest independent bank", "youngest ever self-made millionaire"."""
+    while i < len(doc) and doc[i].text.islower():
+        end = _past_hyphens(doc, i + 1)
+        tok = doc[i]
+        plain = tok.tag_ == "JJ" or (tok.tag_ == "VBN" and tok.dep_ == "amod") or tok.lower_ == "ever"
+        # "self-made", "long-range": a hyphened word with a describing part
+        hyphened = end > i + 1 and any(t.tag_ in ("JJ", "VBN", "VBG") for t in doc[i:end])
+        if not (plain or hyphened):
+            break
+        i = end
+    return i
 
 
 def _modifier_words(mod: Token) -> list[str]:
@@ -78,6 +106,11 @@ def _past_hyphens(doc: Doc, i: int) -> int:
 def _ordinal_readings(after: Token) -> tuple[bool, ...]:
     """Whether the adjective after a name is an ordinal: surely by its form ("third", "21st"), perhaps when the
     entity recogniser would call it one (it is asked only if a reading can make a possessor), else not."""
+    nxt = after.doc[after.i + 1] if after.i + 1 < len(after.doc) else None
+    if _ORDINAL.fullmatch(after.lower_) and nxt is not None and (_superlative_at(nxt) or nxt.tag_ == "CD"):
+        return (True,)  # "Japan second biggest carmaker", "Mr Bush first 100 days" (often tagged an adverb)
+    if after.tag_ == "CD" and nxt is not None and _superlative_at(nxt):
+        return (True,)  # "Britain two biggest banks": a count of what the superlative ranks
     hyphened = _modifier_words(after)  # a superlative or ordinal in it, not "top" of "set-top"
     if len(hyphened) > 1 and any(_SUPERLATIVE.fullmatch(w) or _ORDINAL.fullmatch(w) for w in hyphened):
         return (True,)  # "Europe second-largest bank", "Britain best-selling album"
@@ -187,12 +220,15 @@ def _possessor(last: Token) -> Safety | None:
         return _described(first, last, after)  # "Tony Blair controversial plan": an adjective, no ordinal
     # by the word, not only its tag ("first" is sometimes tagged a superlative)
     words_of = _modifier_words(phrase[0]) if phrase is not None and phrase[0] is not None else []
+    ranked = phrase is not None and phrase[0] is not None and phrase[0].i + 1 < len(doc)
+    ranked = ranked and _superlative_at(doc[phrase[0].i + 1])
     superlative = bool(words_of) and (_owning(words_of[0]) or any(_SUPERLATIVE.fullmatch(w) for w in words_of))
+    superlative = superlative or (ranked and (_ORDINAL.fullmatch(words_of[0]) is not None or phrase[0].tag_ == "CD"))
     if phrase is None or entity_type(last) not in (_LABELS | {"LOC"} if superlative else _LABELS):
         return None  # the entities last: the recogniser runs only where the words can hold a possessor
     mod, nouns, prev, titled, lemmas = phrase
     words = lexicon.load("possessed_nouns")
-    if mod is not None and any(t.lemma_ in _complement_verbs() for t in doc[last.sent.start : first.i]):
+    if mod is not None and _complement_object(first):
         return None  # "named X best picture and Javier Bardem best actor": an object and its complement
     if last.text.isupper() and entity_type(last) != "PERSON":
         return None  # "US officials", "BBC reporter": acronyms are attributive by habit
@@ -261,13 +297,27 @@ def _described(first: Token, last: Token, adjective: Token) -> Safety | None:
 
 
 def _opens_subject(first: Token, noun: Token) -> bool:
-    """Whether the name closes a sentence's opening prepositional phrase and the noun after it is the subject
-    of the verb that follows ("In Japan major efforts remained necessary")."""
+    """Whether the name closes a clause's opening prepositional phrase and the noun after it is the subject
+    of the verb that follows ("In Japan major efforts remained necessary", "while in London most shares rose")."""
     doc = first.doc
     prev = doc[first.i - 1] if first.i > 0 else None
     nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
-    opener = prev is not None and prev.pos_ == "ADP" and prev.i == prev.sent.start
+    before = doc[prev.i - 1] if prev is not None and prev.i > prev.sent.start else None
+    clause_start = before is None or before.tag_ in ("CC", ",", ":") or before.dep_ == "mark"
+    opener = prev is not None and prev.pos_ == "ADP" and clause_start
     return opener and nxt is not None and nxt.tag_ in ("VBZ", "VBP", "VBD", "MD")
+
+
+def _complement_object(first: Token) -> bool:
+    """Whether the name may be the object of a verb that takes an object and its complement ("named Crash best
+    picture and star Javier Bardem best actor"): such a verb comes before it in the sentence, with no finite verb
+    in between (the parse of such sentences is too often wrong to ask it which verb the name hangs on)."""
+    for tok in reversed(first.doc[first.sent.start : first.i]):
+        if tok.lemma_ in _complement_verbs():
+            return True
+        if tok.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return False
+    return False
 
 
 @cache
@@ -412,8 +462,9 @@ def _owning(word: str) -> bool:
     return _SUPERLATIVE.fullmatch(word) is not None or word in _MOST or word in owning
 
 
-#: A capitalised word before a superlative: POS001's trigger for "Europe biggest banks".
-_NAME_THEN_SUPERLATIVE = re.compile(r"(?<!\S)[A-Z]\S*\s+(?:[a-z]+est|best|worst|most|least)\b")
+#: A capitalised word before a superlative, perhaps with a number or an ordinal between: POS001's trigger for
+#: "Europe biggest banks", "Italy two biggest lenders", "Japan second largest carmaker".
+_NAME_THEN_SUPERLATIVE = re.compile(r"(?<!\S)[A-Z]\S*\s+(?:[a-z\d]+\s+)?(?:[a-z]+est|best|worst|most|least)\b")
 
 
 @cache
