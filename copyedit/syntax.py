@@ -259,7 +259,8 @@ def fragment(sent: Span) -> Fragment | None:
     if _inverted_as(opener, root):
         return Fragment("comparative", opener)  # "As did his brother.": it follows the clause it compares
     if opener.dep_ == "mark" or (opener.tag_ == "WRB" and opener.dep_ == "advmod"):
-        return Fragment("subordinate", opener) if _lone_subordinate(opener, root) else None
+        lone = _lone_subordinate(opener, root) or _subordinate_participle(opener, root)
+        return Fragment("subordinate", opener) if lone else None
     if has_main_verb(sent) or has_subject(root) or _clause_after_comma(sent):
         return None
     if (
@@ -334,6 +335,16 @@ def _lone_subordinate(mark: Token, root: Token) -> bool:
     if any(t.text == "," for t in root.doc[mark.i : root.i]):
         return False
     return not any(t.tag_ == "MD" and not _reported(t, root) for t in root.sent)
+
+
+def _subordinate_participle(mark: Token, root: Token) -> bool:
+    """Whether a subordinator and a participle with no subject are all the sentence holds ("When asked about
+    the deal.", "Although not yet making a profit in Asia.", "As expected."): a clause with no main clause."""
+    if root.head != root or mark.head != root or root.tag_ not in ("VBG", "VBN"):
+        return False
+    if any(c.dep_.startswith("nsubj") or c.dep_ in ("expl", "csubj") for c in root.children):
+        return False
+    return not any(t.tag_ in FINITE_TAGS for t in _outside_relatives(root.sent))
 
 
 def _reported(modal: Token, root: Token) -> bool:

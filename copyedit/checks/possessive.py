@@ -309,12 +309,16 @@ def _opens_subject(first: Token, noun: Token) -> bool:
 
 
 def _complement_object(first: Token) -> bool:
-    """Whether the name may be the object of a verb that takes an object and its complement ("named Crash best
-    picture and star Javier Bardem best actor"): such a verb comes before it in the sentence, with no finite verb
-    in between (the parse of such sentences is too often wrong to ask it which verb the name hangs on)."""
+    """Whether the name may be the object of a verb that takes an object and its complement or a second object
+    ("named Crash best picture and star Javier Bardem best actor", "sent Britain best wishes"): such a verb comes
+    before it in the sentence, with no finite verb in between (the parse of such sentences is too often wrong to
+    ask it which verb the name hangs on). Verbs that take an object and a bare verb ("saw", "had") do not count:
+    a superlative is no verb."""
+    naming = _complement_verbs() - set(lexicon.load("possessed_nouns")["bare_verb_object_verbs"])
     for tok in reversed(first.doc[first.sent.start : first.i]):
-        if tok.lemma_ in _complement_verbs():
-            return True
+        if tok.lemma_ in naming and tok.pos_ in ("VERB", "AUX"):
+            # "He was named Europe best player": right after a passive verb the name opens its complement
+            return not (tok.i == first.i - 1 and any(c.dep_ == "auxpass" for c in tok.children))
         if tok.tag_ in ("VBD", "VBZ", "VBP", "MD"):
             return False
     return False
@@ -324,7 +328,8 @@ def _complement_object(first: Token) -> bool:
 def _complement_verbs() -> frozenset[str]:
     """Verbs that take an object and its complement or a second object ("elected him president")."""
     words = lexicon.load("possessed_nouns")
-    return frozenset(words["complement_verbs"]) | frozenset(lexicon.load("two_object_verbs"))
+    verbs = words["complement_verbs"] + words["bare_verb_object_verbs"]
+    return frozenset(verbs) | frozenset(lexicon.load("two_object_verbs"))
 
 
 def _full_name(first: Token, last: Token) -> bool:
