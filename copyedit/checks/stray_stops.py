@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _WH_TAGS = ("WDT", "WP", "WRB")
+#: Wh-adverbs that leave no noun phrase out, so strand no preposition ("when traders looked at. Their screens…").
+_NO_GAP = frozenset({"when", "whenever", "why"})
 _OBJECTS = ("pobj", "pcomp")
 
 
@@ -96,6 +98,11 @@ def _that_wants_clause(that: Token, right: Span) -> bool:
     prev = that.doc[that.i - 1] if that.i > 0 else None
     if prev is not None and prev.lower_ in ("and", "but") and that.dep_ == "conj" and head.dep_ == "ccomp":
         return True  # "said the deal was done and that. He would…": a second reported clause, cut off
+    if _copula_that(that):
+        return True  # "The problem is that. Prices have risen": a noun's content clause, cut off
+    before = that.doc[that.i - 1] if that.i > 0 else None
+    if before is not None and before.pos_ in ("NOUN", "ADJ") and before.text.islower():
+        return True  # "the fact that.", "It is clear that.", however the parse hangs "that"
     bare = not any(c.dep_.startswith("aux") for c in head.children)
     if head.tag_ in ("VBG", "VBN") and bare:
         return head.lemma_ in lexicon.load("reporting_verbs")["lemmas"]
@@ -103,6 +110,16 @@ def _that_wants_clause(that: Token, right: Span) -> bool:
     saying = head.lemma_ in lexicon.load("stray_stops")["saying_verbs"] and head.pos_ == "VERB"
     negated = any(c.dep_ == "neg" for c in head.children)
     return saying and that.dep_ == "dobj" and not negated and not in_quotation(that)
+
+
+def _copula_that(that: Token) -> bool:
+    """ "that" straight after "is" or "was" whose subject is a common noun ("The problem is that.", "The worry was
+    that."): a noun such as "problem" is defined by the clause that follows, which no sentence leaves out."""
+    be = that.head
+    if that.dep_ != "attr" or be.lemma_ != "be" or be.i != that.i - 1 or be.tag_ not in ("VBZ", "VBD"):
+        return False
+    subjects = [c for c in be.children if c.dep_ == "nsubj"]
+    return len(subjects) == 1 and subjects[0].pos_ == "NOUN" and not in_quotation(that)
 
 
 def _says_nothing(verb: Token, left: Span, right: Span) -> bool:
@@ -155,8 +172,10 @@ def _subject_cut(left: Span, right: Span) -> bool:
         return False
     if ws[0].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM") and ws[0].tag_ != "PRP$":
         return False  # "Not a bad result. Says it all.": a writer's clipped style, not a noun phrase cut off
-    if any(t.tag_ in FINITE_TAGS or (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")) for t in left):
-        return False  # a clause of its own, or a relative clause in the subject: the join may need its comma
+    closing = _closing_relative(left)  # "Sales of the phone, which went on sale in May. Rose…": its own verbs
+    outside = [t for t in left if closing is None or not closing.left_edge.i <= t.i <= closing.right_edge.i]
+    if any(t.tag_ in FINITE_TAGS or (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")) for t in outside):
+        return False  # a clause of its own, or a relative clause inside the subject: the join may need its comma
     # the verb, or a past or -s form the tagger took for a noun where no other verb follows ("Rose by a third")
     misread = first.tag_ in ("NN", "NNS", "NNP") and len(right) > 1 and right[1].pos_ in ("ADP", "DET", "NUM", "ADV")
     misread = misread and _finite_word(first.lower_, frozenset()) and not any(t.tag_ in FINITE_TAGS for t in right)
@@ -164,10 +183,10 @@ def _subject_cut(left: Span, right: Span) -> bool:
         return right.text.rstrip().endswith(".") and not in_quotation(first)
     # a past tense that opens a sentence may be tagged a participle ("Sir Alex Ferguson. Admitted his side…")
     past = (
-        first.tag_ == "VBN"
+        (first.tag_ == "VBN" or (first.tag_ == "VB" and not can_be_verb_form(first.lower_, "VB")))
         and can_be_verb_form(first.text, "VBD")
         and not any(c.dep_.startswith("aux") for c in first.children)
-    )
+    )  # or a base form ("Rose sharply", read as an order): a past tense that is no base form
     if (first.tag_ not in ("VBD", "VBZ", "VBP", "MD") and not past) or first.dep_ not in ("ROOT", "aux", "auxpass"):
         return False
     verb = first if first.dep_ == "ROOT" else first.head
@@ -186,12 +205,23 @@ def _cut_subject(left: Span, right: Span) -> Token:
     describes ("M-3, which includes savings. Was…"), that part's head when it is a noun phrase, else the pronoun
     or noun it ends with ("…said its profits and sales. Would…")."""
     last = left[-2]
+    if left.root.tag_ in ("NN", "NNS", "NNP", "NNPS"):
+        return left.root  # "Demand for oil in China and India. Has…": the phrase's head
     relative = _within(last, "relcl")
     if relative is not None and relative.right_edge == last:
         return relative.head
-    if left.root.tag_ in ("NN", "NNS", "NNP", "NNPS"):
-        return left.root  # "Demand for oil in China and India. Has…": the phrase's head
     return last if pronoun_cut(left, right) or _noun_cut(left, right) else left.root
+
+
+def _closing_relative(left: Span) -> Token | None:
+    """The relative clause, set off by a comma and opened by a relative pronoun, that ends the part before a stop
+    ("M-3, which includes savings and deposits."), if it does."""
+    last = left[-2]
+    relative = _within(last, "relcl")
+    if relative is None or relative.right_edge != last or relative.left_edge.i <= left.start:
+        return None
+    opened = left.doc[relative.left_edge.i - 1].text == "," and relative.left_edge.tag_ in ("WDT", "WP", "WP$")
+    return relative if opened else None
 
 
 def _closes_appositive(left: Span) -> bool:
@@ -199,9 +229,8 @@ def _closes_appositive(left: Span) -> bool:
     ("The finance director, John Smith.", "M-3, which includes savings and deposits."): the stop took the place
     of its closing comma."""
     last = left[-2]
-    relative = _within(last, "relcl")
-    if relative is not None and relative.right_edge == last and left.doc[relative.left_edge.i - 1].text == ",":
-        return relative.left_edge.tag_ in ("WDT", "WP", "WP$")  # "M-3, which includes savings. Was 132 bn"
+    if _closing_relative(left) is not None:
+        return True  # "M-3, which includes savings. Was 132 bn"
     appositive = _within(last, "appos")
     if appositive is None or appositive.right_edge != last or left.doc[appositive.left_edge.i - 1].text != ",":
         return False
@@ -321,8 +350,8 @@ def _embedded(verb: Token) -> bool:
 
 def _gap(prep: Token, sent: Span) -> str | None:
     """Whether the sentence has a gap that the preposition may be stranded by: "sure", "possible" or None."""
-    if any(t.tag_ in _WH_TAGS and not t.dep_.startswith("nsubj") for t in sent):
-        return "sure"  # "what they asked for", "which reports she was referring to"
+    if any(t.tag_ in _WH_TAGS and not t.dep_.startswith("nsubj") and t.lower_ not in _NO_GAP for t in sent):
+        return "sure"  # "what they asked for", "which reports she was referring to", "where it came from"
     head = prep.head
     if head.pos_ == "ADJ" or (_adjacent(prep, head) and _passive(head) and prep.dep_ != "agent"):
         return "sure"  # "nothing to be afraid of", "it was dealt with", "components built in"
