@@ -174,7 +174,8 @@ def _subject_cut(left: Span, right: Span) -> bool:
         return False  # "Not a bad result. Says it all.": a writer's clipped style, not a noun phrase cut off
     closing = _closing_relative(left)  # "Sales of the phone, which went on sale in May. Rose…": its own verbs
     outside = [t for t in left if closing is None or not closing.left_edge.i <= t.i <= closing.right_edge.i]
-    if any(t.tag_ in FINITE_TAGS or (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")) for t in outside):
+    verbal = [t for t in outside if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")]
+    if verbal or any(t.tag_ in FINITE_TAGS for t in outside):
         return False  # a clause of its own, or a relative clause inside the subject: the join may need its comma
     # the verb, or a past or -s form the tagger took for a noun where no other verb follows ("Rose by a third")
     misread = first.tag_ in ("NN", "NNS", "NNP") and len(right) > 1 and right[1].pos_ in ("ADP", "DET", "NUM", "ADV")
