@@ -256,8 +256,9 @@ def a_an(doc: Doc, ctx: Context) -> Iterator[Finding]:
     capital "A" inside a sentence (a label or a name), capitalised words inside quotation marks (a title),
     an article before a plural noun ("a offices": the noun's number is AGR002's), and an article next to
     another determiner or before a verb or preposition ("a class a action", "a about 700"): a stray word,
-    whose fix is to delete it. Before an adverb the fix is unsafe: the adverb may be the damaged word ("an
-    usually dry fall" was "an unusually dry fall"). A doubled consonant letter opens with a consonant either
+    whose fix is to delete it. "an" before an adverb with a consonant sound is unsafe: the adverb may be the
+    damaged word ("an usually dry fall" was "an unusually dry fall"); "a" before one with a vowel sound is safe
+    ("a extremely good year"), as a lost prefix leaves a vowel sound rather than removing one. A doubled consonant letter opens with a consonant either
     way it is read ("a BBC": "bee-bee-see" or "double-bee").
     """
     text = doc_text(doc)
@@ -280,6 +281,7 @@ def a_an(doc: Doc, ctx: Context) -> Iterator[Finding]:
         if ctx.source[base + tok.idx : base + nxt.idx + len(word)] != text[tok.idx : nxt.idx + len(word)]:
             continue
         message = f"“{tok.text} {word}”: “{word}” begins with a {heard} sound; use “{new}”."
-        # An adverb may be the damaged word instead: "an usually dry fall" was "an unusually dry fall".
-        safety = Safety.UNSAFE if nxt.pos_ == "ADV" else None
+        # An adverb may be the damaged word instead: "an usually dry fall" was "an unusually dry fall". Not so
+        # before a vowel: a lost prefix leaves a vowel ("un-"), it does not take one away ("a extremely good").
+        safety = Safety.UNSAFE if nxt.pos_ == "ADV" and heard != VOWEL else None
         yield ctx.finding(tok.idx, tok.idx + len(tok), new, message=message, safety=safety)
