@@ -413,8 +413,12 @@ def _plain_before(before: Token, subj: Token, verb: Token) -> bool:
     fronted = before.tag_ in ("WDT", "WP") and before.head == clause and before.dep_ == "dobj"
     # a subject pronoun is its clause's subject whatever comes before: "…and he have pledged", "after she have"
     pronoun = subj.tag_ == "PRP" and subj.lower_ in ("he", "she", "it", "they", "we", "i")
-    if pronoun and (before.pos_ == "CCONJ" or (before.dep_ == "mark" and before.tag_ == "IN")):
-        return before.lower_ not in ("nor", "or")
+    if pronoun and (before.pos_ == "CCONJ" or (before.dep_ == "mark" and before.tag_ == "IN") or before.text == ","):
+        return before.lower_ not in ("nor", "or")  # "…, they has": a subject pronoun is no appositive
+    # ", and the figures shows": a comma and a conjunction open a clause of its own, with its own subject
+    joined = before.lower_ in ("and", "but") and before.i > 0 and before.doc[before.i - 1].text == ","
+    if joined and any(c.dep_ in ("det", "poss") for c in subj.children):
+        return True
     if not (opening or fronted) and (is_dash(before) or before.pos_ in ("CCONJ", "PRON")):
         return False  # "neither X nor the system ask", "he we was" (but "But she have", "which he have run")
     if before.text == "," and subj.lower_ not in RELATIVES and not _introductory(before, verb):
