@@ -258,8 +258,8 @@ def a_an(doc: Doc, ctx: Context) -> Iterator[Finding]:
     another determiner or before a verb or preposition ("a class a action", "a about 700"): a stray word,
     whose fix is to delete it. "an" before an adverb with a consonant sound is unsafe: the adverb may be the
     damaged word ("an usually dry fall" was "an unusually dry fall"); "a" before one with a vowel sound is safe
-    ("a extremely good year"), as a lost prefix leaves a vowel sound rather than removing one. A doubled consonant letter opens with a consonant either
-    way it is read ("a BBC": "bee-bee-see" or "double-bee").
+    ("a extremely good year"), as a lost prefix leaves a vowel sound rather than removing one. A doubled
+    consonant letter opens with a consonant either way it is read ("a BBC": "bee-bee-see" or "double-bee").
     """
     text = doc_text(doc)
     for tok in doc:
