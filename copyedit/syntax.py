@@ -222,11 +222,16 @@ def _stray_finite(sent: Span, root: Token) -> bool:
     return False
 
 
+_RELATIVE_TAGS = ("WDT", "WP", "WP$")
+
+
 def _plainly_embedded(verb: Token) -> bool:
     """A relative clause with its relative word, a clause with its own "that"/"if", or a reported clause
     straight after its verb ("said they had")."""
     for clause in [verb, *verb.ancestors]:
         marked = any(c.dep_ == "mark" or c.tag_ in ("WDT", "WP", "WP$", "WRB") for c in clause.children)
+        # "whose sales have slumped", "in which it trades": the relative word inside a phrase before the verb
+        marked = marked or (clause.dep_ == "relcl" and any(t.tag_ in _RELATIVE_TAGS for t in clause.left_edge.subtree))
         if clause.dep_ in ("relcl", "ccomp", "advcl") and marked:
             return True
         reported = clause.head.lemma_ in lexicon.load("reporting_verbs")["lemmas"]
