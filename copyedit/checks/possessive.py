@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from copyedit import lexicon
@@ -205,8 +205,9 @@ def _kinds() -> frozenset[str]:
     return frozenset(lexicon.load("possessed_nouns")["kinds"])
 
 
-def _possessor(last: Token) -> Safety | None:
-    """How sure it is that the name ending at ``last`` is a possessor; None when it may be attributive."""
+def _possessor(last: Token, source: str = "") -> Safety | None:
+    """How sure it is that the name ending at ``last`` is a possessor; None when it may be attributive. ``source``
+    is the whole document, where a courtesy title elsewhere shows a one-word name to be a person's."""
     doc = last.doc
     if last.i + 1 >= len(doc) or not last.whitespace_:
         return None
@@ -233,16 +234,18 @@ def _possessor(last: Token) -> Safety | None:
     if last.text.isupper() and entity_type(last) != "PERSON":
         return None  # "US officials", "BBC reporter": acronyms are attributive by habit
     place = last.lower_ in _kinds() and not titled  # "Wembley Stadium", "Glastonbury Festival" (but "Mr Hall")
-    person = (entity_type(last) == "PERSON" or titled) and not place
+    known = first.i == last.i and last.text in _titled_names(source)  # "Mr Hughes", then "Hughes lawyer"
+    person = (entity_type(last) == "PERSON" or titled or known) and not place
     if person:
         if mod is not None or lemmas & set(words["person"]):
-            # A one-word "person" is as often an award, a brand or a misread ("Grammy nominations").
-            lone = not titled and first.i == last.i
+            # A one-word "person" is as often an award, a brand or a misread ("Grammy nominations"), unless the
+            # document gives it a courtesy title elsewhere ("Mr Smith", then "Smith decision was welcomed").
+            lone = not titled and first.i == last.i and not known
             return None if lone and nouns[-1].tag_ != "NN" else Safety.UNSAFE if lone else Safety.SAFE
-        bare = len(nouns) == 1 and last.is_alpha and (titled or _full_name(first, last))
+        bare = len(nouns) == 1 and last.is_alpha and (titled or known or _full_name(first, last))
         if bare and titled and nouns[-1].tag_ == "NNS":
             return _titled_plural(nouns[-1], prev)
-        return _bare_singular(nouns[-1], prev, titled) if bare else None
+        return _bare_singular(nouns[-1], prev, titled or known) if bare else None
     if superlative and entity_type(nouns[-1]) in ("DATE", "TIME"):
         return None  # "in Washington last week": a time adverbial
     if superlative and _opens_subject(first, nouns[-1]):
@@ -256,6 +259,14 @@ def _possessor(last: Token) -> Safety | None:
     counted = mod is None and len(nouns) == 1 and _counted(nouns[-1]) and not role_noun(nouns[-1].lower_)
     counted = counted and nouns[-1].lower_ not in words["body_kinds"]
     return _bare_singular(nouns[-1], prev) if counted and not _longer_phrase(prev, nouns[-1]) else None
+
+
+@lru_cache(maxsize=4)
+def _titled_names(source: str) -> frozenset[str]:
+    """The names that a courtesy title stands before somewhere in the document ("Mr Smith", "Dr Jones"): read
+    once per document, however many of its names are asked about."""
+    titles = "|".join(re.escape(t) for t in lexicon.load("possessed_nouns")["honorifics"])
+    return frozenset(m.group(1) for m in re.finditer(rf"\b(?i:{titles}) ([A-Z][\w'’-]*[^\W\d_])", source))
 
 
 def _longer_phrase(prev: Token | None, noun: Token) -> bool:
@@ -640,7 +651,7 @@ def missing_possessive(doc: Doc, ctx: Context) -> Iterator[Finding]:
         return
     mark = ctx.apostrophe
     for tok in doc:
-        if tok.tag_ in _NAME_TAGS and (safety := _possessor(tok)) is not None:
+        if tok.tag_ in _NAME_TAGS and (safety := _possessor(tok, ctx.source)) is not None:
             last = tok
             start, end = _word_start(last), last.idx + len(last.text)
             full = doc.text[_name_start(last).idx : end]
