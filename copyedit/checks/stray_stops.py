@@ -101,8 +101,10 @@ def _that_wants_clause(that: Token, right: Span) -> bool:
     if _copula_that(that):
         return True  # "The problem is that. Prices have risen": a noun's content clause, cut off
     before = that.doc[that.i - 1] if that.i > 0 else None
-    if before is not None and before.pos_ in ("NOUN", "ADJ") and before.text.islower():
-        return True  # "the fact that.", "It is clear that.", however the parse hangs "that"
+    predicate = before is not None and before.pos_ == "ADJ" and before.dep_ == "acomp"  # "It is clear that."
+    content = before is not None and before.pos_ == "NOUN" and before.head != that  # "the fact that.", however hung
+    if (predicate or content) and before.text.islower():
+        return True  # not "more than double that.", where "that" is the pronoun a number word modifies
     bare = not any(c.dep_.startswith("aux") for c in head.children)
     if head.tag_ in ("VBG", "VBN") and bare:
         return head.lemma_ in lexicon.load("reporting_verbs")["lemmas"]
