@@ -279,7 +279,8 @@ def _ends_plainly(det: Token, noun: Token) -> bool:
         return False
     if nxt.text in DASHES or nxt.text in ("'", "’") or in_quotation(noun):
         return False
-    if any(t.lower_ in ("and", "or", "&") for t in doc[noun.i + 1 : noun.i + 4]):
+    # "an oils and fats tax"; but after a preposition a conjunction joins its objects ("a stakes in oil and gas")
+    if nxt.pos_ != "ADP" and any(t.lower_ in ("and", "or", "&") for t in doc[noun.i + 1 : noun.i + 4]):
         return False
     # the article fits the noun's sound, else the article may be what is wrong ("open a offices")
     return sound(noun.text) == (VOWEL if det.lower_ == "an" else CONSONANT)
