@@ -332,8 +332,8 @@ def _sure(frag: Fragment, sent: Span, prev: Span | None, nxt: Span | None, direc
         listing = lead.tag_ == "VBG" and (verb_like or lead.lower_ in table["listing_participles"])
         return listing and direction == "backward"
     # "…weakened. Although X. The price rose": a concessive clause fits either side unless the next sentence
-    # picks it up with a pronoun ("While X remains unknown. It has…").
-    either_way = prev is not None and nxt is not None and lead.lower_ in table["backward_comma"]
+    # picks it up with a pronoun ("While X remains unknown. It has…") or cannot open with it ("In fact, …").
+    either_way = prev is not None and lead.lower_ in table["backward_comma"] and _takes_opening(nxt)
     if either_way and not (direction == "forward" and _pronoun_subject(nxt)):
         return False
     # Any clause between two sentences that could both take it ("…for years. As the state steps in. Ministers
