@@ -417,7 +417,9 @@ def _plain_before(before: Token, subj: Token, verb: Token) -> bool:
         return before.lower_ not in ("nor", "or")  # "…, they has": a subject pronoun is no appositive
     # ", and the figures shows": a comma and a conjunction open a clause of its own, with its own subject
     joined = before.lower_ in ("and", "but") and before.i > 0 and before.doc[before.i - 1].text == ","
-    if joined and any(c.dep_ in ("det", "poss") for c in subj.children):
+    # (not with a name in it: "…, and the Mercedes garage were calm" may count a team's people, as British does)
+    named = any(c.tag_ in ("NNP", "NNPS") for c in subj.children)
+    if joined and not named and any(c.dep_ in ("det", "poss") for c in subj.children):
         return True
     if not (opening or fronted) and (is_dash(before) or before.pos_ in ("CCONJ", "PRON")):
         return False  # "neither X nor the system ask", "he we was" (but "But she have", "which he have run")

@@ -236,7 +236,8 @@ def _may_misfit(text: str) -> bool:
         Example(good="She read “A Unusual Life” last year."),
         Example(good="Holders filed a class a action suit; the rig count fell to a about 700; it agreed to a extend."),
         Example(good="A NYMEX spokesman, an Ewood Park replay, a AA1 rating and a HD set; an HD set."),
-        Example(bad="It was [[a]] extremely close race.", fixed="It was an extremely close race.", unsafe=True),
+        Example(bad="It was [[a]] extremely close race.", fixed="It was an extremely close race."),
+        Example(bad="It was [[an]] usually quiet day.", fixed="It was a usually quiet day.", unsafe=True),
         Example(good="It is a one-off, a U-turn, an X-ray, an e-mail, a U.S. envoy and an 18,000-strong crowd."),
     ],
 )
