@@ -325,14 +325,19 @@ def _complement_object(first: Token) -> bool:
     before it in the sentence, with no finite verb in between (the parse of such sentences is too often wrong to
     ask it which verb the name hangs on). Verbs that take an object and a bare verb ("saw", "had") do not count:
     a superlative is no verb."""
-    naming = _complement_verbs() - set(lexicon.load("possessed_nouns")["bare_verb_object_verbs"])
     for tok in reversed(first.doc[first.sent.start : first.i]):
-        if tok.lemma_ in naming and tok.pos_ in ("VERB", "AUX"):
+        if tok.lemma_ in _naming_verbs() and tok.pos_ in ("VERB", "AUX"):
             # "He was named Europe best player": right after a passive verb the name opens its complement
             return not (tok.i == first.i - 1 and any(c.dep_ == "auxpass" for c in tok.children))
         if tok.tag_ in ("VBD", "VBZ", "VBP", "MD"):
             return False
     return False
+
+
+@cache
+def _naming_verbs() -> frozenset[str]:
+    """The verbs of `_complement_verbs` that take a noun or a second object, not a bare verb."""
+    return _complement_verbs() - set(lexicon.load("possessed_nouns")["bare_verb_object_verbs"])
 
 
 @cache

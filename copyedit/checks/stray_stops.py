@@ -100,10 +100,9 @@ def _that_wants_clause(that: Token, right: Span) -> bool:
         return True  # "said the deal was done and that. He would…": a second reported clause, cut off
     if _copula_that(that):
         return True  # "The problem is that. Prices have risen": a noun's content clause, cut off
-    before = that.doc[that.i - 1] if that.i > 0 else None
-    predicate = before is not None and before.pos_ == "ADJ" and before.dep_ == "acomp"  # "It is clear that."
-    content = before is not None and before.pos_ == "NOUN" and before.head != that  # "the fact that.", however hung
-    if (predicate or content) and before.text.islower():
+    predicate = prev is not None and prev.pos_ == "ADJ" and prev.dep_ == "acomp"  # "It is clear that."
+    content = prev is not None and prev.pos_ == "NOUN" and prev.head != that  # "the fact that.", however hung
+    if (predicate or content) and prev.text.islower():
         return True  # not "more than double that.", where "that" is the pronoun a number word modifies
     bare = not any(c.dep_.startswith("aux") for c in head.children)
     if head.tag_ in ("VBG", "VBN") and bare:
