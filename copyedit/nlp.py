@@ -116,16 +116,22 @@ def parse(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
     skipped, stand_ins = _stand_ins()
     no_tensor = numpy.zeros((0,), dtype="float32")
     model, disable = load(), [ENTITIES, *skipped]
-    docs = (doc for b in _batches(texts, batch_size) for doc in model.pipe(b, batch_size=len(b), disable=disable))
-    while True:
-        with _one_thread():
-            doc = next(docs, None)
-        if doc is None:
-            return
-        for step in stand_ins:
-            step(doc)
-        doc.tensor = no_tensor  # tok2vec's output: nothing reads it once the parser has run (NER has its own)
-        yield doc
+    for batch in _batches(texts, batch_size):
+        docs = model.pipe(batch, batch_size=len(batch), disable=disable)
+        for text in batch:
+            with _one_thread():
+                doc = next(docs)
+            # The tokenizer keeps every character, so the Doc's text is the one parsed: kept on the Doc for
+            # `syntax.doc_text`, as spaCy joins every token's text again each time ``doc.text`` is asked.
+            doc.user_data[TEXT] = text
+            for step in stand_ins:
+                step(doc)
+            doc.tensor = no_tensor  # tok2vec's output: nothing reads it once the parser has run (NER has its own)
+            yield doc
+
+
+#: Where a parsed Doc keeps its text (user_data); `syntax.doc_text` reads it.
+TEXT = "copyedit.text"
 
 
 #: Characters parsed in one batch at most: the parser's working memory grows with the batch's length (about 1.7 GB

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from copyedit import lexicon
-from copyedit.nlp import entity_type
+from copyedit.nlp import TEXT, entity_type
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -399,13 +399,10 @@ def quoted_at(doc: Doc, pos: int) -> bool:
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, kept on the Doc: spaCy joins every token's text again each time it is asked."""
-    text = doc.user_data.get(_TEXT)
+    text = doc.user_data.get(TEXT)
     if text is None:
-        text = doc.user_data[_TEXT] = doc.text
+        text = doc.user_data[TEXT] = doc.text
     return text
-
-
-_TEXT = "copyedit.text"
 
 
 #: A single quotation mark, curly or straight.

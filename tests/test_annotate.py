@@ -43,6 +43,17 @@ def test_parse_gives_the_docs_spacys_components_give() -> None:
         assert [(t.lemma_, str(t.morph), t.pos_) for t in a] == [(t.lemma_, str(t.morph), t.pos_) for t in b]
 
 
+def test_a_parsed_doc_keeps_its_text_and_the_detector_its_words() -> None:
+    """`parse` stores the text it parsed on the Doc (for `syntax.doc_text`); the detector cuts its words from it by
+    offset. Both must be what spaCy's own ``doc.text`` and tokens say, spaces and odd characters too."""
+    from copyedit import detector
+
+    texts = [*_texts(), "Mr O'Neill's 12,000th rock-n-roll...  “Quoted” — ½ café ＦＵＬＬ ﬁ\t tab  ", "\u00a0lead"]
+    for text, doc in zip(texts, nlp.parse(texts), strict=True):
+        assert doc.user_data[nlp.TEXT] == doc.text == text
+        assert detector._words(doc) == ([t.text for t in doc], [bool(t.whitespace_) for t in doc])
+
+
 def test_numpy_arithmetic_gives_the_annotations_blis_gives() -> None:
     import spacy
     from thinc.api import use_ops
