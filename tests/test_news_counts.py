@@ -12,6 +12,7 @@ from train import news_counts
 @pytest.fixture()
 def small_thresholds(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(news_counts, "MIN_SEEN", 2)
+    monkeypatch.setattr(news_counts, "MIN_NOUN", 2)
     monkeypatch.setattr(news_counts, "MIN_PASSIVE", 2)
 
 

@@ -9,7 +9,7 @@ shared independent set and the benchmark's frozen set left out), not written by 
   economy"); a mass noun, or one that readily takes a name attributively, does not ("inflation rose", "China
   policy"). Every lowercase singular noun (tag NN) that heads its phrase is counted, with how often it has no
   determiner, possessive or number of its own, and how often it has none right after a run of proper nouns that
-  opens its phrase. Listed: seen at least MIN_SEEN times, bare at most MAX_BARE of them, right after a bare name
+  opens its phrase. Listed: seen at least MIN_NOUN times, bare at most MAX_BARE of them, right after a bare name
   at most MAX_AFTER_NAME of them. A bare name before one is its lost possessor ("Japan economy shrank").
 - ``passive_after_be`` (VRB001): verbs whose base form never follows a form of "be" (the base form seen at least
   MIN_SEEN times, never after "be"), while their participle follows one at least MIN_PASSIVE times and at least
@@ -27,7 +27,8 @@ from train.damage import CORPUS, articles
 
 OUT = Path(__file__).resolve().parents[1] / "rules" / "data" / "news_counts.yaml"
 MIN_SEEN = 30
-MAX_BARE = 0.05
+MIN_NOUN = 20
+MAX_BARE = 0.08
 MAX_AFTER_NAME = 0.01
 MIN_PASSIVE = 5
 PASSIVE_RATIO = 5
@@ -69,7 +70,7 @@ class Counts:
         return sorted(
             w
             for w, n in self.seen.items()
-            if n >= MIN_SEEN and self.bare[w] <= MAX_BARE * n and self.after_name[w] <= MAX_AFTER_NAME * n
+            if n >= MIN_NOUN and self.bare[w] <= MAX_BARE * n and self.after_name[w] <= MAX_AFTER_NAME * n
         )
 
     def passive_after_be(self) -> list[str]:
@@ -101,7 +102,7 @@ def main() -> None:
     lines = [
         f"# Counted by `python -m train.news_counts` from {len(paragraphs)} training paragraphs of BBC and Reuters",
         "# news (see its docstring). Do not edit by hand: change train/news_counts.py and run it again.",
-        f"# POS001: singular nouns that edited news gives a determiner nearly every time: seen at least {MIN_SEEN}",
+        f"# POS001: singular nouns that edited news gives a determiner nearly every time: seen at least {MIN_NOUN}",
         f"# times as a phrase's head, bare at most {MAX_BARE:.0%} of them, right after a bare name at most"
         f" {MAX_AFTER_NAME:.0%}.",
         "count_nouns:",

@@ -8,6 +8,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from copyedit import lexicon
+from copyedit.checks.possessive import role_noun
 from copyedit.inflection import getAllInflections, getAllLemmas
 from copyedit.model import Finding, Safety
 from copyedit.nlp import entity_type
@@ -413,7 +414,10 @@ def _plain_before(before: Token, subj: Token, verb: Token) -> bool:
     fronted = before.tag_ in ("WDT", "WP") and before.head == clause and before.dep_ == "dobj"
     # a subject pronoun is its clause's subject whatever comes before: "…and he have pledged", "after she have"
     pronoun = subj.tag_ == "PRP" and subj.lower_ in ("he", "she", "it", "they", "we", "i")
-    if pronoun and (before.pos_ == "CCONJ" or (before.dep_ == "mark" and before.tag_ == "IN") or before.text == ","):
+    wh = before.tag_ in ("WDT", "WP", "WRB")  # "the actions which it say…", "what they wants", "how it work"
+    if pronoun and (
+        wh or before.pos_ == "CCONJ" or (before.dep_ == "mark" and before.tag_ == "IN") or before.text == ","
+    ):
         return before.lower_ not in ("nor", "or")  # "…, they has": a subject pronoun is no appositive
     # ", and the figures shows": a comma and a conjunction open a clause of its own, with its own subject
     joined = before.lower_ in ("and", "but") and before.i > 0 and before.doc[before.i - 1].text == ","
@@ -536,6 +540,8 @@ def subjunctive(verb: Token, clause: Token, subj_num: str) -> bool:
 def _named_group(subj: Token) -> bool:
     """A singular noun that a name modifies ("the Tottenham hierarchy", "the BBC top brass", "Labour's
     frontbench"): a team's, a party's or a firm's people, which British English counts as plural."""
+    if subj.tag_ == "NN" and role_noun(subj.lower_) and subj.lower_ not in words("collective"):
+        return False  # "the Tory leader", "the Chelsea manager": one person, not a group's people
     modifiers = [c for c in subj.children if c.i < subj.i and c.dep_ in ("compound", "poss", "nmod", "amod")]
     return any(_name_part(c) and entity_type(c) in _GROUP_NAMES for c in modifiers)  # not "the November deficit"
 

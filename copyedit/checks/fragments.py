@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from copyedit import lexicon, triggers
 from copyedit.checks.possessive import role_noun
 from copyedit.checks.stray_stops import (
+    _cut_subject,
     _gap,
     _opens_noun_phrase,
     _subject_cut,
@@ -27,6 +28,7 @@ from copyedit.syntax import (
     SUBJECT_PRONOUNS,
     Fragment,
     can_be_verb_form,
+    doc_text,
     fragment,
     has_main_verb,
     has_subject,
@@ -434,6 +436,10 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
     first = words(right)[:1]
     if not first or (first[0].i != 0 and not nxt[0].is_space):
         return False
+    if not _closed(nxt):
+        return False  # a row of a table or a list ("made up of¶¶Direct Investment N/A (-6.3)"), not a sentence's end
+    if doc[-1].pos_ == "ADP" and first[0].pos_ == "ADP":
+        return False  # "qualification for¶¶against Olympiakos": the words between were lost (a link), not a space
     if doc[-1].text == ",":
         # no sentence stops on a comma: a prose paragraph that does goes on, in lower case or with a fragment; a
         # whole sentence after it ("…in 2003,¶¶The violations included…") is as likely a comma typed for a stop
@@ -450,8 +456,10 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
     lowercase = kind == "paragraph" and len(words(left)) >= 3 and first[0].text.islower() and first[0].is_alpha
     if lowercase:
         # "rose to 5%¶¶in March": no paragraph opens in lower case; a verb only after its cut subject pronoun
-        # ("adding that it¶¶was too early"): a noun phrase before one may be a line that lost its name
-        return first[0].tag_ not in FINITE_TAGS or pronoun_cut(left, right)
+        # ("adding that it¶¶was too early") or a subject phrase ("Consumer confidence¶¶rose"): another noun phrase
+        # before one may be a line that lost its name
+        determined = _subject_cut(left, right) and _determined(_cut_subject(left, right))
+        return first[0].tag_ not in FINITE_TAGS or pronoun_cut(left, right) or determined
     if kind == "paragraph" and len(nxt) and _subject_cut(left, right):
         return True  # "Shares in the bank¶¶Fell 5% on Monday.": a subject, then its predicate
     if not (has_main_verb(left) and has_subject(left.root) and len(words(left)) >= 6):
@@ -462,6 +470,19 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
     phrase = first[0].pos_ in ("ADP", "CCONJ", "SCONJ") and _verbless(right) and right.text.rstrip().endswith(".")
     tail = kind == "paragraph" and reporting_tail(right)
     return fragment(right) is not None or tail or (kind == "paragraph" and (lowercase_go_on or phrase))
+
+
+def _closed(block: Doc) -> bool:
+    """Whether a block ends as a sentence does: on a full stop, question or exclamation mark or colon, perhaps
+    inside closing quotes or brackets."""
+    return doc_text(block).rstrip().rstrip("\"”’')]").endswith((".", "!", "?", ":"))
+
+
+def _determined(subject: Token) -> bool:
+    """Whether a subject cut from its verb has a determiner or an owner ("The system¶¶is…"): a bare one is as
+    likely a title that lost its name to a link ("Olympic champion [name]¶¶made a return"), where a join is
+    no repair."""
+    return subject.tag_ == "PRP" or any(c.dep_ in ("det", "poss") for c in subject.children)
 
 
 def _cut_object(last: Token, left: Span, right: Span) -> bool:

@@ -229,7 +229,8 @@ def _possessor(last: Token, source: str = "") -> Safety | None:
         return None  # the entities last: the recogniser runs only where the words can hold a possessor
     mod, nouns, prev, titled, lemmas = phrase
     words = lexicon.load("possessed_nouns")
-    if mod is not None and _complement_object(first):
+    governed = prev is not None and nouns[-1].dep_ == "pobj" and nouns[-1].head.i == prev.i  # "the most of England"
+    if mod is not None and not governed and _complement_object(first):
         return None  # "named X best picture and Javier Bardem best actor": an object and its complement
     if last.text.isupper() and entity_type(last) != "PERSON":
         return None  # "US officials", "BBC reporter": acronyms are attributive by habit
@@ -257,7 +258,7 @@ def _possessor(last: Token, source: str = "") -> Safety | None:
         return Safety.SAFE
     # a place or a body before a noun that needs a determiner, which nothing else gives it ("Japan economy")
     counted = mod is None and len(nouns) == 1 and _counted(nouns[-1]) and not role_noun(nouns[-1].lower_)
-    counted = counted and nouns[-1].lower_ not in words["body_kinds"]
+    counted = counted and nouns[-1].lower_ not in words["body_kinds"] and not place  # "Wembley Stadium pitch"
     return _bare_singular(nouns[-1], prev) if counted and not _longer_phrase(prev, nouns[-1]) else None
 
 
@@ -371,13 +372,14 @@ def _bare_singular(head: Token, prev: Token | None, titled: bool = False) -> Saf
         return None  # "met John Smith today", "named Javier Bardem best actor"
     if head.pos_ == "PRON" or _INDEFINITE.fullmatch(word) or not _prose(head.doc):
         return None  # "given Mr Brown something to do"; a headline or caption, which drops possessives
-    if prev is not None and prev.lower_ == "as" and role_noun(word):
+    subject = _finite_subject(head) and _counted(head)  # not "Bass Strait output is…", a mass noun
+    if prev is not None and prev.lower_ == "as" and role_noun(word) and not subject:
         return None  # "a spell as Manchester United assistant": after "as" a role needs no determiner
     verb = prev if prev is not None and prev.pos_ in ("VERB", "AUX") else None
     governor = head.head if head.dep_ in ("dobj", "dative") else verb
     if any(v is not None and v.lemma_ in _complement_verbs() for v in (governor, verb)):
         return None  # "elected John Smith president", "gave Jane Smith permission", "saw Shane Williams scamper"
-    if _may_be_verb(word, ("VBD", "VBN")) and head.dep_ != "pobj":
+    if _may_be_verb(word, ("VBD", "VBN")) and head.dep_ != "pobj" and not subject:
         return None  # "Mr Brown forecast growth of 2%": a past tense after its subject
     return _certainty(head, verb, titled)
 
@@ -432,6 +434,14 @@ def _prose(doc: Doc) -> bool:
 
 
 _INDEFINITE = re.compile(r"(?:some|any|no|every)(?:thing|one|body)")
+
+
+def _finite_subject(noun: Token) -> bool:
+    """Whether the noun is the subject of the finite verb right after it ("after Alan Shearer shot was blocked",
+    "as Michael McIndoe corner found …"): then it is neither the name's own verb nor a role after "as"."""
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    finite = nxt is not None and nxt.tag_ in ("VBD", "VBZ", "VBP", "MD") and nxt.pos_ in ("AUX", "VERB")
+    return finite and noun.dep_ in ("nsubj", "nsubjpass")
 
 
 def _subject_noun(tok: Token) -> bool:
