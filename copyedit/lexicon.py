@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,9 +18,23 @@ def rules_dir() -> Path:
     return shipped if shipped.is_dir() else _PACKAGE.parent / "rules"
 
 
+class _WordLoader(yaml.SafeLoader):
+    """YAML for word lists: only ``true`` and ``false`` are booleans. YAML 1.1 also reads on, off, yes, no, y
+    and n as booleans, which took the prepositions "on" and "off" out of every list that holds them."""
+
+
+_WordLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_WordLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
 @cache
 def load(name: str) -> Any:
     """The parsed YAML file rules/data/NAME.yaml."""
     path = rules_dir() / "data" / f"{name}.yaml"
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=_WordLoader)  # a SafeLoader with fewer booleans

@@ -212,6 +212,8 @@ def _possessor(last: Token, source: str = "") -> Safety | None:
     if last.i + 1 >= len(doc) or not last.whitespace_:
         return None
     first, after = _name_start(last), doc[last.i + 1]
+    if after.tag_ in _NAME_TAGS and _country_before_person(first, last):
+        return Safety.SAFE  # "beat Russia Elena Bovina"
     readings = {o: _phrase(first, last, after, o) for o in _ordinal_readings(after)}
     if not any(readings.values()):
         return _described(first, last, after)
@@ -434,6 +436,25 @@ def _prose(doc: Doc) -> bool:
 
 
 _INDEFINITE = re.compile(r"(?:some|any|no|every)(?:thing|one|body)")
+
+
+def _country_before_person(first: Token, last: Token) -> bool:
+    """Whether a place's name runs straight into a person's full name ("beat Russia Elena Bovina", "Britain Kathy
+    Butler won"): no place modifies a person's name, so the place owns it. Not after a preposition or a
+    determiner, where the place may close a phrase of its own ("For Australia Ricky Ponting scored"), and only
+    in running prose."""
+    doc = last.doc
+    after = doc[last.i + 1]
+    if entity_type(last) != "GPE" or entity_iob(after) != "B" or entity_type(after) != "PERSON":
+        return False
+    if any(entity_type(t) != "GPE" for t in doc[first.i : last.i]) or entity_iob(first) != "B":
+        return False  # the whole run before the person is the place, and nothing more
+    person = [after]
+    while person[-1].i + 1 < len(doc) and entity_iob(doc[person[-1].i + 1]) == "I":
+        person.append(doc[person[-1].i + 1])
+    prev = doc[first.i - 1] if first.i > first.sent.start else None
+    opens = prev is None or prev.pos_ in ("VERB", "AUX", "CCONJ") or prev.text == ","
+    return len(person) >= 2 and all(t.tag_ in _NAME_TAGS for t in person) and opens and _prose(doc)
 
 
 def _finite_subject(noun: Token) -> bool:
