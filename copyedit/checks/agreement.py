@@ -447,12 +447,12 @@ def is_dash(tok: Token) -> bool:
 
 
 def _introductory(comma: Token, verb: Token) -> bool:
-    """A comma closing an opening phrase or clause of the verb's own clause: "Set in Wales, the film…",
-    "But while life may be a game, his grandchildren…"."""
+    """A comma closing an opening phrase, clause or adverb of the verb's own clause: "Set in Wales, the film…",
+    "But while life may be a game, his grandchildren…", "However, the rise in…"."""
     clause = verb.head if verb.dep_ in ("aux", "auxpass") else verb
     opener = comma.doc[comma.i - 1]
     top = next((a for a in (opener, *opener.ancestors) if a.head == clause and a != clause), None)
-    if top is None or top.dep_ not in ("advcl", "prep") or top.right_edge.i != opener.i:
+    if top is None or top.dep_ not in ("advcl", "prep", "advmod", "npadvmod") or top.right_edge.i != opener.i:
         return False
     lead = comma.doc[comma.sent.start : top.left_edge.i]
     return all(t.pos_ in ("CCONJ", "ADV") and t.head == clause for t in lead)

@@ -452,6 +452,8 @@ def _country_before_person(first: Token, last: Token) -> bool:
     person = [after]
     while person[-1].i + 1 < len(doc) and entity_iob(doc[person[-1].i + 1]) == "I":
         person.append(doc[person[-1].i + 1])
+    if role_noun(after.lower_) and "NOUN" in getAllLemmas(after.lower_):
+        return False  # "U.S. Lawyer Thomas Ward": a capitalised role the recogniser took into the name
     prev = doc[first.i - 1] if first.i > first.sent.start else None
     opens = prev is None or prev.pos_ in ("VERB", "AUX", "CCONJ") or prev.text == ","
     return len(person) >= 2 and all(t.tag_ in _NAME_TAGS for t in person) and opens and _prose(doc)

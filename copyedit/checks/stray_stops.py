@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from copyedit import lexicon, triggers
 from copyedit.inflection import getInflection
 from copyedit.model import Finding, Safety
+from copyedit.nlp import entity_type
 from copyedit.rule import Context, Example, rule
 from copyedit.syntax import (
     FINITE_TAGS,
@@ -330,10 +331,22 @@ def _wants_object(prep: Token, left: Span, right: Span) -> bool:
     if gap == "sure":
         return False
     verbless = _verbless(right)
+    if _adverb_on(prep):
+        return verbless  # "from April 2004 on. The Nikkei…", "and so on."
     # Straight after its verb a preposition may be a particle ("slide in") or stranded ("dealing with").
     if gap == "possible" or (prep.head.pos_ in ("VERB", "AUX") and _adjacent(prep, prep.head)):
         return verbless
     return prep.dep_ == "prep" or verbless or not has_main_verb(left)
+
+
+def _adverb_on(prep: Token) -> bool:
+    """Whether "on" is an adverb that may end its sentence: after "so", "later", "from then" and the like, or
+    closing a span that "from" opens a few words before ("from April 2004 on")."""
+    if prep.lower_ != "on" or prep.i == 0:
+        return False
+    doc = prep.doc
+    after = lexicon.load("stray_stops")["adverb_on_after"]
+    return doc[prep.i - 1].lower_ in after or any(t.lower_ == "from" for t in doc[max(0, prep.i - 5) : prep.i])
 
 
 def _verbless(sent: Span) -> bool:
@@ -424,6 +437,8 @@ def mid_sentence_letter(tok: Token, source: str, tagged: bool = True) -> str:
     misled (``tagged`` false): then only a run of capitals ("a. New York court") keeps the capital.
     """
     word, letter = tok.text, tok.text[:1]
+    if _name_of(tok):
+        return letter  # "the House of. Commons", "the British Chambers of. Commerce": the rest of a name
     if not is_common_word(word) or word.isupper() or not word[1:].islower():
         return joined_case(tok)
     pattern = re.escape(word[1:])
@@ -431,10 +446,23 @@ def mid_sentence_letter(tok: Token, source: str, tagged: bool = True) -> str:
     common = re.search(rf"\b{re.escape(letter.lower())}{pattern}\b", source) is not None
     if named != common:
         return letter if named else letter.lower()
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if tagged and nxt is not None and nxt.is_alpha and nxt.text[:1].islower() and not entity_type(tok):
+        return letter.lower()  # "access to. Broadband has…": a dictionary word alone, no entity, read as a name
     if tagged:
         return joined_case(tok)
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     return letter if nxt is not None and nxt.is_alpha and nxt.text[:1].isupper() else letter.lower()
+
+
+def _name_of(tok: Token) -> bool:
+    """Whether the capitalised word after a stray stop ends a name of the form "X of Y" ("the House of. Commons"):
+    a capitalised word, not a sentence's first, stands before the "of" the stop follows."""
+    doc = tok.doc
+    if tok.i < 3 or not tok.text[:1].isupper() or doc[tok.i - 1].text != "." or doc[tok.i - 2].lower_ != "of":
+        return False
+    owner = doc[tok.i - 3]
+    return owner.text[:1].isupper() and owner.is_alpha and not owner.is_sent_start
 
 
 #: A word, a full stop and (looked ahead at) the letter after it: where a stop may cut a sentence. A match
