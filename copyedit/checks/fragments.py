@@ -536,14 +536,20 @@ def paragraph_broken_mid_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     A title or heading stops without punctuation by design, so the break counts only when the block is a
     whole clause, or ends on a word that cannot end a sentence, and the next block continues it. A one-line
     paragraph that reads as a heading, caption or standalone line (in capitals, in title case, or short with no
-    clause of its own, "Everything you need to know about") before a paragraph of prose is left alone.
+    clause of its own, "Everything you need to know about") before a paragraph of prose is left alone, and so
+    is a break before a block that does not end as a sentence does (a table's or a list's rows), or between two
+    prepositions ("qualification for¶¶against Olympiakos": words were lost there, not a space). In plain text a
+    short line counts as a heading unless it ends on an article, "of" or a conjunction, or the next paragraph
+    opens in lower case.
 
     ## Fix safety
     It also goes on where the paragraph stops on a comma or a per cent sign and the next opens in lower case or
     with a fragment, where it stops on a preposition that strands nothing or on a verb after a modal or "to"
     and the next opens with the noun phrase they wait for ("would create¶¶More than 1,000 jobs"), where it is
-    a subject and the next its predicate ("Shares in the group¶¶Fell 5%"), and where the next opens in lower
-    case or is a verbless phrase led by a preposition ("rose to 5%¶¶In March, the highest level…").
+    a subject and the next its predicate ("Shares in the group¶¶Fell 5%", "The index of consumer
+    confidence¶¶rose": a bare one, "Olympic champion¶¶made a return", may have lost its name to a link), and
+    where the next opens in lower case or is a verbless phrase led by a preposition ("rose to 5%¶¶In March, the
+    highest level…").
 
     Safe: the break becomes one space and the next word loses its capital unless it is a name.
     """

@@ -662,7 +662,9 @@ def missing_possessive(doc: Doc, ctx: Context) -> Iterator[Finding]:
     nor does a name that closes an opening phrase before its subject ("In Japan major efforts remained").
 
     A person's full name (or a titled name) before a lone singular count noun is a possessor too: a count
-    noun needs a determiner, and the name is the only word that can be one ("Andrew Gilligan story"). Left
+    noun needs a determiner, and the name is the only word that can be one ("Andrew Gilligan story"). So is a
+    place run straight into a person's full name ("beat Russia Elena Bovina"), but not after a preposition
+    ("For Australia Ricky Ponting scored") or across a capitalised role ("U.S. Lawyer Thomas Ward"). Left
     alone: plurals and mass nouns ("Microsoft products", "Calvin Klein underwear"), a noun before another name
     ("Obama aide David Axelrod", "Jude Law film Closer"), an object and its complement or bare verb
     ("elected John Smith president", "saw Shane Williams scamper"), a past tense after its subject ("Mr Brown
