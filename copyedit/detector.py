@@ -253,6 +253,8 @@ def _edit(tok: Token, label: str, ctx: Context) -> tuple[int, int, str, bool] | 
         return None  # "made-made", "low-cost": part of a hyphenated word
     if not _plausible(tok, label):
         return None
+    if label in ("N_SING", "N_PLUR") and ctx.next is not None and all(t.is_space for t in doc[tok.i + 1 :]):
+        return None  # "given these two extra¶¶days": a block that stops on the word may go on in the next one
     new = _form(word.lower(), label)
     if new is None or new == word.lower():
         return None

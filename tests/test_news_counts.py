@@ -14,6 +14,7 @@ def small_thresholds(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(news_counts, "MIN_SEEN", 2)
     monkeypatch.setattr(news_counts, "MIN_NOUN", 2)
     monkeypatch.setattr(news_counts, "MIN_PASSIVE", 2)
+    monkeypatch.setattr(news_counts, "MIN_SUBJECT", 2)
 
 
 def _counts(paragraphs: list[str]) -> news_counts.Counts:
@@ -61,8 +62,28 @@ def test_a_verb_never_written_after_be_but_whose_participle_is() -> None:
     assert "support" not in verbs  # "is support" is written: a noun after the copula
 
 
+@pytest.mark.usefixtures("small_thresholds")
+def test_a_noun_that_always_takes_a_singular_verb_is_listed_and_a_group_noun_is_not() -> None:
+    counts = _counts(
+        [
+            "The economy is growing.",
+            "The economy was weak last year.",
+            "The economy has recovered.",
+            "The team are happy with the result.",
+            "The team is in good form.",
+            "The team were beaten on Saturday.",
+        ]
+    )
+    assert counts.subject["economy"] == 3 and counts.plural_verb["economy"] == 0
+    assert counts.plural_verb["team"] == 2
+    listed = counts.singular_subjects()
+    assert "economy" in listed
+    assert "team" not in listed
+
+
 def test_the_shipped_lists_are_the_ones_the_rules_read() -> None:
     data = lexicon.load("news_counts")
-    assert {"count_nouns", "passive_after_be"} <= set(data)
+    assert {"count_nouns", "passive_after_be", "singular_subjects"} <= set(data)
+    assert "economy" in data["singular_subjects"] and "team" not in data["singular_subjects"]
     assert "economy" in data["count_nouns"] and "inflation" not in data["count_nouns"]
     assert "arrest" in data["passive_after_be"]

@@ -15,6 +15,10 @@ shared independent set and the benchmark's frozen set left out), not written by 
   MIN_SEEN times, never after "be"), while their participle follows one at least MIN_PASSIVE times and at least
   PASSIVE_RATIO times as often as their -ing form. The tagger reads "was arrest in London" as a noun after a
   copula; no such noun is written in news, and "was arrested" is the repair.
+- ``singular_subjects`` (AGR001): singular nouns that, as the subject of a finite verb that shows number, take a
+  singular verb at least MIN_SUBJECT times and a plural one at most MAX_PLURAL of them. A name before one does
+  not make it a team's or a firm's people ("the US economy have grown" is no British collective plural, as "the
+  Tottenham hierarchy are" may be).
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ MIN_NOUN = 20
 MAX_BARE = 0.08
 MAX_AFTER_NAME = 0.01
 MIN_PASSIVE = 5
+MIN_SUBJECT = 20
+MAX_PLURAL = 0.03
 PASSIVE_RATIO = 5
 BE = frozenset({"is", "are", "was", "were", "be", "been"})
 DETERMINING = frozenset({"det", "poss", "nummod", "predet"})
@@ -45,6 +51,20 @@ class Counts:
         self.after_name: Counter[str] = Counter()  # … right after a bare name
         self.words: Counter[str] = Counter()  # every lowercase word
         self.after_be: Counter[str] = Counter()  # … right after a form of "be"
+        self.subject: Counter[str] = Counter()  # a singular noun as a finite verb's subject
+        self.plural_verb: Counter[str] = Counter()  # … whose verb is plural
+
+    def _agreement(self, tok) -> None:
+        """Count a lowercase singular subject (not coordinated) and whether its finite verb is plural."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "conj" for c in tok.children):
+            return
+        head = tok.head
+        verbs = [head, *(c for c in head.children if c.dep_ in ("aux", "auxpass"))]
+        finite = next((v for v in verbs if v.tag_ in ("VBZ", "VBP") or v.lower_ in ("was", "were")), None)
+        if finite is None:
+            return
+        self.subject[tok.text] += 1
+        self.plural_verb[tok.text] += finite.tag_ == "VBP" or finite.lower_ == "were"
 
     def add(self, doc) -> None:
         for tok in doc:
@@ -55,6 +75,7 @@ class Counts:
             if tok.tag_ != "NN" or tok.dep_ == "compound" or not (tok.is_alpha and tok.text.islower()):
                 continue
             self.seen[tok.text] += 1
+            self._agreement(tok)
             if any(c.dep_ in DETERMINING for c in tok.children):
                 continue
             self.bare[tok.text] += 1
@@ -72,6 +93,9 @@ class Counts:
             for w, n in self.seen.items()
             if n >= MIN_NOUN and self.bare[w] <= MAX_BARE * n and self.after_name[w] <= MAX_AFTER_NAME * n
         )
+
+    def singular_subjects(self) -> list[str]:
+        return sorted(w for w, n in self.subject.items() if n >= MIN_SUBJECT and self.plural_verb[w] <= MAX_PLURAL * n)
 
     def passive_after_be(self) -> list[str]:
         from copyedit.inflection import getAllLemmas, getInflection
@@ -98,7 +122,7 @@ def main() -> None:
     counts = Counts()
     for doc in parse(paragraphs):
         counts.add(doc)
-    nouns, verbs = counts.count_nouns(), counts.passive_after_be()
+    nouns, verbs, subjects = counts.count_nouns(), counts.passive_after_be(), counts.singular_subjects()
     lines = [
         f"# Counted by `python -m train.news_counts` from {len(paragraphs)} training paragraphs of BBC and Reuters",
         "# news (see its docstring). Do not edit by hand: change train/news_counts.py and run it again.",
@@ -111,9 +135,16 @@ def main() -> None:
         f"# does, at least {MIN_PASSIVE} times and {PASSIVE_RATIO} times as often as the -ing form.",
         "passive_after_be:",
         *(f"  - {w}" for w in verbs),
+        "# AGR001: singular nouns whose finite verb is singular when they are its subject: seen at least"
+        f" {MIN_SUBJECT}\n# times, with a plural verb at most {MAX_PLURAL:.0%} of them.",
+        "singular_subjects:",
+        *(f"  - {w}" for w in subjects),
     ]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{args.out}: {len(nouns)} count nouns, {len(verbs)} verbs passive after 'be'")
+    print(
+        f"{args.out}: {len(nouns)} count nouns, {len(verbs)} verbs passive after 'be',"
+        f" {len(subjects)} singular subjects"
+    )
 
 
 if __name__ == "__main__":

@@ -542,8 +542,15 @@ def _named_group(subj: Token) -> bool:
     frontbench"): a team's, a party's or a firm's people, which British English counts as plural."""
     if subj.tag_ == "NN" and role_noun(subj.lower_) and subj.lower_ not in words("collective"):
         return False  # "the Tory leader", "the Chelsea manager": one person, not a group's people
+    if subj.lower_ in _singular_subjects() and subj.lower_ not in words("collective"):
+        return False  # "the US economy": news gives it a singular verb (news_counts.yaml), a thing, not people
     modifiers = [c for c in subj.children if c.i < subj.i and c.dep_ in ("compound", "poss", "nmod", "amod")]
     return any(_name_part(c) and entity_type(c) in _GROUP_NAMES for c in modifiers)  # not "the November deficit"
+
+
+@cache
+def _singular_subjects() -> frozenset[str]:
+    return frozenset(lexicon.load("news_counts")["singular_subjects"])
 
 
 #: Names of what has people: a firm, club, band, party, nation, family or seat of government.
@@ -663,6 +670,9 @@ def _collective_plurals(ctx: Context) -> bool:
             fixed="'It was a good day,' she said. The ministers have agreed to meet again.",
         ),
         Example(
+            bad="The Japanese economy [[have]] grown for a year.", fixed="The Japanese economy has grown for a year."
+        ),
+        Example(
             bad="The Mercedes garage [[were]] jubilant after the race.",
             fixed="The Mercedes garage was jubilant after the race.",
             unsafe=True,
@@ -693,7 +703,9 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
     news writes them), the fix is unsafe: a speaker's grammar is theirs. A singular noun that a name modifies,
     before a plural verb ("the Tottenham hierarchy are", "the Mercedes garage were"), may be a team's, party's
     or firm's people counted as plural, as British English does: no finding where the article itself writes a
-    collective noun or such a name with a plural verb ("the club are", "Arsenal have"), else unsafe.
+    collective noun or such a name with a plural verb ("the club are", "Arsenal have"), else unsafe. A noun that
+    edited news always gives a singular verb is a thing, not people, whatever name stands before it ("the US
+    economy have grown"; news_counts.yaml, counted by train/news_counts.py).
     """
     for verb in doc:
         verb_num = verb_number(verb)

@@ -383,12 +383,16 @@ def determiner_noun_number(doc: Doc, ctx: Context) -> Iterator[Finding]:
     ("another states"), safely only when the verb is plural too. Mass nouns (rules/data/determiner_nouns.yaml) are
     never pluralised ("these evidence show" is left alone), nor is a measure after a numeral ("four stone", "six
     foot") or a rank ("the top ten list"); a word that the parse makes the verb of a determiner standing as a
-    pronoun ("This aligns with", "each doubles up") is no noun; and a new form must be a known English noun.
+    pronoun ("This aligns with", "each doubles up") is no noun; and a new form must be a known English noun. A
+    word that ends a block with no closing punctuation is left alone: the phrase may go on in the next block.
     """
+    ending = next((t for t in reversed(doc) if not t.is_space), None)
     for noun in doc:
         num = form_number(noun)
         if num is None or not _heads_phrase(noun):
             continue
+        if noun == ending and ctx.next is not None:
+            continue  # "given these two extra¶¶days": a block that stops on it may go on in the next one
         dets = _governing(determiners(noun))
         if len({n for _, n in dets}) != 1 or dets[0][1] == num or not statement(noun.sent):
             continue  # "many a candidate", "a few": the phrase marks both numbers

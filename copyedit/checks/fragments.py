@@ -20,6 +20,7 @@ from copyedit.checks.stray_stops import (
     reporting_tail,
     stop_gap,
 )
+from copyedit.inflection import getAllLemmas
 from copyedit.model import Finding, Safety
 from copyedit.nlp import entity_type
 from copyedit.rule import Context, Example, rule
@@ -451,6 +452,8 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
         return False
     if (kind == "paragraph" or doc[-1].tag_ not in ("IN", "RP")) and cannot_end(doc[-1], left, right):
         return len(words(left)) >= 3
+    if kind == "paragraph" and len(words(left)) >= 4 and _open_noun_phrase(doc[-1], left, right):
+        return True  # "hit by a deadly¶¶Economic crisis"
     if kind == "paragraph" and len(words(left)) >= 4 and _cut_object(doc[-1], left, right):
         return True
     lowercase = kind == "paragraph" and len(words(left)) >= 3 and first[0].text.islower() and first[0].is_alpha
@@ -470,6 +473,24 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
     phrase = first[0].pos_ in ("ADP", "CCONJ", "SCONJ") and _verbless(right) and right.text.rstrip().endswith(".")
     tail = kind == "paragraph" and reporting_tail(right)
     return fragment(right) is not None or tail or (kind == "paragraph" and (lowercase_go_on or phrase))
+
+
+def _open_noun_phrase(last: Token, left: Span, right: Span) -> bool:
+    """Whether a block stops on a determiner and adjectives that wait for the noun the next block opens with: "hit
+    by a deadly¶¶Economic crisis", "given these two special¶¶Days". Not an adjective that may stand for a noun ("a
+    friendly", "another single", "their favourite"), one after "a little" ("a little deceptive"), the adjectives
+    that stand for a noun by habit ("on their own", "only a few"), nor before anything but a noun or adjective."""
+    table = lexicon.load("stray_stops")
+    if last.tag_ not in ("JJ", "JJR", "JJS") or last.lower_ in table["open_noun_phrase_ends"]:
+        return False
+    if "NOUN" in getAllLemmas(last.lower_) or right[0].pos_ not in ("NOUN", "ADJ", "PROPN"):
+        return False
+    i = last.i - 1
+    while i >= left.start and (left.doc[i].tag_ in ("JJ", "JJR", "JJS", "CD", "HYPH") or left.doc[i].lower_ == "very"):
+        if left.doc[i].lower_ in ("little", "bit", "lot"):
+            return False  # "a little deceptive": a degree, not an article
+        i -= 1
+    return i >= left.start and left.doc[i].lower_ in table["open_noun_phrase"]
 
 
 def _closed(block: Doc) -> bool:

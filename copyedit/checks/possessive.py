@@ -62,7 +62,11 @@ def _noun_chain(after: Token, ordinal: bool) -> tuple[Token | None, list[Token]]
     if mod is not None and i < len(doc) and doc[i].tag_ == "CD" and _ORDINAL.fullmatch(mod.lower_):
         i += 1  # "Mr Bush first 100 days"
     nouns = []
-    while i < len(doc) and doc[i].text.islower() and (doc[i].tag_ in ("NN", "NNS") or _subject_noun(doc[i])):
+    while (
+        i < len(doc)
+        and doc[i].text.islower()
+        and (doc[i].tag_ in ("NN", "NNS") or _subject_noun(doc[i]) or _object_noun(doc[i]))
+    ):
         if i + 1 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text in ("-", "–"):
             return mod, []  # "Will Smith co-stars": part of a hyphenated word, no noun of its own
         nouns.append(doc[i])
@@ -168,12 +172,13 @@ def _phrase(first: Token, last: Token, after: Token, ordinal: bool) -> Phrase | 
     if not nouns or _modified_before(nouns[-1], first) or _not_owned(nouns[-1]):
         return None
     prev, titled = _opener(first, nouns[-1])
-    if (prev is not None and prev.tag_ not in _OPENERS) or not _ends_noun_phrase(nouns[-1]):
-        return None
+    ranks = mod is not None and any(_SUPERLATIVE.fullmatch(w) or _ORDINAL.fullmatch(w) for w in _modifier_words(mod))
+    if (prev is not None and prev.tag_ not in _OPENERS) or not (_ends_noun_phrase(nouns[-1]) or ranks):
+        return None  # (but "Britain biggest union Unison": a ranked noun is no false title before a name)
     words = lexicon.load("possessed_nouns")
     lemmas = {n.lemma_.lower() for n in nouns} | {n.lower_ for n in nouns}
     listed = lemmas & (set(words["person"]) | set(words["place_or_body"]))
-    bare = len(nouns) == 1 and last.is_alpha and (titled or first.i < last.i or _counted(nouns[-1]))
+    bare = (len(nouns) == 1 or titled) and last.is_alpha and (titled or first.i < last.i or _counted(nouns[-1]))
     return (mod, nouns, prev, titled, lemmas) if mod is not None or listed or bare else None
 
 
@@ -227,7 +232,8 @@ def _possessor(last: Token, source: str = "") -> Safety | None:
     ranked = ranked and _superlative_at(doc[phrase[0].i + 1])
     superlative = bool(words_of) and (_owning(words_of[0]) or any(_SUPERLATIVE.fullmatch(w) for w in words_of))
     superlative = superlative or (ranked and (_ORDINAL.fullmatch(words_of[0]) is not None or phrase[0].tag_ == "CD"))
-    if phrase is None or entity_type(last) not in (_LABELS | {"LOC"} if superlative else _LABELS):
+    titled_name = phrase is not None and phrase[3]  # "Lord Hutton inquiry": a courtesy title makes a person
+    if phrase is None or (entity_type(last) not in (_LABELS | {"LOC"} if superlative else _LABELS) and not titled_name):
         return None  # the entities last: the recogniser runs only where the words can hold a possessor
     mod, nouns, prev, titled, lemmas = phrase
     words = lexicon.load("possessed_nouns")
@@ -245,8 +251,11 @@ def _possessor(last: Token, source: str = "") -> Safety | None:
             # document gives it a courtesy title elsewhere ("Mr Smith", then "Smith decision was welcomed").
             lone = not titled and first.i == last.i and not known
             return None if lone and nouns[-1].tag_ != "NN" else Safety.UNSAFE if lone else Safety.SAFE
-        bare = len(nouns) == 1 and last.is_alpha and (titled or known or _full_name(first, last))
-        if bare and titled and nouns[-1].tag_ == "NNS":
+        # a courtesy title makes no modifier, so it owns a compound too ("Mr Brown council tax rebate")
+        compound = len(nouns) > 1 and not _may_be_verb(nouns[0].lower_, ("VBD", "VBN", "VBZ"))  # "Mr Brown forecast"
+        single = len(nouns) == 1 or (titled and compound)
+        bare = single and last.is_alpha and (titled or known or _full_name(first, last))
+        if bare and titled and (nouns[-1].tag_ == "NNS" or _object_noun(nouns[-1])):
             return _titled_plural(nouns[-1], prev)
         return _bare_singular(nouns[-1], prev, titled or known) if bare else None
     if superlative and entity_type(nouns[-1]) in ("DATE", "TIME"):
@@ -393,6 +402,8 @@ def _titled_plural(head: Token, prev: Token | None) -> Safety | None:
     doc = head.doc
     nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
     verb_like = bool(getAllLemmas(head.lower_).get("VERB")) and head.lemma_.lower() != head.lower_
+    # after "in", "of", "with" the name is no subject ("in Lord Woolf words"; but "before Mr Smith leaves")
+    verb_like = verb_like and not (prev is not None and prev.lower_ in _clause_free())
     if verb_like and (nxt is None or nxt.pos_ not in ("AUX", "VERB") or nxt.tag_ in ("VBG", "VBN")):
         return None  # "Mr Smith claims victory", "Mr Brown plans": a verb after its subject
     if entity_type(head) in ("DATE", "TIME") or role_noun(head.lemma_.lower()) or not _prose(doc):
@@ -400,6 +411,11 @@ def _titled_plural(head: Token, prev: Token | None) -> Safety | None:
     if prev is not None and prev.lemma_ in _complement_verbs():
         return None
     return Safety.SAFE
+
+
+@cache
+def _clause_free() -> frozenset[str]:
+    return frozenset(lexicon.load("possessed_nouns")["clause_free_prepositions"])
 
 
 def _certainty(head: Token, verb: Token | None, titled: bool = False) -> Safety:
@@ -472,6 +488,12 @@ def _subject_noun(tok: Token) -> bool:
     ensured …"), where a plain verb form after a singular name cannot stand."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return nxt is not None and nxt.tag_ in ("VBD", "VBZ", "VBN") and bool(getAllLemmas(tok.lower_, "NOUN"))
+
+
+def _object_noun(tok: Token) -> bool:
+    """A word tagged as a verb in -s that the parse makes a preposition's object ("with Mr Forsyth views"): a
+    plural noun, where the dictionary has one."""
+    return tok.tag_ == "VBZ" and tok.dep_ == "pobj" and bool(getAllLemmas(tok.lower_, "NOUN"))
 
 
 def role_noun(word: str) -> bool:
@@ -662,7 +684,11 @@ def missing_possessive(doc: Doc, ctx: Context) -> Iterator[Finding]:
     nor does a name that closes an opening phrase before its subject ("In Japan major efforts remained").
 
     A person's full name (or a titled name) before a lone singular count noun is a possessor too: a count
-    noun needs a determiner, and the name is the only word that can be one ("Andrew Gilligan story"). So is a
+    noun needs a determiner, and the name is the only word that can be one ("Andrew Gilligan story"). A
+    courtesy title makes a person whatever the recogniser says ("Lord Hutton inquiry"), and owns a compound
+    ("Mr Brown council tax rebate", unless its first word may be the name's verb: "Mr Brown forecast growth") or
+    a plural after a preposition that opens no clause ("in Lord Woolf words"; but "before Mr Smith leaves"). A
+    superlative or ordinal phrase may stand before its apposition ("Britain biggest union, Unison"). So is a
     place run straight into a person's full name ("beat Russia Elena Bovina"), but not after a preposition
     ("For Australia Ricky Ponting scored") or across a capitalised role ("U.S. Lawyer Thomas Ward"). Left
     alone: plurals and mass nouns ("Microsoft products", "Calvin Klein underwear"), a noun before another name

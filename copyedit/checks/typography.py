@@ -74,14 +74,40 @@ def _doubled_safety(first: Token, second: Token) -> Safety | None:
         return Safety.SAFE if _after_noun(first) and not _may_strand(first, before) else None
     if word == "that":
         return Safety.SAFE if _that_slip(first, second) else None
+    prev = first.doc[first.i - 1] if first.i > sent.start else None
+    if word in table["modals"]:
+        noun = prev is not None and prev.tag_ in ("DT", "PRP$", "JJ", "JJS", "POS", "CD")  # "the will will"
+        return Safety.SAFE if first.text.islower() and not noun else None
+    if word in table["demonstratives"]:
+        governed = prev is not None and (prev.tag_ in ("IN", "TO") or prev.pos_ == "VERB")  # "add to this this law"
+        return Safety.SAFE if first.text.islower() and not governed else None
+    if word in table["pronouns"]:
+        verb = second.i + 1 < len(second.doc) and second.doc[second.i + 1].tag_ in _FINITE
+        subject = {first.dep_, second.dep_} & {"nsubj", "nsubjpass"}
+        return Safety.SAFE if verb and subject else None
     return None
+
+
+#: Tags of a finite verb or modal: what follows a subject pronoun typed twice ("he he had").
+_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+
+
+def _opening_the(first: Token, second: Token) -> bool:
+    """Whether "The The" opening a sentence is a slip, not the band or a title ("The The Show Must Go On"): the
+    next word is a lowercase adjective, noun or number ("The The company said")."""
+    doc = first.doc
+    if not (first.is_sent_start and first.text == second.text == "The") or second.i + 1 >= len(doc):
+        return False
+    nxt = doc[second.i + 1]
+    return nxt.text.islower() and nxt.tag_ in ("NN", "NNS", "JJ", "JJS", "JJR", "CD")
 
 
 def _may_strand(prep: Token, before: Span) -> bool:
     """Whether the sentence leaves a gap the preposition may close: a wh-word or relative "that" before it ("what
     she asked for for years"), a passive participle just before it ("was referred to to"), or a relative clause
     with no relative word ("the man he spoke to to ask"). A finite "be" cannot strand it ("it is to to impose")."""
-    if any(t.tag_ in ("WDT", "WP", "WRB") for t in before):
+    # a relative or wh-pronoun that is its clause's subject leaves no gap ("families who are attempting to to")
+    if any(t.tag_ in ("WDT", "WP", "WRB") and t.dep_ not in ("nsubj", "nsubjpass") for t in before):
         return True
     prev = prep.doc[prep.i - 1] if prep.i > before.start else None
     if prev is not None and prev.lemma_ == "be" and prev.tag_ in ("VBZ", "VBD", "VBP"):
@@ -127,7 +153,11 @@ def _that_slip(first: Token, second: Token) -> bool:
 def _may_double(text: str) -> bool:
     """TYP001's trigger: a word of doubled_words.yaml typed twice."""
     table = lexicon.load("doubled_words")
-    vocab = {w for key in ("always", "copula", "stranded", "particles") for w in table[key]} | {"that"}
+    vocab = {
+        w
+        for key in ("always", "copula", "stranded", "particles", "modals", "demonstratives", "pronouns")
+        for w in table[key]
+    } | {"that"}
     return any(m.group(1).lower() in vocab for m in _DOUBLE.finditer(text))
 
 
@@ -163,6 +193,14 @@ def _may_double(text: str) -> bool:
         Example(good="The talks dragged on on Tuesday, and they had the lights on on Sunday."),
         Example(good="With the lights on on Monday, the firm agreed that that Friday would suit."),
         Example(good="The plan that she agreed to to save money failed."),
+        Example(bad="His side [[will will]] not give up.", fixed="His side will not give up."),
+        Example(bad="He said [[he he]] had taken steps.", fixed="He said he had taken steps."),
+        Example(bad="It could [[be be]] illegal.", fixed="It could be illegal."),
+        Example(bad="[[The The]] company said so.", fixed="The company said so."),
+        Example(bad="Families who were trying [[to to]] meet.", fixed="Families who were trying to meet."),
+        Example(bad="Firms avoid the stress [[this this]] can cause.", fixed="Firms avoid the stress this can cause."),
+        Example(good="Add to this this new law; the will will be read; Will will go; he he he, she laughed."),
+        Example(good="The The played; The The Show Must Go On was chosen; a can can rust."),
     ],
 )
 def doubled_word(doc: Doc, ctx: Context) -> Iterator[Finding]:
@@ -180,7 +218,12 @@ def doubled_word(doc: Doc, ctx: Context) -> Iterator[Finding]:
     leaves a gap it could close (a wh-word or relative "that", a passive participle before it, a relative clause
     without "that"); a perfect ("has pleaded with with") or a finite "be" ("it is to to") strands nothing. A word
     that may be a particle ("carried on on Monday") is a slip only after a noun that is no verb's object ("the
-    meeting on on Monday"). "that that" is a slip only before a name that is the clause's subject, a possessive, an
+    meeting on on Monday"). A modal twice is a slip ("will will not"), not after a determiner or adjective ("the will
+    will be read") or as a name ("Will will go"); so is "he he" or "she she" before a finite verb (alone it is
+    laughter), "this this" unless the first is an object ("add to this this law"), and "The The" before a
+    lowercase word (not the band or a title: "The The Show Must Go On"). A relative pronoun that is its clause's
+    subject strands no preposition ("who were trying to to meet"). "that that" is a slip only before a name that
+    is the clause's subject, a possessive, an
     article or a subject pronoun ("denied that that Smith had quit"), never in a cleft ("it was that that …"). "had
     had" and interjections are never flagged.
     """
@@ -189,7 +232,8 @@ def doubled_word(doc: Doc, ctx: Context) -> Iterator[Finding]:
         if first is None or second is None or len(first) != 1 or len(second) != 1:
             continue
         a, b = first[0], second[0]
-        if not b.text.islower() or (a.text != b.text and not a.is_sent_start):
+        opening = _opening_the(a, b)
+        if not opening and (not b.text.islower() or (a.text != b.text and not a.is_sent_start)):
             continue  # "the The Who": a name or title; all capitals are a headline's
         safety = _doubled_safety(a, b)
         if safety is None or not _untouched(ctx, doc, m.start(), m.end()):
