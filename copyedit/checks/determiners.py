@@ -272,15 +272,21 @@ def _ends_plainly(det: Token, noun: Token) -> bool:
     before one thing: the noun lost its number ("posted a photos of the crowd"). Not before "and", a noun or an
     "-ing" word, where the plural may name a compound's first part ("an oils and fats tax", "a special
     shareholders meeting", "not a jobs at any price economy"); a plural after adjectives may have lost its
-    article instead ("signed a new players")."""
+    article instead ("signed a new players"). A reduced relative after it ("a markets run by …") and an "and"
+    that opens a clause of its own ("a treats and I am …") end the phrase."""
     doc = noun.doc
     nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
-    if noun.i != det.i + 1 or nxt is None or nxt.pos_ not in _PHRASE_ENDS or nxt.tag_ in ("VBG", "VBN"):
+    after = doc[noun.i + 2] if noun.i + 2 < len(doc) else None
+    # a conjunction before a clause's subject joins clauses ("has been a treats and I am lucky"); one before a
+    # noun may join a compound's parts ("an oils and fats tax"), unless a preposition ends the phrase first
+    joins = [t for t in doc[noun.i + 1 : noun.i + 4] if t.lower_ in ("and", "or", "&")]
+    clause = bool(joins) and joins[0].i == noun.i + 1 and after is not None and after.tag_ == "PRP"
+    reduced = nxt is not None and nxt.tag_ == "VBN" and after is not None and after.lower_ == "by"  # "markets run by"
+    if noun.i != det.i + 1 or nxt is None or (nxt.tag_ in ("VBG", "VBN") and not reduced):
         return False
-    if nxt.text in DASHES or nxt.text in ("'", "’") or in_quotation(noun):
+    if (nxt.pos_ not in _PHRASE_ENDS and not clause) or nxt.text in DASHES or nxt.text in ("'", "’"):
         return False
-    # "an oils and fats tax"; but after a preposition a conjunction joins its objects ("a stakes in oil and gas")
-    if nxt.pos_ != "ADP" and any(t.lower_ in ("and", "or", "&") for t in doc[noun.i + 1 : noun.i + 4]):
+    if in_quotation(noun) or (nxt.pos_ != "ADP" and joins and not clause):
         return False
     # the article fits the noun's sound, else the article may be what is wrong ("open a offices")
     return sound(noun.text) == (VOWEL if det.lower_ == "an" else CONSONANT)

@@ -288,6 +288,8 @@ def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
         gap = stop_gap(left, right) if direction and left is not None and right is not None else None
         if gap is None or direction is None or left is None:
             continue
+        if direction == "backward" and _waits(gap[0]):
+            continue  # "in the hope of. Boosting trade": the stop cut a preposition from its object (FRG001's)
         if frag.kind == "relative" and frag.lead.lower_ in ("who", "whom") and not _personal(left[-2]):
             continue  # "…a long-term agreement. Who benefits from that." is a question: "who" needs a person
         if sent.text.lower().startswith(tuple(_table()["rhetorical"])):
@@ -302,6 +304,15 @@ def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
         replacement = mark + doc.text[stop.idx + 1 : first.idx] + joined_case(first)
         safety = None if _sure(frag, sent, prev, nxt, direction, ctx) else Safety.UNSAFE
         yield ctx.finding(stop.idx, first.idx + 1, replacement, message, safety=safety)
+
+
+def _waits(stop: Token) -> bool:
+    """Whether the word before a full stop waits for what follows: a preposition, article or conjunction with
+    nothing after it in its own sentence ("in the hope of.", "and the.")."""
+    prev = stop.doc[stop.i - 1] if stop.i > 0 else None
+    if prev is None or prev.tag_ not in ("IN", "TO", "DT", "CC"):
+        return False
+    return not any(c.dep_ in ("pobj", "pcomp", "dobj") for c in prev.children)
 
 
 def _preposition_in_all_but_tag(frag: Fragment | None) -> Fragment | None:

@@ -178,8 +178,18 @@ def _phrase(first: Token, last: Token, after: Token, ordinal: bool) -> Phrase | 
     words = lexicon.load("possessed_nouns")
     lemmas = {n.lemma_.lower() for n in nouns} | {n.lower_ for n in nouns}
     listed = lemmas & (set(words["person"]) | set(words["place_or_body"]))
-    bare = (len(nouns) == 1 or titled) and last.is_alpha and (titled or first.i < last.i or _counted(nouns[-1]))
+    chain = len(nouns) == 1 or titled or _counted_chain(nouns)
+    bare = chain and last.is_alpha and (titled or first.i < last.i or _counted(nouns[-1]))
     return (mod, nouns, prev, titled, lemmas) if mod is not None or listed or bare else None
+
+
+def _counted_chain(nouns: list[Token]) -> bool:
+    """A compound that ends on a count noun news never leaves bare, with no role in it and no word that may be the
+    name's verb ("France finance minister", "Venezuela mining sector"; not "Mr Brown forecast growth"): after a
+    bare name it needs a determiner as much as the noun alone does."""
+    if len(nouns) < 2 or not _counted(nouns[-1]) or any(role_noun(n.lower_) for n in nouns):
+        return False
+    return not _may_be_verb(nouns[0].lower_, ("VBD", "VBN", "VBZ"))
 
 
 def _counted(noun: Token) -> bool:
@@ -253,7 +263,7 @@ def _possessor(last: Token, source: str = "") -> Safety | None:
             return None if lone and nouns[-1].tag_ != "NN" else Safety.UNSAFE if lone else Safety.SAFE
         # a courtesy title makes no modifier, so it owns a compound too ("Mr Brown council tax rebate")
         compound = len(nouns) > 1 and not _may_be_verb(nouns[0].lower_, ("VBD", "VBN", "VBZ"))  # "Mr Brown forecast"
-        single = len(nouns) == 1 or (titled and compound)
+        single = len(nouns) == 1 or (titled and compound) or _counted_chain(nouns)
         bare = single and last.is_alpha and (titled or known or _full_name(first, last))
         if bare and titled and (nouns[-1].tag_ == "NNS" or _object_noun(nouns[-1])):
             return _titled_plural(nouns[-1], prev)
@@ -268,7 +278,8 @@ def _possessor(last: Token, source: str = "") -> Safety | None:
     if listed:
         return Safety.SAFE
     # a place or a body before a noun that needs a determiner, which nothing else gives it ("Japan economy")
-    counted = mod is None and len(nouns) == 1 and _counted(nouns[-1]) and not role_noun(nouns[-1].lower_)
+    counted = mod is None and (len(nouns) == 1 or _counted_chain(nouns)) and _counted(nouns[-1])
+    counted = counted and not role_noun(nouns[-1].lower_)
     counted = counted and nouns[-1].lower_ not in words["body_kinds"] and not place  # "Wembley Stadium pitch"
     return _bare_singular(nouns[-1], prev) if counted and not _longer_phrase(prev, nouns[-1]) else None
 
@@ -288,7 +299,10 @@ def _longer_phrase(prev: Token | None, noun: Token) -> bool:
     verb before "to" ("Mitsui Co Ltd plan to export")."""
     doc = noun.doc
     joined = prev is not None and prev.lower_ in ("of", "for", "and", "&") and prev.i > 0
-    named = joined and doc[prev.i - 1].tag_ in _NAME_TAGS and doc[prev.i - 1].text[:1].isupper()
+    before = doc[prev.i - 1] if joined else None
+    if before is not None and before.tag_ == "POS" and before.i > 0:
+        before = doc[before.i - 1]  # "the Lloyd's of London insurance market"
+    named = before is not None and before.tag_ in _NAME_TAGS and before.text[:1].isupper()
     nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
     if nxt is not None and nxt.tag_ == "TO" and getAllLemmas(noun.lower_).get("VERB"):
         return True  # "three trading houses including Mitsui Co Ltd plan to export": a verb after its subject

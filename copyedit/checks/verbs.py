@@ -24,6 +24,8 @@ BASE, PERFECT, PASSIVE, PROGRESSIVE = (
     ("VBN", frozenset({"VBD", "VB", "VBP"})),
     ("VBG", frozenset({"VB", "VBP"})),
 )
+#: After a modal: the base form, as after "to" or "do", and never the -ing form ("will visiting").
+MODAL = ("VB", BASE[1] | {"VBG"})
 #: What shows that a base form after "be" or "have" is a verb that lost its ending, not a noun or a missing "to".
 OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "dative", "attr", "oprd"})
 VERB_EVIDENCE = frozenset({"agent", "xcomp", "ccomp", "prt", "dobj", "dative"})
@@ -32,7 +34,9 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 def _needs(aux: Token, verb: Token) -> tuple[str, frozenset[str]] | None:
     """The form ``aux`` asks of the next verb in its chain, and the forms that are surely wrong there."""
-    if aux.tag_ in ("TO", "MD") or (aux.lemma_ == "do" and aux.tag_ in ("VBD", "VBZ", "VBP")):
+    if aux.tag_ == "MD":
+        return MODAL  # "will visiting": no -ing form follows a modal ("to visiting" may be a preposition's)
+    if aux.tag_ == "TO" or (aux.lemma_ == "do" and aux.tag_ in ("VBD", "VBZ", "VBP")):
         return BASE
     if aux.lemma_ == "have":
         return PERFECT
@@ -283,13 +287,15 @@ def _chain(verb: Token) -> list[Token]:
 
 
 #: The (needed, wrong) checks each kind of auxiliary makes of the verb after it (see ``_needs``).
-_CHECKS = {"base": (BASE,), "have": (PERFECT,), "be": (PASSIVE, PROGRESSIVE)}
+_CHECKS = {"base": (BASE,), "modal": (MODAL,), "have": (PERFECT,), "be": (PASSIVE, PROGRESSIVE)}
 
 
 @cache
 def _aux_kinds(word: str) -> frozenset[str]:
-    """The kinds of auxiliary ``word`` may be: "to", a modal or finite "do" ask for the base form."""
+    """The kinds of auxiliary ``word`` may be: "to", a modal or finite "do" ask for the base form (a modal rules
+    out the -ing form too)."""
     kinds = {"base"} if word in triggers.words("to") | triggers.words("modals") | triggers.words("do") else set()
+    kinds |= {"modal"} if word in triggers.words("modals") else set()
     return frozenset(kinds | {k for k in ("have", "be") if word in triggers.words(k)})
 
 
@@ -378,6 +384,8 @@ def _wrong_form_after_auxiliary(text: str) -> bool:
         Example(bad="Funds continued to [[flowed]] into bonds.", fixed="Funds continued to flow into bonds."),
         Example(bad="He declined to [[discussed]] the terms.", fixed="He declined to discuss the terms."),
         Example(bad="The firms would [[comments]] later.", fixed="The firms would comment later."),
+        Example(bad="The club will [[visiting]] Leeds.", fixed="The club will visit Leeds."),
+        Example(good="They will be visiting Leeds, and we look forward to visiting them."),
         Example(bad="The bridge is being [[develop]] in stages.", fixed="The bridge is being developed in stages."),
         Example(bad="He was freed after being [[hold]] for a week.", fixed="He was freed after being held for a week."),
         Example(bad="Fans who have [[use]] an iPod liked it.", fixed="Fans who have used an iPod liked it."),
@@ -397,7 +405,8 @@ def verb_form_after_auxiliary(doc: Doc, ctx: Context) -> Iterator[Finding]:
 
     ## Fix safety
     Safe: the needed form follows from the auxiliary (have: participle; passive be: participle; modal, do,
-    to: base form), fires only when the current form can be no form of that kind of any lemma it may have,
+    to: base form; after a modal not the -ing form either, "will visiting"), fires only when the current form
+    can be no form of that kind of any lemma it may have,
     and the new form comes from lemminflect. Adjective-like and noun-like base forms after "be" are skipped.
     In quotations it still fixes forms nobody says ("should have be"), but keeps a speaker's "could have went".
     A past form after "to" is fixed when it has an object, or when the verb has no passive (rules/data/
@@ -441,7 +450,7 @@ def _chain_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
     for verb in doc:
         for aux, nxt in pairwise(_chain(verb)):
             needs = _needs(aux, nxt)
-            if needs is None or not _plain(aux, nxt):
+            if needs is None or not _plain(aux, nxt) or (needs is MODAL and _ing_not_verb(aux, nxt)):
                 continue
             new, safety = _replacement(nxt, aux, *needs), Safety.SAFE
             if new is None and aux.lemma_ == "have" and nxt.tag_ == "VB" and nxt.i == aux.i + 1:
@@ -461,6 +470,25 @@ def _chain_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
                 safety = Safety.UNSAFE if two else safety
             if new and (new != nxt.text or not needs[0]):
                 yield aux, nxt, needs[0], new, safety
+
+
+def _ing_not_verb(modal: Token, ing: Token) -> bool:
+    """Whether an -ing word after a modal may be no verb of its: a modifier of the noun after it ("should lasting
+    agreement not be found", "may developing countries"), one with no subject, a participle before the modal's own
+    verb ("may, depending on conditions, acquire"), or a comparison's ellipsis ("as they could growing grain")."""
+    if not ing.lower_.endswith("ing"):
+        return False
+    doc = ing.doc
+    nxt = doc[ing.i + 1] if ing.i + 1 < len(doc) else None
+    if ing.dep_ in ("amod", "compound") or (nxt is not None and nxt.tag_ in ("NN", "NNS") and nxt.head == ing.head):
+        return True
+    if not any(c.dep_ in SUBJECTS for c in ing.children):
+        return True  # "However, may developing countries …": the modal has no subject of its own
+    rest = doc[ing.i + 1 : ing.sent.end]
+    if any(t.tag_ in ("VB", "VBP") and not any(a.tag_ == "TO" for a in t.children) for t in rest):
+        return True
+    before = [t for t in doc[modal.sent.start : modal.i]]
+    return len(before) >= 2 and before[-1].tag_ == "PRP" and before[-2].lower_ in ("as", "than")
 
 
 def _without_be(aux: Token, verb: Token) -> str | None:
