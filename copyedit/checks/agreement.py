@@ -213,7 +213,7 @@ def phrase_number(noun: Token) -> str | None:
         return None  # "fish and chips is", "ten years is"
     if any(t.is_quote or t.text in ("(", ")") for t in noun.subtree):
         return None  # a title in quotation marks
-    number = form_number(noun)
+    number = form_number(noun) or _mass_number(noun)
     if number is None or any(n != number for _, n in determiners(noun)):
         return None
     if number == SING and not any(c.dep_ in ("det", "poss") for c in noun.children) and not _bare_subject(noun):
@@ -235,6 +235,15 @@ def phrase_number(noun: Token) -> str | None:
     if number == PLUR and can_be_verb_form(noun.text, "VBZ") and after_noun:
         return None  # "the program that the new funding supports is…": a verb read as a noun
     return number
+
+
+def _mass_number(noun: Token) -> str | None:
+    """A mass noun whose form serves both numbers takes a singular verb where a determiner or owner shows it is a
+    whole phrase ("the research show" is "shows"; rules/data/determiner_nouns.yaml, mass_nouns)."""
+    mass = lexicon.load("determiner_nouns")["mass_nouns"]
+    owned = any(c.dep_ in ("det", "poss") for c in noun.children)
+    plain = noun.tag_ == "NN" and noun.lower_ in mass and noun.lower_ not in words("invariant")  # not "livestock"
+    return SING if plain and owned else None
 
 
 def _counted(noun: Token) -> bool:
@@ -705,7 +714,8 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
     or firm's people counted as plural, as British English does: no finding where the article itself writes a
     collective noun or such a name with a plural verb ("the club are", "Arsenal have"), else unsafe. A noun that
     edited news always gives a singular verb is a thing, not people, whatever name stands before it ("the US
-    economy have grown"; news_counts.yaml, counted by train/news_counts.py).
+    economy have grown"; news_counts.yaml, counted by train/news_counts.py). A mass noun with a determiner or owner
+    is singular ("the research show"), whatever number its form might have.
     """
     for verb in doc:
         verb_num = verb_number(verb)

@@ -153,6 +153,9 @@ def _opener(first: Token, head: Token) -> tuple[Token | None, bool]:
     if title and title[0].lower_ in honorifics and all(_in_title(t) for t in title):
         first = edge
     prev = doc[first.i - 1] if first.i > 0 and not first.is_sent_start else None
+    if prev is not None and prev.tag_ == "NN" and prev.text.islower() and role_noun(prev.lower_):
+        # a false title is part of the name's phrase: "the exposure of singer Janet Jackson breast"
+        prev = doc[prev.i - 1] if prev.i > 0 and not prev.is_sent_start else None
     return prev, first.lower_ in honorifics
 
 
@@ -406,7 +409,10 @@ def _bare_singular(head: Token, prev: Token | None, titled: bool = False) -> Saf
         return None  # "elected John Smith president", "gave Jane Smith permission", "saw Shane Williams scamper"
     if _may_be_verb(word, ("VBD", "VBN")) and head.dep_ != "pobj" and not subject:
         return None  # "Mr Brown forecast growth of 2%": a past tense after its subject
-    return _certainty(head, verb, titled)
+    # after "in", "of", "from" the name opens a noun phrase, so no verb of its follows ("in Robert Peston book");
+    # "with" and "without" may open a clause without a finite verb ("with Mike Tindall tune into …")
+    governed = prev is not None and prev.lower_ in _clause_free() - {"with", "without"}
+    return _certainty(head, verb, titled, governed)
 
 
 def _titled_plural(head: Token, prev: Token | None) -> Safety | None:
@@ -432,7 +438,7 @@ def _clause_free() -> frozenset[str]:
     return frozenset(lexicon.load("possessed_nouns")["clause_free_prepositions"])
 
 
-def _certainty(head: Token, verb: Token | None, titled: bool = False) -> Safety:
+def _certainty(head: Token, verb: Token | None, titled: bool = False, governed: bool = False) -> Safety:
     """Unsafe where the noun names a role ("Obama adviser" may want "an Obama adviser"), an abstract quality
     that may be uncountable ("Lib Dem hypocrisy"), or may be a verb the name governs ("with Mike Tindall tune
     into …"): only as the subject or object of a clause, not after a verb or preposition, is it surely a noun.
@@ -448,7 +454,7 @@ def _certainty(head: Token, verb: Token | None, titled: bool = False) -> Safety:
     if counted:
         return Safety.SAFE
     subject = head.dep_ in ("nsubj", "nsubjpass", "dobj") or head.tag_ in ("VB", "VBP")  # see _subject_noun
-    if _may_be_verb(word, ("VB",)) and (verb is not None or not subject):
+    if _may_be_verb(word, ("VB",)) and (verb is not None or not subject) and not governed:
         return Safety.UNSAFE
     return Safety.SAFE
 
@@ -702,7 +708,10 @@ def missing_possessive(doc: Doc, ctx: Context) -> Iterator[Finding]:
     courtesy title makes a person whatever the recogniser says ("Lord Hutton inquiry"), and owns a compound
     ("Mr Brown council tax rebate", unless its first word may be the name's verb: "Mr Brown forecast growth") or
     a plural after a preposition that opens no clause ("in Lord Woolf words"; but "before Mr Smith leaves"). A
-    superlative or ordinal phrase may stand before its apposition ("Britain biggest union, Unison"). So is a
+    superlative or ordinal phrase may stand before its apposition ("Britain biggest union, Unison"). A compound
+    that ends on such a count noun needs a determiner as much as the noun alone ("Tony Blair election campaign"),
+    a false title before the name is part of its phrase ("the exposure of singer Janet Jackson breast"), and after
+    a preposition that opens no clause no verb of the name's can follow ("in Robert Peston book"). So is a
     place run straight into a person's full name ("beat Russia Elena Bovina"), but not after a preposition
     ("For Australia Ricky Ponting scored") or across a capitalised role ("U.S. Lawyer Thomas Ward"). Left
     alone: plurals and mass nouns ("Microsoft products", "Calvin Klein underwear"), a noun before another name
