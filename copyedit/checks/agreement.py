@@ -437,7 +437,7 @@ def _plain_before(before: Token, subj: Token, verb: Token) -> bool:
     if not (opening or fronted) and (is_dash(before) or before.pos_ in ("CCONJ", "PRON")):
         return False  # "neither X nor the system ask", "he we was" (but "But she have", "which he have run")
     if before.text == "," and subj.lower_ not in RELATIVES and not _introductory(before, verb):
-        return False  # an appositive taken for the subject
+        return _reporting_tail(subj, verb)  # an appositive taken for the subject (but "…, a spokesman have said.")
     if before.pos_ in ("VERB", "AUX") and before.lemma_ not in lexicon.load("reporting_verbs")["lemmas"]:
         return False  # "saw the division report profits", "what has surprised observers is"
     if before.dep_ != "mark" or before.tag_ != "IN" or before.lower_ in words("conjunctions"):
@@ -445,6 +445,20 @@ def _plain_before(before: Token, subj: Token, verb: Token) -> bool:
     # "income in February after taxes was", "the hours after a stroke are": a preposition read as a conjunction
     bare = not any(c.dep_ in ("det", "poss") for c in subj.children)
     return not (bare or (before.i > before.sent.start and before.doc[before.i - 1].pos_ in ("NOUN", "PROPN", "NUM")))
+
+
+def _reporting_tail(subj: Token, verb: Token) -> bool:
+    """Whether the subject and its reporting verb close the sentence after a comma, as news attributes what came
+    before ("…will rise, a senior government figure have warned."): a determined subject, its verb group right
+    after it, and nothing after the verb but the stop."""
+    clause = verb.head if verb.dep_ in ("aux", "auxpass") else verb
+    if clause.lemma_ not in lexicon.load("reporting_verbs")["lemmas"] or not any(
+        c.dep_ in ("det", "poss") for c in subj.children
+    ):
+        return False
+    doc, first = subj.doc, min(verb.i, clause.i)
+    after = doc[clause.i + 1] if clause.i + 1 < len(doc) else None
+    return first == subj.i + 1 and after is not None and after.text == "." and after.i == after.sent.end - 1
 
 
 def is_dash(tok: Token) -> bool:
@@ -715,7 +729,9 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
     collective noun or such a name with a plural verb ("the club are", "Arsenal have"), else unsafe. A noun that
     edited news always gives a singular verb is a thing, not people, whatever name stands before it ("the US
     economy have grown"; news_counts.yaml, counted by train/news_counts.py). A mass noun with a determiner or owner
-    is singular ("the research show"), whatever number its form might have.
+    is singular ("the research show"), whatever number its form might have. After a comma, a determined subject
+    and its reporting verb that close the sentence attribute what came before ("…, a senior adviser have
+    warned."): no appositive there.
     """
     for verb in doc:
         verb_num = verb_number(verb)
