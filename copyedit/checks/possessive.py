@@ -190,9 +190,12 @@ def _counted_chain(nouns: list[Token]) -> bool:
     """A compound that ends on a count noun news never leaves bare, with no role in it and no word that may be the
     name's verb ("France finance minister", "Venezuela mining sector"; not "Mr Brown forecast growth"): after a
     bare name it needs a determiner as much as the noun alone does."""
-    if len(nouns) < 2 or not _counted(nouns[-1]) or any(role_noun(n.lower_) for n in nouns):
-        return False
-    return not _may_be_verb(nouns[0].lower_, ("VBD", "VBN", "VBZ"))
+    return _nounal(nouns) and _counted(nouns[-1]) and not any(role_noun(n.lower_) for n in nouns)
+
+
+def _nounal(nouns: list[Token]) -> bool:
+    """A compound whose first word cannot be the verb of the name before it ("Mr Brown forecast growth")."""
+    return len(nouns) > 1 and not _may_be_verb(nouns[0].lower_, ("VBD", "VBN", "VBZ"))
 
 
 def _counted(noun: Token) -> bool:
@@ -265,8 +268,7 @@ def _possessor(last: Token, source: str = "") -> Safety | None:
             lone = not titled and first.i == last.i and not known
             return None if lone and nouns[-1].tag_ != "NN" else Safety.UNSAFE if lone else Safety.SAFE
         # a courtesy title makes no modifier, so it owns a compound too ("Mr Brown council tax rebate")
-        compound = len(nouns) > 1 and not _may_be_verb(nouns[0].lower_, ("VBD", "VBN", "VBZ"))  # "Mr Brown forecast"
-        single = len(nouns) == 1 or (titled and compound) or _counted_chain(nouns)
+        single = len(nouns) == 1 or (titled and _nounal(nouns)) or _counted_chain(nouns)
         bare = single and last.is_alpha and (titled or known or _full_name(first, last))
         if bare and titled and (nouns[-1].tag_ == "NNS" or _object_noun(nouns[-1])):
             return _titled_plural(nouns[-1], prev)

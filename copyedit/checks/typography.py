@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from copyedit import lexicon
 from copyedit.model import Finding, Safety
 from copyedit.rule import Context, Example, rule
-from copyedit.syntax import doc_text
+from copyedit.syntax import FINITE_TAGS, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -82,14 +82,10 @@ def _doubled_safety(first: Token, second: Token) -> Safety | None:
         governed = prev is not None and (prev.tag_ in ("IN", "TO") or prev.pos_ == "VERB")  # "add to this this law"
         return Safety.SAFE if first.text.islower() and not governed else None
     if word in table["pronouns"]:
-        verb = second.i + 1 < len(second.doc) and second.doc[second.i + 1].tag_ in _FINITE
+        verb = second.i + 1 < len(second.doc) and second.doc[second.i + 1].tag_ in FINITE_TAGS
         subject = {first.dep_, second.dep_} & {"nsubj", "nsubjpass"}
         return Safety.SAFE if verb and subject else None
     return None
-
-
-#: Tags of a finite verb or modal: what follows a subject pronoun typed twice ("he he had").
-_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
 
 
 def _opening_the(first: Token, second: Token) -> bool:
@@ -153,11 +149,7 @@ def _that_slip(first: Token, second: Token) -> bool:
 def _may_double(text: str) -> bool:
     """TYP001's trigger: a word of doubled_words.yaml typed twice."""
     table = lexicon.load("doubled_words")
-    vocab = {
-        w
-        for key in ("always", "copula", "stranded", "particles", "modals", "demonstratives", "pronouns")
-        for w in table[key]
-    } | {"that"}
+    vocab = {w for key, ws in table.items() if key != "time_names" for w in ws} | {"that"}
     return any(m.group(1).lower() in vocab for m in _DOUBLE.finditer(text))
 
 

@@ -487,7 +487,7 @@ def _ing_not_verb(modal: Token, ing: Token) -> bool:
     rest = doc[ing.i + 1 : ing.sent.end]
     if any(t.tag_ in ("VB", "VBP") and not any(a.tag_ == "TO" for a in t.children) for t in rest):
         return True
-    before = [t for t in doc[modal.sent.start : modal.i]]
+    before = doc[modal.sent.start : modal.i]
     return len(before) >= 2 and before[-1].tag_ == "PRP" and before[-2].lower_ in ("as", "than")
 
 
