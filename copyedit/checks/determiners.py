@@ -394,12 +394,14 @@ def determiner_noun_number(doc: Doc, ctx: Context) -> Iterator[Finding]:
     """
     ending = next((t for t in reversed(doc) if not t.is_space), None)
     for noun in doc:
+        dets = _governing(determiners(noun)) if noun.n_lefts else []
+        if not dets:
+            continue  # no word before it that marks a number (most words: the cheap test first)
         num = form_number(noun)
         if num is None or not _heads_phrase(noun):
             continue
         if noun == ending and ctx.next is not None:
             continue  # "given these two extra¶¶days": a block that stops on it may go on in the next one
-        dets = _governing(determiners(noun))
         if len({n for _, n in dets}) != 1 or dets[0][1] == num or not statement(noun.sent):
             continue  # "many a candidate", "a few": the phrase marks both numbers
         for det, det_num in dets:

@@ -483,6 +483,13 @@ def _country_before_person(first: Token, last: Token) -> bool:
     in running prose."""
     doc = last.doc
     after = doc[last.i + 1]
+    prev = doc[first.i - 1] if first.i > first.sent.start else None
+    opens = prev is None or prev.pos_ in ("VERB", "AUX", "CCONJ") or prev.text == ","
+    two_words = after.i + 1 < len(doc) and doc[after.i + 1].tag_ in _NAME_TAGS
+    if not (opens and two_words and _prose(doc)):
+        return False  # the words first: the recogniser runs only where they allow a place and a person
+    if any(_title_word(t) for t in doc[first.i : after.i + 1]):
+        return False  # "U.S. Lawyer Thomas Ward", "Prime Minister Tony Blair": a capitalised role or title
     if entity_type(last) != "GPE" or entity_iob(after) != "B" or entity_type(after) != "PERSON":
         return False
     if any(entity_type(t) != "GPE" for t in doc[first.i : last.i]) or entity_iob(first) != "B":
@@ -490,11 +497,13 @@ def _country_before_person(first: Token, last: Token) -> bool:
     person = [after]
     while person[-1].i + 1 < len(doc) and entity_iob(doc[person[-1].i + 1]) == "I":
         person.append(doc[person[-1].i + 1])
-    if role_noun(after.lower_) and "NOUN" in getAllLemmas(after.lower_):
-        return False  # "U.S. Lawyer Thomas Ward": a capitalised role the recogniser took into the name
-    prev = doc[first.i - 1] if first.i > first.sent.start else None
-    opens = prev is None or prev.pos_ in ("VERB", "AUX", "CCONJ") or prev.text == ","
-    return len(person) >= 2 and all(t.tag_ in _NAME_TAGS for t in person) and opens and _prose(doc)
+    return len(person) >= 2 and all(t.tag_ in _NAME_TAGS for t in person)
+
+
+def _title_word(tok: Token) -> bool:
+    """A role noun or a courtesy title, capitalised as part of a name ("Minister", "Lawyer", "Sir")."""
+    word = tok.lower_
+    return word in lexicon.load("possessed_nouns")["honorifics"] or (role_noun(word) and "NOUN" in getAllLemmas(word))
 
 
 def _finite_subject(noun: Token) -> bool:
@@ -586,16 +595,17 @@ _FULL_NAME_THEN_WORD = re.compile(r"(?<!\S)[^\sA-Z]*[A-Z]\S*\s+[A-Z]\S*[^\W\d_]\
 
 def _may_own(text: str) -> bool:
     """POS001's trigger: a noun of possessed_nouns.yaml, or an ordinal, that a name may own; or a name of two
-    words or more before a lowercase word (``_bare_singular``)."""
+    words or more before a lowercase word (``_bare_singular``). The patterns quickest to try, or that pass most
+    often, go first."""
     return any(
         p.search(text) is not None
         for p in (
-            _owned_nouns(),
-            _ORDINAL,
             _FULL_NAME_THEN_WORD,
+            _name_then_count_noun(),
             _NAME_THEN_SUPERLATIVE,
             _name_then_adjective(),
-            _name_then_count_noun(),
+            _owned_nouns(),
+            _ORDINAL,
         )
     )
 

@@ -104,8 +104,11 @@ def _may_repeat(text: str) -> bool:
     """STY001's trigger, over the whole article: a word that may be a pet word (or have one as its lemma) is
     used three times or more; a phrase can repeat only if its pet word does."""
     pets, stems = _pet_stems()
+    lower = text.lower()
+    if not any(lower.count(s) >= _REPEATS for s in (*stems, *(p for p in pets if "-" in p))):
+        return False  # a word counted below holds its stem (or is its hyphened pet word): a quick test first
     counts: Counter[str] = Counter()
-    for m in _COMPOUND.finditer(text.lower()):
+    for m in _COMPOUND.finditer(lower):
         compound = m.group()
         counts.update([compound] if compound in pets else [])
         counts.update(part for part in compound.split("-") if part.startswith(stems))
