@@ -330,8 +330,10 @@ def _lone_subordinate(mark: Token, root: Token) -> bool:
     """Whether a subordinate clause is all the sentence holds: its subject straight after the subordinator,
     no comma before its verb, and no modal anywhere (a modal marks the main clause of "If X(,) Y could …",
     however the parse attaches it)."""
-    if root.head != root or mark.head != root or root.pos_ not in ("VERB", "AUX"):
+    if root.head != root or root.pos_ not in ("VERB", "AUX"):
         return False
+    if mark.head != root and not (mark.tag_ == "WRB" and _in_complement(mark.head, root)):
+        return False  # a wh-adverb may hang on the verb the main one takes ("Where they are expected to be held")
     subjects = [c for c in root.children if c.dep_.startswith("nsubj") or c.dep_ == "expl"]
     if not subjects or subjects[0].left_edge.i != mark.i + 1:
         return False
@@ -340,6 +342,15 @@ def _lone_subordinate(mark: Token, root: Token) -> bool:
     if any(t.text == "," for t in root.doc[mark.i : root.i]):
         return False
     return not any(t.tag_ == "MD" and not _reported(t, root) for t in root.sent)
+
+
+def _in_complement(verb: Token, root: Token) -> bool:
+    """Whether ``verb`` is the root's open complement, or one of that complement's, with no subject of its own."""
+    while verb.dep_ == "xcomp" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        verb = verb.head
+        if verb == root:
+            return True
+    return False
 
 
 def _subordinate_participle(mark: Token, root: Token) -> bool:

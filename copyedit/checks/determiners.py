@@ -96,7 +96,11 @@ def _misread(det: Token, noun: Token, num: str) -> bool:
     if mid_sentence_capital(det) or (nxt is not None and nxt.lower_ == "per"):
         return True  # "the Paris Group of Six meeting", "a cents per hour basis"
     if det.lower_ in ("a", "an") and prev is not None and prev.is_alpha and noun_tables(prev.lower_):
-        return True  # "officers, employees an agents": "an" for "and"
+        # "officers, employees an agents": "an" for "and", after a noun (not after "in", "that" or "make",
+        # which the dictionary also lists as nouns)
+        verb = prev.pos_ == "VERB" and can_be_verb_form(prev.text, prev.tag_)  # "make", not "employees"
+        if prev.pos_ not in ("ADP", "SCONJ", "AUX", "DET", "PRON", "PART", "CCONJ", "ADV") and not verb:
+            return True
     if num == SING:
         if nxt is not None and nxt.tag_ in ("VBN", "VBG") and nxt.dep_ != "ROOT":
             return True  # "a four year revolving credit", "many drought affected countries": a compound modifier

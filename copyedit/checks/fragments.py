@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from copyedit import lexicon, triggers
@@ -274,7 +275,10 @@ def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
     does a phrase that can open a sentence ("After hearing evidence from 60 witnesses.") between a sentence
     closed by a full stop and one that opens with its subject: the stop may have cut it from either, and it is
     joined to the next only as an unsafe fix. With nothing before that can take it (the paragraph's start, an
-    exclamation, a quotation), a plain opening phrase joins the next sentence safely.
+    exclamation, a quotation), a plain opening phrase joins the next sentence safely. A "where" clause after a
+    sentence that ends on a noun is relative and joins it safely ("…held at a police station in Leeds. Where they
+    are expected…"), unless the next sentence opens with a pronoun that may pick it up ("Where it finds gaps.
+    It will…").
     """
     sents = list(doc.sents)
     for i, sent in enumerate(sents):
@@ -345,6 +349,12 @@ def _sure(frag: Fragment, sent: Span, prev: Span | None, nxt: Span | None, direc
         verb_like = any(c.dep_ == "dobj" for c in lead.children)
         listing = lead.tag_ == "VBG" and (verb_like or lead.lower_ in table["listing_participles"])
         return listing and direction == "backward"
+    if direction == "backward" and lead.lower_ in table["relative_adverbs"] and prev is not None:
+        last = words(prev)[-1:]
+        # "…held at a police station. Where they are…": a relative adverb follows its noun; but a next sentence
+        # that picks the clause up with a pronoun may open with it ("Where it finds gaps. It will fill them.")
+        if last and last[0].pos_ in ("NOUN", "PROPN") and not (nxt is not None and _pronoun_subject(nxt)):
+            return True
     # "…weakened. Although X. The price rose": a concessive clause fits either side unless the next sentence
     # picks it up with a pronoun ("While X remains unknown. It has…") or cannot open with it ("In fact, …").
     either_way = prev is not None and lead.lower_ in table["backward_comma"] and _takes_opening(nxt)
@@ -467,6 +477,12 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
         return True  # "hit by a deadly¶¶Economic crisis"
     if kind == "paragraph" and len(words(left)) >= 4 and _cut_object(doc[-1], left, right):
         return True
+    if kind == "paragraph" and len(words(left)) >= 4 and _cut_infinitive(doc[-1], right):
+        return True
+    if kind == "paragraph" and len(words(left)) >= 6 and _cut_preposition(doc[-1], left, right):
+        return True
+    if kind == "paragraph" and len(words(left)) >= 4 and _phrase_then_predicate(left, right):
+        return True
     lowercase = kind == "paragraph" and len(words(left)) >= 3 and first[0].text.islower() and first[0].is_alpha
     if lowercase:
         # "rose to 5%¶¶in March": no paragraph opens in lower case; a verb only after its cut subject pronoun
@@ -528,7 +544,53 @@ def _cut_object(last: Token, left: Span, right: Span) -> bool:
     if last.tag_ == "IN" and last.lower_ in triggers.words("prepositions"):
         return _gap(last, left) is None
     after_modal = last.i > 0 and last.doc[last.i - 1].tag_ in ("MD", "TO")
-    return last.tag_ == "VB" and after_modal and _verbless(right)
+    if last.tag_ == "VB" and after_modal:
+        return _verbless(right)
+    # "who has been wooing¶¶The club", "it did not raise¶¶Taxes": a verb group that an auxiliary opens
+    grouped = last.tag_ in ("VB", "VBG", "VBN") and any(c.dep_ in ("aux", "auxpass") for c in last.children)
+    return grouped and _verbless(right)
+
+
+def _cut_preposition(last: Token, left: Span, right: Span) -> bool:
+    """Whether a paragraph stops on a preposition cut from the noun phrase that opens the next: "is based
+    on¶¶A sophisticated model", "held responsible for¶¶Copyright infringement". With no stop after it, a
+    preposition that only a passive or an adjective could strand ("it was dealt with") is far likelier cut than
+    stranded with its full stop lost too; not where a wh-word or a relative clause leaves it a gap to close
+    ("what they asked for", "the firm they work with")."""
+    if last.tag_ != "IN" or last.lower_ not in triggers.words("prepositions") or list(last.children):
+        return False
+    if not _opens_noun_phrase(right[0]) or right[0].is_quote:
+        return False
+    if any(t.tag_ in ("WDT", "WP", "WP$", "WRB") and not t.dep_.startswith("nsubj") for t in left):
+        return False
+    relative = any(t.dep_ == "relcl" for t in [last.head, *last.head.ancestors])
+    bare = any(a.pos_ in ("NOUN", "PROPN") and b.lower_ in SUBJECT_PRONOUNS for a, b in pairwise(left))
+    return not (relative or bare)
+
+
+def _phrase_then_predicate(left: Span, right: Span) -> bool:
+    """Whether the next paragraph opens with a prepositional phrase and then a finite verb with no subject: the
+    subject is the noun the paragraph stopped on ("the impact¶¶On economic growth would be slight", "a total
+    workforce¶¶Of 6,500 could be lost")."""
+    root, last = right.root, words(left)[-1:]
+    if right[0].pos_ != "ADP" or root.pos_ not in ("VERB", "AUX"):
+        return False
+    if not last or last[0].pos_ not in ("NOUN", "PROPN", "NUM"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass") for c in root.children):
+        return False
+    return root.tag_ in FINITE_TAGS or any(c.dep_.startswith("aux") and c.tag_ in FINITE_TAGS for c in root.children)
+
+
+def _cut_infinitive(last: Token, right: Span) -> bool:
+    """Whether a paragraph's last word waits for the infinitive that opens the next, which has no main clause
+    of its own: "the carmaker was set¶¶To restructure its business.", "sales are likely¶¶To rise"."""
+    if last.pos_ not in ("VERB", "ADJ"):
+        return False
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "acomp") for c in last.children):
+        return False
+    infinitive = len(right) > 2 and right[0].lower_ == "to" and right[1].tag_ == "VB"
+    return infinitive and (_verbless(right) or reporting_tail(right))
 
 
 @rule(
@@ -581,7 +643,12 @@ def paragraph_broken_mid_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     a subject and the next its predicate ("Shares in the group¶¶Fell 5%", "The index of consumer
     confidence¶¶rose": a bare one, "Olympic champion¶¶made a return", may have lost its name to a link), and
     where the next opens in lower case or is a verbless phrase led by a preposition ("rose to 5%¶¶In March, the
-    highest level…").
+    highest level…"). So it does where the paragraph stops on a preposition cut from the noun phrase the next
+    opens with, unless a wh-word or a relative clause could strand it ("is based on¶¶A sophisticated model",
+    not "what they asked for¶¶The…"); on a word waiting for the infinitive the next opens with ("was set¶¶To
+    restructure"); on a verb group an auxiliary opens, before a verbless phrase ("he did not raise¶¶Taxes on
+    oil"); and where the next opens with a prepositional phrase and then a finite verb with no subject ("the
+    impact¶¶On economic growth would be slight").
 
     Safe: the break becomes one space and the next word loses its capital unless it is a name.
     """

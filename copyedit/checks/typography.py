@@ -69,7 +69,9 @@ def _doubled_safety(first: Token, second: Token) -> Safety | None:
         spoken = spoken and word in ("is", "was")
         return None if cleft or spoken else Safety.SAFE
     if word in table["stranded"]:
-        return None if _may_strand(first, before) else Safety.SAFE
+        # "scheduled to to play": the parse makes both the verb's infinitive marker, so neither is stranded
+        infinitive = word == "to" and first.dep_ == second.dep_ == "aux" and first.head == second.head
+        return None if _may_strand(first, before) and not infinitive else Safety.SAFE
     if word in table["particles"]:
         return Safety.SAFE if _after_noun(first) and not _may_strand(first, before) else None
     if word == "that":
@@ -80,12 +82,25 @@ def _doubled_safety(first: Token, second: Token) -> Safety | None:
         return Safety.SAFE if first.text.islower() and not noun else None
     if word in table["demonstratives"]:
         governed = prev is not None and (prev.tag_ in ("IN", "TO") or prev.pos_ == "VERB")  # "add to this this law"
-        return Safety.SAFE if first.text.islower() and not governed else None
+        return Safety.SAFE if (first.text.islower() or first.is_sent_start) and not governed else None
     if word in table["pronouns"]:
         verb = second.i + 1 < len(second.doc) and second.doc[second.i + 1].tag_ in FINITE_TAGS
         subject = {first.dep_, second.dep_} & {"nsubj", "nsubjpass"}
         return Safety.SAFE if verb and subject else None
     return None
+
+
+def _opening_double(first: Token, second: Token) -> bool:
+    """Whether a capitalised word twice at a sentence's start is a slip to judge like a lowercase one: the
+    sentence goes on in lower case ("And And many agreed", "It It can"), so the pair is no name or title in
+    capitals ("In In The Name Of The Father" is left alone). "The The" has its own test (the band)."""
+    doc = first.doc
+    if not (first.is_sent_start and first.text == second.text and first.text.istitle()) or second.i + 1 >= len(doc):
+        return False
+    if first.lower_ == "the":
+        return _opening_the(first, second)
+    nxt = doc[second.i + 1]
+    return nxt.text[:1].islower() or nxt.like_num
 
 
 def _opening_the(first: Token, second: Token) -> bool:
@@ -214,7 +229,10 @@ def doubled_word(doc: Doc, ctx: Context) -> Iterator[Finding]:
     will be read") or as a name ("Will will go"); so is "he he" or "she she" before a finite verb (alone it is
     laughter), "this this" unless the first is an object ("add to this this law"), and "The The" before a
     lowercase word (not the band or a title: "The The Show Must Go On"). A relative pronoun that is its clause's
-    subject strands no preposition ("who were trying to to meet"). "that that" is a slip only before a name that
+    subject strands no preposition ("who were trying to to meet"), and "to to" that the parse makes one verb's
+    infinitive marker twice strands nothing ("scheduled to to play"). A capitalised word twice at a sentence's
+    start is judged as a lowercase one where the sentence goes on in lower case ("And And many agreed", "It It
+    can"), not before a title in capitals. "that that" is a slip only before a name that
     is the clause's subject, a possessive, an
     article or a subject pronoun ("denied that that Smith had quit"), never in a cleft ("it was that that …"). "had
     had" and interjections are never flagged.
@@ -224,7 +242,7 @@ def doubled_word(doc: Doc, ctx: Context) -> Iterator[Finding]:
         if first is None or second is None or len(first) != 1 or len(second) != 1:
             continue
         a, b = first[0], second[0]
-        opening = _opening_the(a, b)
+        opening = _opening_double(a, b)
         if not opening and (not b.text.islower() or (a.text != b.text and not a.is_sent_start)):
             continue  # "the The Who": a name or title; all capitals are a headline's
         safety = _doubled_safety(a, b)
