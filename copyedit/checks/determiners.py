@@ -29,7 +29,7 @@ from copyedit.checks.articles import CONSONANT, VOWEL, sound
 from copyedit.inflection import getAllInflections, getAllLemmas
 from copyedit.model import Finding, Safety
 from copyedit.rule import Context, Example, rule
-from copyedit.syntax import can_be_verb_form, in_quotation
+from copyedit.syntax import can_be_verb_form
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -97,9 +97,11 @@ def _misread(det: Token, noun: Token, num: str) -> bool:
         return True  # "the Paris Group of Six meeting", "a cents per hour basis"
     if det.lower_ in ("a", "an") and prev is not None and prev.is_alpha and noun_tables(prev.lower_):
         # "officers, employees an agents": "an" for "and", after a noun (not after "in", "that" or "make",
-        # which the dictionary also lists as nouns)
+        # which the dictionary also lists as nouns), and only right before the plural ("a new securities
+        # repurchase tender" keeps its doubt)
         verb = prev.pos_ == "VERB" and can_be_verb_form(prev.text, prev.tag_)  # "make", not "employees"
-        if prev.pos_ not in ("ADP", "SCONJ", "AUX", "DET", "PRON", "PART", "CCONJ", "ADV") and not verb:
+        function = prev.pos_ in ("ADP", "SCONJ", "AUX", "DET", "PRON", "PART", "CCONJ", "ADV") or verb
+        if not function or noun.i != det.i + 1:
             return True
     if num == SING:
         if nxt is not None and nxt.tag_ in ("VBN", "VBG") and nxt.dep_ != "ROOT":
@@ -290,7 +292,7 @@ def _ends_plainly(det: Token, noun: Token) -> bool:
         return False
     if (nxt.pos_ not in _PHRASE_ENDS and not clause) or nxt.text in DASHES or nxt.text in ("'", "’"):
         return False
-    if in_quotation(noun) or (nxt.pos_ != "ADP" and joins and not clause):
+    if nxt.pos_ != "ADP" and joins and not clause:
         return False
     # the article fits the noun's sound, else the article may be what is wrong ("open a offices")
     return sound(noun.text) == (VOWEL if det.lower_ == "an" else CONSONANT)
