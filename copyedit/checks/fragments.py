@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from copyedit import lexicon, triggers
 from copyedit.checks.possessive import role_noun
 from copyedit.checks.stray_stops import (
+    _clause_gap,
     _cut_subject,
     _gap,
     _opens_noun_phrase,
@@ -18,6 +18,7 @@ from copyedit.checks.stray_stops import (
     _verbless,
     cannot_end,
     pronoun_cut,
+    relative_gap,
     reporting_tail,
     stop_gap,
 )
@@ -561,11 +562,7 @@ def _cut_preposition(last: Token, left: Span, right: Span) -> bool:
         return False
     if not _opens_noun_phrase(right[0]) or right[0].is_quote:
         return False
-    if any(t.tag_ in ("WDT", "WP", "WP$", "WRB") and not t.dep_.startswith("nsubj") for t in left):
-        return False
-    relative = any(t.dep_ == "relcl" for t in [last.head, *last.head.ancestors])
-    bare = any(a.pos_ in ("NOUN", "PROPN") and b.lower_ in SUBJECT_PRONOUNS for a, b in pairwise(left))
-    return not (relative or bare)
+    return not relative_gap(last, left) and all(_clause_gap(c) != "sure" for c in [last.head, *last.head.ancestors])
 
 
 def _phrase_then_predicate(left: Span, right: Span) -> bool:

@@ -365,15 +365,22 @@ def _embedded(verb: Token) -> bool:
 
 def _gap(prep: Token, sent: Span) -> str | None:
     """Whether the sentence has a gap that the preposition may be stranded by: "sure", "possible" or None."""
-    if any(t.tag_ in _WH_TAGS and not t.dep_.startswith("nsubj") and t.lower_ not in _NO_GAP for t in sent):
-        return "sure"  # "what they asked for", "which reports she was referring to", "where it came from"
+    if relative_gap(prep, sent):
+        return "sure"
     head = prep.head
     if head.pos_ == "ADJ" or (_adjacent(prep, head) and _passive(head) and prep.dep_ != "agent"):
         return "sure"  # "nothing to be afraid of", "it was dealt with", "components built in"
-    if any(t.pos_ in ("NOUN", "PROPN") and t.nbor(1).lower_ in SUBJECT_PRONOUNS for t in sent[: prep.i - sent.start]):
-        return "sure"  # a relative clause with no relative word, however parsed: "the firm they are dealing with"
     kinds = {_clause_gap(clause) for clause in [head, *head.ancestors]}
     return "sure" if "sure" in kinds else "possible" if "possible" in kinds else None
+
+
+def relative_gap(prep: Token, sent: Span) -> bool:
+    """Whether a wh-word or a relative clause leaves the preposition a gap to close: "what they asked for",
+    "which reports she was referring to", "where it came from", "the firm they are dealing with"."""
+    if any(t.tag_ in _WH_TAGS and not t.dep_.startswith("nsubj") and t.lower_ not in _NO_GAP for t in sent):
+        return True
+    before = sent[: prep.i - sent.start]  # a relative clause with no relative word, however parsed
+    return any(t.pos_ in ("NOUN", "PROPN") and t.nbor(1).lower_ in SUBJECT_PRONOUNS for t in before)
 
 
 def _clause_gap(clause: Token) -> str | None:
