@@ -213,7 +213,10 @@ def _edit(tok: Token, label: str, ctx: Context) -> tuple[int, int, str, bool] | 
         after = _sentence_from(nxt)
         # a phrase standing alone ("He waited. For years.") is often a writer's choice: at most unsafe
         phrase = nxt.pos_ == "ADP" and not any(t.pos_ in ("VERB", "AUX") for t in after)
-        doubt = label == "STOP_DEL" and (_whole(after) or phrase)
+        # an order after a whole sentence ("Thank you. Have a nice day.") stands alone too
+        order = nxt.tag_ == "VB" and after.root == nxt and not any(c.dep_ == "nsubj" for c in nxt.children)
+        order = order and can_be_verb_form(nxt.lower_, "VB")  # (not "Rose sharply", a past tense read as an order)
+        doubt = label == "STOP_DEL" and (_whole(after) or phrase or order)
         doubt = doubt or (label == "STOP_COMMA" and _whole(after) and _whole(_sentence_before(tok)))
         return tok.idx, nxt.idx + 1, mark + tok.whitespace_ + joined_case(nxt), doubt
     if not tok.is_alpha:

@@ -519,7 +519,12 @@ def _doubtful(verb: Token, subj: Token, clause: Token, subj_num: str) -> bool:
     doc = verb.doc
     prev = doc[verb.i - 1] if verb.i > 0 else None
     if prev is not None and prev.pos_ == "NOUN" and prev != subj and noun_tables(verb.lower_):
-        return True
+        # but not where the noun closes a phrase inside the subject and a pronoun or determiner opens the verb's
+        # object ("the size of the machine make it …"): no noun runs on into "it" or "the"
+        nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        inside = prev.dep_ == "pobj" and prev in subj.subtree
+        if not (inside and nxt is not None and nxt.tag_ in ("PRP", "DT", "PRP$") and verb in nxt.ancestors):
+            return True
     verb_num = verb_number(verb)
     if any(
         c.dep_ == "conj" and (f := finite_verb(c)) is not None and verb_number(f) == verb_num for c in clause.children

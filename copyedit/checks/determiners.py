@@ -115,6 +115,9 @@ def _misread(det: Token, noun: Token, num: str) -> bool:
         alone = noun.i == det.i + 1 and can_be_verb_form(noun.text, "VBP")
         if alone and (noun.dep_ in ("ROOT", "conj", "appos") or (det.tag_ == "CD" and prev and prev.pos_ == "DET")):
             return True  # "Many marvel at the man", "too many smoke", "the four pose": the quantifier is the subject
+        past = any(can_be_verb_form(t.text, "VBD") for t in doc[det.i + 1 : noun.i])
+        if past and noun.dep_ == "ROOT":
+            return True  # "Few expected change": no verb but the past tense the parse made an adjective
         # "what many thought was", "as many expected": a quantifier standing as a pronoun
         return prev is not None and (prev.tag_ in ("WP", "WDT", "WRB") or prev.lower_ in ("as", "than", "that", "so"))
     if nxt is not None and nxt.is_alpha and nxt.pos_ not in FUNCTION_POS and noun_tables(nxt.lower_):

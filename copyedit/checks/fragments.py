@@ -67,7 +67,8 @@ def _join_direction(frag: Span, kind: str, lead: Token, prev: Span | None, nxt: 
     word = lead.lower_
     if kind == "relative":
         antecedent = words(prev)[-1:] if prev is not None else []
-        return "backward" if antecedent and antecedent[0].pos_ in ("NOUN", "PROPN", "NUM") else None
+        nominal = bool(antecedent) and (antecedent[0].pos_ in ("NOUN", "PROPN", "NUM") or _nominal(antecedent[0]))
+        return "backward" if nominal else None
     if kind == "comparative":
         return "backward" if _takes_trailing(prev, frag) else None  # "…rose quickly. As did his brother."
     if prev is not None and prev.text.rstrip().rstrip("\"'”’)").endswith("?"):
@@ -265,7 +266,10 @@ def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
     subject; one that follows a question is its answer ("Why? Because nobody asked.") and stays. A fragment
     that opens a paragraph after a paragraph broken in mid-sentence is left to FRG003. A question or
     exclamation ("Which of them will survive?", "Which promises will be kept remains to be seen", "…pick?The
-    answer") and a subhead in capitals ("AFTER THE SPLIT.") are no stranded clauses.
+    answer") and a subhead in capitals ("AFTER THE SPLIT.") are no stranded clauses. A relative clause or a
+    listing phrase ("Including …") closed by a comma before a predicate with no subject was cut from the subject
+    before it ("The 18-year-old. Who joined in May, had surgery", "Four players. Including Smith, are ready"); an
+    adjective standing as a noun ("the 18-year-old") may be what "who" refers to.
 
     ## Fix safety
     Safe: the full stop becomes a comma (or a space where English puts none) and the capital goes. A
@@ -409,10 +413,18 @@ def _lists(comma: Token) -> bool:
     return nxt is not None and (nxt.dep_ == "conj" or nxt.head.dep_ == "conj" or nxt.dep_ == "cc")
 
 
+def _nominal(tok: Token) -> bool:
+    """An adjective standing as a noun, with its determiner and no noun after it ("the 18-year-old", "the injured")."""
+    return tok.pos_ == "ADJ" and tok.dep_ not in ("amod", "acomp") and any(c.dep_ == "det" for c in tok.children)
+
+
 def _personal(tok: Token) -> bool:
-    """Whether a noun names people, so "who" can refer to it: a person, group or body, or a word for people."""
-    if entity_type(tok) in ("PERSON", "NORP", "ORG"):
+    """Whether a noun names people, so "who" can refer to it: a person, group or body, or a word for people, or
+    an adjective standing as a noun ("the 18-year-old. Who…", "the injured. Who…")."""
+    if entity_type(tok) in ("PERSON", "NORP", "ORG") or _nominal(tok):
         return True
+    if tok.pos_ == "NUM" and tok.dep_ == "appos" and tok.head.i < tok.i:
+        return _personal(tok.head)  # "Hamm, 32. Who…": an age set after a person's name
     people = lexicon.load("possessed_nouns")["group_owners"]
     if tok.lemma_.lower() in people or tok.lower_ in ("people", "man", "woman", "men", "women", "children"):
         return True

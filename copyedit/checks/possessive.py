@@ -230,8 +230,8 @@ def _possessor(last: Token, source: str = "") -> Safety | None:
     """How sure it is that the name ending at ``last`` is a possessor; None when it may be attributive. ``source``
     is the whole document, where a courtesy title elsewhere shows a one-word name to be a person's."""
     doc = last.doc
-    if last.i + 1 >= len(doc) or not last.whitespace_:
-        return None
+    if last.i + 1 >= len(doc) or not last.whitespace_ or len(last.text) == 1:
+        return None  # (a one-letter label closes a name: "Annex B approval", "Plan B")
     first, after = _name_start(last), doc[last.i + 1]
     if after.tag_ in _NAME_TAGS and _country_before_person(first, last):
         return Safety.SAFE  # "beat Russia Elena Bovina"
@@ -316,26 +316,51 @@ def _longer_phrase(prev: Token | None, noun: Token) -> bool:
 
 def _described(first: Token, last: Token, adjective: Token) -> Safety | None:
     """A name, an adjective and a count noun that news never leaves bare ("Japan central bank", "Iraq interim
-    government"): with nothing before the name, the noun has no determiner unless the name owns it. The
-    adjective may classify ("West Germany monetary policy"), so the noun's own need of a determiner decides."""
+    government", "Brazil present debt crisis": a compound's head decides): with nothing before the name, the noun
+    has no determiner unless the name owns it. The adjective may classify ("West Germany monetary policy"), so the
+    noun's own need of a determiner decides. An adjective of degree is different: it goes before a name that
+    modifies a noun ("the rapid China growth" is no English), so a place or person right before one owns the noun
+    after it, a mass noun too ("China rapid economic growth"), where that noun is an argument of its clause and no
+    time ("in Britain full time", "in France early next year")."""
     doc = last.doc
     end = _past_hyphens(doc, adjective.i + 1)  # "Tony Blair long-awaited report"
     hyphened = end > adjective.i + 1
     if (adjective.tag_ != "JJ" and not hyphened) or not adjective.text.islower() or end >= len(doc):
         return None
+    degree = not hyphened and _inflected_degree(adjective.lower_)
+    if degree:
+        end = _past_describers(doc, end)  # "China rapid economic growth"
+        if end >= len(doc):
+            return None
     noun = doc[end]
-    if not _counted(noun) or role_noun(noun.lower_) or noun.lower_ in lexicon.load("possessed_nouns")["body_kinds"]:
+    while noun.dep_ == "compound" and noun.head.i == noun.i + 1 and noun.head.tag_ in ("NN", "NNS"):
+        if not (noun.text.islower() and noun.head.text.islower()) or role_noun(noun.lower_):
+            return None
+        noun = noun.head  # "Brazil unilateral debt moratorium": the compound's head decides
+    if role_noun(noun.lower_) or noun.lower_ in lexicon.load("possessed_nouns")["body_kinds"]:
+        return None
+    argument = noun.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and noun.tag_ == "NN"
+    counted = _counted(noun)
+    if not (counted or (degree and argument)):
         return None
     if (noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN")) or _not_owned(noun):
-        return None  # "the Japan central bank governor": a longer compound
+        return None  # "Japan central bank Governor Satoshi Sumita": a longer compound
     prev, titled = _opener(first, noun)
     if (prev is not None and prev.tag_ not in _OPENERS) or not _ends_noun_phrase(noun) or _longer_phrase(prev, noun):
         return None
-    label = entity_type(last)
+    label = entity_type(last)  # the entities last: the recogniser runs only where the words allow an owner
     person = label == "PERSON" and (titled or _full_name(first, last))
     if not (person or titled or label in ("GPE", "ORG")) or (last.text.isupper() and not person):
         return None  # "US federal agency": acronyms are attributive by habit
-    return _bare_singular(noun, prev, titled)
+    if counted:
+        return _bare_singular(noun, prev, titled)
+    # a firm's name may modify a product ("Apple hard drive"); an opening phrase or a first object may end on the
+    # name ("In Japan strong demand lifted prices", "gave Britain strong support")
+    if (label == "ORG" and not person) or _opens_subject(first, noun) or _complement_object(first):
+        return None
+    if any(entity_type(t) in ("DATE", "TIME") for t in (adjective, noun)) or not _prose(doc):
+        return None
+    return None if _may_be_verb(noun.lower_, ("VB", "VBD", "VBN")) else Safety.SAFE
 
 
 def _opens_subject(first: Token, noun: Token) -> bool:
@@ -588,6 +613,20 @@ def _name_then_count_noun() -> re.Pattern[str]:
     return re.compile(rf"(?<!\S)[A-Z]\S*\s+(?:{words})(?![^\W\d_])")
 
 
+#: A capitalised word, then two lowercase ones: the first may be an adjective of degree ("China rapid growth").
+_NAME_THEN_TWO_WORDS = re.compile(r"(?<!\S)[A-Z]\S*\s+([a-z]+)\s+[a-z]")
+
+
+def _name_then_degree(text: str) -> bool:
+    return any(_inflected_degree(m.group(1)) for m in _NAME_THEN_TWO_WORDS.finditer(text))
+
+
+@lru_cache(maxsize=4096)
+def _inflected_degree(word: str) -> bool:
+    """Whether the word is an adjective with an inflected comparative ("rapid", "rapider"; not "annual")."""
+    return "JJR" in getAllInflections(word, upos="ADJ")
+
+
 #: Two capitalised words, then a lowercase one: a person's full name (or a title and a name) before a noun.
 #: Tried where a word starts, not at each capital inside one (a long word of capitals was read again from each).
 _FULL_NAME_THEN_WORD = re.compile(r"(?<!\S)[^\sA-Z]*[A-Z]\S*\s+[A-Z]\S*[^\W\d_]\s+[a-z]")
@@ -595,8 +634,8 @@ _FULL_NAME_THEN_WORD = re.compile(r"(?<!\S)[^\sA-Z]*[A-Z]\S*\s+[A-Z]\S*[^\W\d_]\
 
 def _may_own(text: str) -> bool:
     """POS001's trigger: a noun of possessed_nouns.yaml, or an ordinal, that a name may own; or a name of two
-    words or more before a lowercase word (``_bare_singular``). The patterns quickest to try, or that pass most
-    often, go first."""
+    words or more before a lowercase word (``_bare_singular``); or a capitalised word before an adjective of degree
+    (``_described``: "China rapid growth"). The patterns quickest to try, or that pass most often, go first."""
     return any(
         p.search(text) is not None
         for p in (
@@ -607,7 +646,7 @@ def _may_own(text: str) -> bool:
             _owned_nouns(),
             _ORDINAL,
         )
-    )
+    ) or _name_then_degree(text)
 
 
 @rule(
@@ -713,7 +752,9 @@ def missing_possessive(doc: Doc, ctx: Context) -> Iterator[Finding]:
     ("one of Europe biggest banks", "Britain most successful firms") or an adjective that places the thing
     among its owner's own ("Norway new government"; data: owning_adjectives) lets a place or a firm own
     what follows too; classifying adjectives do not ("West Germany monetary policy" is wire copy's modifier),
-    nor does a name that closes an opening phrase before its subject ("In Japan major efforts remained").
+    nor does a name that closes an opening phrase before its subject ("In Japan major efforts remained"). An
+    adjective of degree, which English puts before a modifying name, lets a place or a person own a mass noun too
+    ("China rapid economic growth"; "rapid" has "rapider"), but not a firm, whose name may modify a product.
 
     A person's full name (or a titled name) before a lone singular count noun is a possessor too: a count
     noun needs a determiner, and the name is the only word that can be one ("Andrew Gilligan story"). A

@@ -190,12 +190,23 @@ def _subject_cut(left: Span, right: Span) -> bool:
         and can_be_verb_form(first.text, "VBD")
         and not any(c.dep_.startswith("aux") for c in first.children)
     )  # or a base form ("Rose sharply", read as an order): a past tense that is no base form
-    if (first.tag_ not in ("VBD", "VBZ", "VBP", "MD") and not past) or first.dep_ not in ("ROOT", "aux", "auxpass"):
+    if (first.tag_ not in ("VBD", "VBZ", "VBP", "MD") and not past) or not (
+        first.dep_ in ("ROOT", "aux", "auxpass") or _reported(first)
+    ):
         return False
-    verb = first if first.dep_ == "ROOT" else first.head
+    verb = first if first.dep_ in ("ROOT", "ccomp") else first.head
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i >= right.start for c in verb.children):
         return False  # "Sunday. Comes the reckoning" has no subject; "Mr Smith. Has he…" would
-    return right.text.rstrip().endswith(".") and not in_quotation(first)
+    # a speaker may drop a subject ("Great result. Was delighted with it"), but not after a determined noun
+    spoken = in_quotation(first) and (ws[0].tag_ not in ("DT", "PRP$") or ws[0].lower_ in ("this", "that"))
+    return _statement(right) and not spoken
+
+
+def _reported(verb: Token) -> bool:
+    """Whether the verb heads the clause a later verb of saying reports ("…is very strong, said Mr Jones.")."""
+    head = verb.head
+    saying = head.lemma_ in lexicon.load("stray_stops")["saying_verbs"]
+    return verb.dep_ == "ccomp" and head.i > verb.i and saying and any(c.dep_ == "nsubj" for c in head.children)
 
 
 def _within(tok: Token, dep: str) -> Token | None:
@@ -261,14 +272,29 @@ def _noun_cut(left: Span, right: Span) -> bool:
     if len(left) < 3:
         return False
     last, first = left[-1] if not left[-1].is_punct else left[-2], right[0]
-    if last.tag_ not in ("NN", "NNS", "NNP", "NNPS") or last.dep_ in ("dobj", "attr", "pobj", "dative", "oprd"):
+    if last.tag_ not in ("NN", "NNS", "NNP", "NNPS") or last.dep_ in ("attr", "pobj", "dative", "oprd"):
+        return False
+    if last.dep_ == "dobj" and not _reported_subject(last, first):
         return False
     if first.tag_ not in ("MD", "VBD", "VBZ") or len(words(left)) < 3 or len(words(right)) < 4:
         return False  # "…a great result. Says it all." is a writer's clipped style
     verb = first if first.dep_ == "ROOT" or not first.dep_.startswith("aux") else first.head
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i >= right.start for c in verb.children):
         return False
-    return right.text.rstrip().endswith(".") and not in_quotation(first)
+    return _statement(right)
+
+
+def _reported_subject(noun: Token, first: Token) -> bool:
+    """Whether the object of a verb of saying is the subject of the clause it reports, cut from its verb ("Smith said
+    historical evidence. Suggests that…"): a present tense that agrees with it, or a modal, after the stop. A
+    past tense may open a sentence whose subject the writer dropped ("He told the minister. Said he was sorry.")."""
+    saying = noun.head.lemma_ in lexicon.load("stray_stops")["saying_verbs"] and noun.head.lemma_ not in _NP_SAYING
+    agrees = first.tag_ == "MD" or (first.tag_ == "VBZ") == (noun.tag_ in ("NN", "NNP"))
+    return saying and noun.head.tag_ != "VBG" and first.tag_ in ("MD", "VBZ", "VBP") and agrees
+
+
+#: Verbs of saying whose object is as often a person or a thing heard as a reported subject ("told the minister").
+_NP_SAYING = frozenset({"tell", "hear", "learn", "report", "show", "reveal", "promise", "pledge", "vow"})
 
 
 def pronoun_cut(left: Span, right: Span) -> bool:
@@ -276,21 +302,33 @@ def pronoun_cut(left: Span, right: Span) -> bool:
     after a word that takes a clause ("confident it", "said they", "if it"), and the part after opens with a finite verb
     or modal and has no subject of its own."""
     last, first = left[-1] if not left[-1].is_punct else left[-2], right[0]
-    if last.lower_ not in SUBJECT_PRONOUNS or last.lower_ == "you" or last.i == left.start:
+    if last.lower_ not in SUBJECT_PRONOUNS or last.lower_ == "you":
         return False
-    before = last.doc[last.i - 1]
-    if (
-        before.pos_ not in ("VERB", "ADJ", "SCONJ", "ADV")
+    before = last.doc[last.i - 1] if last.i > left.start else None
+    # a subject pronoun alone ("It. Said…", '"We. Have…'), or after a conjunction ("But we. Think…"); "I", "we",
+    # "he", "she" and "they" are never objects, whatever the parse says ("as they. Do not want…")
+    nominative = last.lower_ != "it" and (before is None or before.pos_ not in ("VERB", "AUX"))
+    opens = before is None or before.is_punct or before.pos_ == "CCONJ" or nominative
+    if not opens and (
+        before is None
+        or before.pos_ not in ("VERB", "ADJ", "SCONJ", "ADV")
         or before.tag_ == "VBG"
         or last.dep_ in ("dobj", "pobj", "dative")
     ):
         return False  # "he did it", "for it", "giving it": an object
-    if first.tag_ not in ("MD", "VBD", "VBZ", "VBP") or in_quotation(first):
+    # a present tense after "I", "we" or "they" may be tagged as an order ("But I. Think …")
+    plain = first.tag_ == "VB" and last.lower_ in ("i", "we", "they") and can_be_verb_form(first.text, "VBP")
+    if first.tag_ not in ("MD", "VBD", "VBZ", "VBP") and not plain:
         return False
     verb = first if first.dep_ == "ROOT" else first.head
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > last.i for c in verb.children):
         return False
-    return right.text.rstrip().endswith(".")
+    return _statement(right)
+
+
+def _statement(right: Span) -> bool:
+    """Whether the part after a stop ends as a statement, with a full stop (perhaps inside a closing quote mark)."""
+    return right.text.rstrip().rstrip("\"'”’").endswith(".")
 
 
 def _said_that(last: Token) -> bool:
@@ -486,11 +524,12 @@ def _cut_words() -> frozenset[str]:
     lists = ("to", "modals", "have", "prepositions")
     verbs = lexicon.load("stray_stops")["clause_verbs"]
     forms = {f for v in verbs for tag in ("VBD", "VBZ", "VBP") for f in getInflection(v, tag=tag) or ()}
-    return frozenset(closed | {"that"} | forms | {w for name in lists for w in triggers.words(name)})
+    nominative = SUBJECT_PRONOUNS - {"it", "you"}  # never objects: '"We. Have…'
+    return frozenset(closed | {"that"} | forms | nominative | {w for name in lists for w in triggers.words(name)})
 
 
 #: A full stop, then a capitalised word: the word, for the trigger's subject-and-verb test.
-_STOP_THEN_WORD = re.compile(r"\.\s+([A-Z][a-z]+)\b")
+_STOP_THEN_WORD = re.compile(r"\.\s+([A-Z][a-z]+?)(?:n['’]t\b|\b)")  # "Haven't": "Have"
 _FINITE = ("VBD", "VBZ", "VBP")
 
 
@@ -618,12 +657,17 @@ def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     None before a run of capitals ("… with. PRIVATE JETS"): a subhead or label that lost its line break.
     A subject pronoun cut from its verb counts too ("…was confident it. Would meet its targets"): after a verb
     or adjective that takes a clause, with no verb or preposition governing it, before a statement that opens
-    with a finite verb or modal and has no subject.
+    with a finite verb or modal and has no subject; so does one standing alone or after a conjunction ("It. Said
+    about 300 claims…", "as they. Do not want…"), where "I", "we", "he", "she" and "they" can be no object. The
+    object of a verb of saying is the subject of what it reports when a modal or an agreeing present tense
+    follows the stop ("said historical evidence. Suggests that…"). Inside a quotation a speaker may drop a subject
+    ("Great result. Was delighted."), so there a cut counts only after a phrase a determiner opens ("The plan.
+    Will work," he said.); an attribution after the clause is no subject of its ("…, said Mr Jones.").
     """
     for parsed_left, right in _parts(doc):
         gap, left = stop_gap(parsed_left, right), _left_of(parsed_left)
-        if gap is None or len(words(left)) < 2 or _subhead_after(right[0]):
-            continue
+        if gap is None or (len(words(left)) < 2 and not pronoun_cut(left, right)) or _subhead_after(right[0]):
+            continue  # (a lone subject pronoun: "It. Said about 300 claims were filed.")
         split = _subject_cut(left, right)
         tail = reporting_tail(right) and is_main_clause(left)  # "Profits rose. In May, the firm said."
         if not split and not tail and not cannot_end(left[-2], left, right):
