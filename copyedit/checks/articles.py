@@ -176,6 +176,12 @@ _ARTICLE = re.compile(r"(?<![^\W\d_])(an?|An?) (?=\S)")
 
 
 @cache
+@cache
+def _prefixed(word: str) -> bool:
+    """Whether a negative prefix before the word makes another word the dictionary knows ("usually", "unusually")."""
+    return any(getAllLemmas(prefix + word) for prefix in ("un", "in", "im", "ir", "il"))
+
+
 def _spelling_may_misfit(an: bool, word: str) -> bool:
     """Whether ``sound`` could find that ``word`` does not fit "a" (or "an"), judged by spelling only.
 
@@ -238,6 +244,7 @@ def _may_misfit(text: str) -> bool:
         Example(good="A NYMEX spokesman, an Ewood Park replay, a AA1 rating and a HD set; an HD set."),
         Example(bad="It was [[a]] extremely close race.", fixed="It was an extremely close race."),
         Example(bad="It was [[an]] usually quiet day.", fixed="It was a usually quiet day.", unsafe=True),
+        Example(bad="It was done in [[an]] slightly different way.", fixed="It was done in a slightly different way."),
         Example(good="It is a one-off, a U-turn, an X-ray, an e-mail, a U.S. envoy and an 18,000-strong crowd."),
     ],
 )
@@ -257,8 +264,9 @@ def a_an(doc: Doc, ctx: Context) -> Iterator[Finding]:
     capital "A" inside a sentence (a label or a name), capitalised words inside quotation marks (a title),
     an article before a plural noun ("a offices": the noun's number is AGR002's), and an article next to
     another determiner or before a verb or preposition ("a class a action", "a about 700"): a stray word,
-    whose fix is to delete it. "an" before an adverb with a consonant sound is unsafe: the adverb may be the
-    damaged word ("an usually dry fall" was "an unusually dry fall"); "a" before one with a vowel sound is safe
+    whose fix is to delete it. "an" before an adverb with a consonant sound is unsafe where a negative prefix
+    makes another adverb of it: the adverb may be the damaged word ("an usually dry fall" was "an unusually dry
+    fall"; but "an slightly changed way" is only the article's slip); "a" before one with a vowel sound is safe
     ("a extremely good year"), as a lost prefix leaves a vowel sound rather than removing one. A doubled
     consonant letter opens with a consonant either way it is read ("a BBC": "bee-bee-see" or "double-bee").
     """
@@ -284,5 +292,6 @@ def a_an(doc: Doc, ctx: Context) -> Iterator[Finding]:
         message = f"“{tok.text} {word}”: “{word}” begins with a {heard} sound; use “{new}”."
         # An adverb may be the damaged word instead: "an usually dry fall" was "an unusually dry fall". Not so
         # before a vowel: a lost prefix leaves a vowel ("un-"), it does not take one away ("a extremely good").
-        safety = Safety.UNSAFE if nxt.pos_ == "ADV" and heard != VOWEL else None
+        # Only where a prefix makes another adverb of it ("unusually"), not "an slightly", "an far smaller".
+        safety = Safety.UNSAFE if nxt.pos_ == "ADV" and heard != VOWEL and _prefixed(word.lower()) else None
         yield ctx.finding(tok.idx, tok.idx + len(tok), new, message=message, safety=safety)

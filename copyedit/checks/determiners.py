@@ -281,19 +281,32 @@ def _ends_plainly(det: Token, noun: Token) -> bool:
     before one thing: the noun lost its number ("posted a photos of the crowd"). Not before "and", a noun or an
     "-ing" word, where the plural may name a compound's first part ("an oils and fats tax", "a special
     shareholders meeting", "not a jobs at any price economy"); a plural after adjectives may have lost its
-    article instead ("signed a new players"). A reduced relative after it ("a markets run by …") and an "and"
-    that opens a clause of its own ("a treats and I am …") end the phrase."""
+    article instead ("signed a new players"). A reduced relative after it ("a markets run by …", "a statements
+    accompanying the results"), a relative word or an adverb ("a deals which …", "a years earlier"), a comma (before
+    any "and": "20 dlrs a tons, or …") and an "and" that opens a clause of its own ("a treats and I am …") end the
+    phrase."""
     doc = noun.doc
     nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
     after = doc[noun.i + 2] if noun.i + 2 < len(doc) else None
     # a conjunction before a clause's subject joins clauses ("has been a treats and I am lucky"); one before a
     # noun may join a compound's parts ("an oils and fats tax"), unless a preposition ends the phrase first
-    joins = [t for t in doc[noun.i + 1 : noun.i + 4] if t.lower_ in ("and", "or", "&")]
+    # (a comma ends the phrase first: "20 dlrs a tons, or about five pct")
+    span = next(
+        (doc[noun.i + 1 : t.i] for t in doc[noun.i + 1 : noun.i + 4] if t.is_punct), doc[noun.i + 1 : noun.i + 4]
+    )
+    joins = [t for t in span if t.lower_ in ("and", "or", "&")]
     clause = bool(joins) and joins[0].i == noun.i + 1 and after is not None and after.tag_ == "PRP"
-    reduced = nxt is not None and nxt.tag_ == "VBN" and after is not None and after.lower_ == "by"  # "markets run by"
-    if noun.i != det.i + 1 or nxt is None or (nxt.tag_ in ("VBG", "VBN") and not reduced):
+    # a reduced relative: "a markets run by", "a statements issued on Friday"
+    reduced = nxt is not None and nxt.tag_ == "VBN" and after is not None and after.tag_ == "IN"
+    reduced = reduced and (after.lower_ == "by" or (nxt.dep_ == "acl" and nxt.head == noun))
+    # an -ing clause with its own object or phrase ("a statements accompanying the results"), not a compound's head
+    acting = nxt is not None and nxt.tag_ == "VBG" and nxt.dep_ == "acl" and nxt.head == noun
+    acting = acting and after is not None and after.tag_ in ("DT", "PRP$", "IN", "CD", "NNS")
+    if noun.i != det.i + 1 or nxt is None or (nxt.tag_ in ("VBG", "VBN") and not (reduced or acting)):
         return False
-    if (nxt.pos_ not in _PHRASE_ENDS and not clause) or nxt.text in DASHES or nxt.text in ("'", "’"):
+    # a relative word or an adverb ends the phrase too ("a deals which could", "a years earlier")
+    ends = nxt.pos_ in _PHRASE_ENDS or nxt.tag_ in ("WDT", "WP", "RB", "RBR") or acting
+    if (not ends and not clause) or nxt.text in DASHES or nxt.text in ("'", "’"):
         return False
     if nxt.pos_ != "ADP" and joins and not clause:
         return False

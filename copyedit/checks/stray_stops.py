@@ -276,7 +276,8 @@ def _noun_cut(left: Span, right: Span) -> bool:
         return False
     if last.dep_ == "dobj" and not _reported_subject(last, first):
         return False
-    if first.tag_ not in ("MD", "VBD", "VBZ") or len(words(left)) < 3 or len(words(right)) < 4:
+    plural = first.tag_ == "VBP" and last.tag_ in ("NNS", "NNPS")  # "its two rivals. Have struggled"
+    if (first.tag_ not in ("MD", "VBD", "VBZ") and not plural) or len(words(left)) < 3 or len(words(right)) < 4:
         return False  # "…a great result. Says it all." is a writer's clipped style
     verb = first if first.dep_ == "ROOT" or not first.dep_.startswith("aux") else first.head
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i >= right.start for c in verb.children):
