@@ -51,7 +51,8 @@ def copyedit_fix(text: str, markup: str, unsafe: bool) -> Output:
                 break
             edits = [e for f in result.applied for e in f.edits]
             made += [Made(f.code, origin[e.start], origin[e.end]) for f in result.applied for e in f.edits]
-            text, origin = result.text, engine._remap(origin, edits)  # the engine's own offset map
+            back = engine._back(edits)  # the engine's own map from this pass's output to its input
+            text, origin = result.text, [origin[back(k)] for k in range(len(result.text) + 1)]
     return Output(text, tuple(made))
 
 

@@ -107,23 +107,22 @@ def _past_hyphens(doc: Doc, i: int) -> int:
     return i
 
 
-def _ordinal_readings(after: Token) -> tuple[bool, ...]:
-    """Whether the adjective after a name is an ordinal: surely by its form ("third", "21st"), perhaps when the
-    entity recogniser would call it one (it is asked only if a reading can make a possessor), else not."""
+def _ordinal_reading(after: Token) -> bool:
+    """Whether the word after a name ranks what follows, an ordinal or a superlative, by its form ("third",
+    "21st", "biggest", "second-largest") or as an owning adjective ("latest", "new"). (The entity recogniser
+    was once asked about other adjectives; on 1,200 clean articles it called none of 432 an ordinal.)"""
     nxt = after.doc[after.i + 1] if after.i + 1 < len(after.doc) else None
     if _ORDINAL.fullmatch(after.lower_) and nxt is not None and (_superlative_at(nxt) or nxt.tag_ == "CD"):
-        return (True,)  # "Japan second biggest carmaker", "Mr Bush first 100 days" (often tagged an adverb)
+        return True  # "Japan second biggest carmaker", "Mr Bush first 100 days" (often tagged an adverb)
     if after.tag_ == "CD" and nxt is not None and _superlative_at(nxt):
-        return (True,)  # "Britain two biggest banks": a count of what the superlative ranks
+        return True  # "Britain two biggest banks": a count of what the superlative ranks
     hyphened = _modifier_words(after)  # a superlative or ordinal in it, not "top" of "set-top"
     if len(hyphened) > 1 and any(_SUPERLATIVE.fullmatch(w) or _ORDINAL.fullmatch(w) for w in hyphened):
-        return (True,)  # "Europe second-largest bank", "Britain best-selling album"
+        return True  # "Europe second-largest bank", "Britain best-selling album"
     adjective_next = after.i + 1 < len(after.doc) and after.doc[after.i + 1].tag_ == "JJ"
     if after.tag_ in ("JJ", "JJS", "RBS") and _owning(after.lower_) and (after.lower_ not in _MOST or adjective_next):
-        return (True,)  # "Europe biggest banks", "Mr Smith latest plan", "Britain new prime minister"
-    if after.tag_ != "JJ":
-        return (False,)
-    return (True,) if _ORDINAL.fullmatch(after.text) is not None else (False, True)
+        return True  # "Europe biggest banks", "Mr Smith latest plan", "Britain new prime minister"
+    return after.tag_ == "JJ" and _ORDINAL.fullmatch(after.text) is not None
 
 
 def _ends_noun_phrase(head: Token) -> bool:
@@ -235,21 +234,17 @@ def _possessor(last: Token, source: str = "") -> Safety | None:
     first, after = _name_start(last), doc[last.i + 1]
     if after.tag_ in _NAME_TAGS and _country_before_person(first, last):
         return Safety.SAFE  # "beat Russia Elena Bovina"
-    readings = {o: _phrase(first, last, after, o) for o in _ordinal_readings(after)}
-    if not any(readings.values()):
-        return _described(first, last, after)
-    ordinal = readings.keys() == {True} or (len(readings) == 2 and entity_type(after) == "ORDINAL")
-    phrase = readings.get(ordinal)
-    if phrase is None and not ordinal:
+    phrase = _phrase(first, last, after, _ordinal_reading(after))
+    if phrase is None:
         return _described(first, last, after)  # "Tony Blair controversial plan": an adjective, no ordinal
     # by the word, not only its tag ("first" is sometimes tagged a superlative)
-    words_of = _modifier_words(phrase[0]) if phrase is not None and phrase[0] is not None else []
-    ranked = phrase is not None and phrase[0] is not None and phrase[0].i + 1 < len(doc)
+    words_of = _modifier_words(phrase[0]) if phrase[0] is not None else []
+    ranked = phrase[0] is not None and phrase[0].i + 1 < len(doc)
     ranked = ranked and _superlative_at(doc[phrase[0].i + 1])
     superlative = bool(words_of) and (_owning(words_of[0]) or any(_SUPERLATIVE.fullmatch(w) for w in words_of))
     superlative = superlative or (ranked and (_ORDINAL.fullmatch(words_of[0]) is not None or phrase[0].tag_ == "CD"))
-    titled_name = phrase is not None and phrase[3]  # "Lord Hutton inquiry": a courtesy title makes a person
-    if phrase is None or (entity_type(last) not in (_LABELS | {"LOC"} if superlative else _LABELS) and not titled_name):
+    titled_name = phrase[3]  # "Lord Hutton inquiry": a courtesy title makes a person
+    if entity_type(last) not in (_LABELS | {"LOC"} if superlative else _LABELS) and not titled_name:
         return None  # the entities last: the recogniser runs only where the words can hold a possessor
     mod, nouns, prev, titled, lemmas = phrase
     words = lexicon.load("possessed_nouns")

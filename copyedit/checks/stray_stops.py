@@ -134,6 +134,9 @@ def _says_nothing(verb: Token, left: Span, right: Span) -> bool:
     before = left.doc[left.start - 1] if left.start > 0 else None
     if before is not None and (before.is_quote or before.text in ("?", "!")):
         return False  # '"…the movie?" his lawyer said.': the quotation before is what it reports
+    cut = left.doc[left.start - 2] if before is not None and before.text == "." and left.start > 1 else None
+    if cut is not None and cut.tag_ in ("DT", "IN", "TO", "CC", "PRP$"):
+        return False  # "…not intended, the. Environment committee said.": the sentence began before a stray stop
     kept = ("nsubj", "aux", "neg", "advmod", "punct")
     if any(c.dep_ not in kept or c.lower_ in ("so", "as", "thus") for c in verb.children):
         return False  # "That is what he said.", "As she said.", "So he said."
