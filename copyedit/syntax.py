@@ -257,7 +257,7 @@ def fragment(sent: Span) -> Fragment | None:
     if lead.lower_ in ("which", "who") and lead.tag_ in ("WDT", "WP") and _relative_then_predicate(sent):
         return Fragment("relative", lead)  # "Shares in the bank. Which was founded in 1990, rose 5%."
     listing = lead.lower_ in lexicon.load("subordinators")["listing_participles"] and lead.tag_ == "VBG"
-    if listing and _phrase_then_predicate(sent):
+    if listing and _listing_then_predicate(sent):
         return Fragment("participial", lead)  # "Four players. Including Smith, are ready."
     if _stray_finite(sent, root):
         return None
@@ -303,35 +303,43 @@ def _relative_then_predicate(sent: Span) -> bool:
     if not sent.text.rstrip().endswith("."):
         return False
     for comma in (t for t in sent if t.text == "," and t.i + 3 < sent.end):
-        clause, verb = sent.doc[sent.start : comma.i], sent.doc[comma.i + 1]
-        while verb.tag_ == "RB" and verb.i + 1 < sent.end and verb.dep_ in ("advmod", "neg"):
-            verb = sent.doc[verb.i + 1]  # "Which begins in May, also remains in doubt."
+        clause, verb = sent.doc[sent.start : comma.i], _verb_after(comma, sent)
         if verb.tag_ not in FINITE_TAGS or not any(t.tag_ in FINITE_TAGS for t in clause):
             continue  # a comma inside the relative clause ("founded in 1990 by Smith, Jones and Brown")
-        head = verb.head if verb.dep_.startswith("aux") else verb
         # not "Which was a relief, it said.": the verb after the comma has no subject of its own
-        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > comma.i]
-        return head.i > comma.i and not subjects
+        return _subjectless(verb, comma)
     return False
 
 
-def _phrase_then_predicate(sent: Span) -> bool:
+def _listing_then_predicate(sent: Span) -> bool:
     """A phrase with no finite verb, closed by a comma, then a verb phrase with no subject, or a reporting verb
     with its subject and nothing else: the phrase and the rest of a sentence the stop cut ("Including Smith,
     are ready to play.", "Including the Federal Reserve, dealers said.")."""
     comma = next((t for t in sent if t.text == ","), None)
     if comma is None or comma.i + 2 >= sent.end or any(t.tag_ in FINITE_TAGS for t in sent[: comma.i - sent.start]):
         return False
-    verb = sent.doc[comma.i + 1]
-    while verb.tag_ == "RB" and verb.i + 1 < sent.end and verb.dep_ in ("advmod", "neg"):
-        verb = sent.doc[verb.i + 1]
+    verb = _verb_after(comma, sent)
     if verb.tag_ in FINITE_TAGS:
-        head = verb.head if verb.dep_.startswith("aux") else verb
-        return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > comma.i for c in head.children)
+        return _subjectless(verb, comma)
     tail = sent.doc[comma.i + 1 : sent.end]
     verbs = [t for t in tail if t.tag_ in FINITE_TAGS]
     reported = len(verbs) == 1 and verbs[0].lemma_ in lexicon.load("reporting_verbs")["lemmas"]
     return reported and len(words(tail)) <= 4 and not any(c.dep_ in ("dobj", "ccomp") for c in verbs[0].children)
+
+
+def _verb_after(comma: Token, sent: Span) -> Token:
+    """The word after a comma, past adverbs ("Which begins in May, also remains in doubt.")."""
+    verb = sent.doc[comma.i + 1]
+    while verb.tag_ == "RB" and verb.i + 1 < sent.end and verb.dep_ in ("advmod", "neg"):
+        verb = sent.doc[verb.i + 1]
+    return verb
+
+
+def _subjectless(verb: Token, comma: Token) -> bool:
+    """Whether the verb group after a comma heads its clause there and has no subject of its own after the comma."""
+    head = verb.head if verb.dep_.startswith("aux") else verb
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > comma.i]
+    return head.i > comma.i and not subjects
 
 
 def _relative(lead: Token, root: Token) -> bool:

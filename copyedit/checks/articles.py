@@ -176,12 +176,12 @@ _ARTICLE = re.compile(r"(?<![^\W\d_])(an?|An?) (?=\S)")
 
 
 @cache
-@cache
 def _prefixed(word: str) -> bool:
     """Whether a negative prefix before the word makes another word the dictionary knows ("usually", "unusually")."""
     return any(getAllLemmas(prefix + word) for prefix in ("un", "in", "im", "ir", "il"))
 
 
+@cache
 def _spelling_may_misfit(an: bool, word: str) -> bool:
     """Whether ``sound`` could find that ``word`` does not fit "a" (or "an"), judged by spelling only.
 

@@ -311,15 +311,11 @@ def pronoun_cut(left: Span, right: Span) -> bool:
     before = last.doc[last.i - 1] if last.i > left.start else None
     # a subject pronoun alone ("It. Said…", '"We. Have…'), or after a conjunction ("But we. Think…"); "I", "we",
     # "he", "she" and "they" are never objects, whatever the parse says ("as they. Do not want…")
-    nominative = last.lower_ != "it" and (before is None or before.pos_ not in ("VERB", "AUX"))
-    opens = before is None or before.is_punct or before.pos_ == "CCONJ" or nominative
-    if not opens and (
-        before is None
-        or before.pos_ not in ("VERB", "ADJ", "SCONJ", "ADV")
-        or before.tag_ == "VBG"
-        or last.dep_ in ("dobj", "pobj", "dative")
-    ):
-        return False  # "he did it", "for it", "giving it": an object
+    if before is not None and not (before.is_punct or before.pos_ == "CCONJ"):
+        nominative = last.lower_ != "it" and before.pos_ not in ("VERB", "AUX")
+        clause_taker = before.pos_ in ("VERB", "ADJ", "SCONJ", "ADV") and before.tag_ != "VBG"
+        if not nominative and (not clause_taker or last.dep_ in ("dobj", "pobj", "dative")):
+            return False  # "he did it", "for it", "giving it": an object
     # a present tense after "I", "we" or "they" may be tagged as an order ("But I. Think …")
     plain = first.tag_ == "VB" and last.lower_ in ("i", "we", "they") and can_be_verb_form(first.text, "VBP")
     if first.tag_ not in ("MD", "VBD", "VBZ", "VBP") and not plain:

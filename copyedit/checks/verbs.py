@@ -9,6 +9,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from copyedit import lexicon, triggers
+from copyedit.checks.possessive import role_noun
 from copyedit.inflection import getAllInflections, getAllLemmas, getInflection
 from copyedit.model import Finding, Safety
 from copyedit.nlp import entity_type
@@ -43,12 +44,15 @@ def _needs(aux: Token, verb: Token) -> tuple[str, frozenset[str]] | None:
         return BASE
     if aux.lemma_ == "have":
         return PERFECT
-    # a passive the tagger read as a noun, which its "by" phrase shows ("He was join by Justice White")
-    agent = aux.dep_ == "auxpass" and any(c.dep_ == "agent" for c in verb.children)
-    if aux.lemma_ == "be" and (verb.pos_ == "VERB" or agent) and not verb.lower_.endswith("ing"):
+    if aux.lemma_ == "be" and (verb.pos_ == "VERB" or _passive_by(aux, verb)) and not verb.lower_.endswith("ing"):
         # Passive needs the participle; with a direct object it can only be the progressive (see ``after_be``).
         return PROGRESSIVE if any(c.dep_ == "dobj" for c in verb.children) else PASSIVE
     return None
+
+
+def _passive_by(aux: Token, verb: Token) -> bool:
+    """A passive the tagger read as a noun, which its "by" phrase shows ("He was join by Justice White")."""
+    return aux.dep_ == "auxpass" and any(c.dep_ == "agent" for c in verb.children)
 
 
 @cache
@@ -92,8 +96,6 @@ def after_be(verb: Token) -> tuple[tuple[str, frozenset[str]], Safety] | None:
 
 def _person(subject: Token) -> bool:
     """Whether a subject may be a person: a personal pronoun, a person's name, or a word for a role."""
-    from copyedit.checks.possessive import role_noun
-
     pronoun = subject.lower_ in ("i", "you", "he", "she", "we", "they", "who")
     return pronoun or entity_type(subject) == "PERSON" or (subject.pos_ == "NOUN" and role_noun(subject.lower_))
 
@@ -189,9 +191,8 @@ def _surely_verb(tok: Token, aux: Token, noun_ok: bool = False) -> bool:
     """Whether a present-looking form is a verb: "open" may be an adjective, "cause" or "plans" a noun."""
     if tok.pos_ == "AUX":
         return tok.lemma_ in ("be", "have")
-    agent = tok.pos_ == "NOUN" and aux.dep_ == "auxpass" and any(c.dep_ == "agent" for c in tok.children)
-    if (tok.pos_ != "VERB" and not agent) or tok.dep_ in ("attr", "acomp", "amod", "compound"):
-        return False  # (but "He was join by Justice White": a passive the tagger read as a noun)
+    if (tok.pos_ != "VERB" and not _passive_by(aux, tok)) or tok.dep_ in ("attr", "acomp", "amod", "compound"):
+        return False
     if "ADJ" in getAllLemmas(tok.lower_):
         return False
     noun = "NOUN" in getAllLemmas(tok.lower_) and not noun_ok
