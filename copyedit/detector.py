@@ -500,7 +500,8 @@ def _auxiliary_before(tok: Token) -> str | None:
     """The auxiliary (or "to") a verb follows, over adverbs and "not": "has not yet [arrived]"."""
     for t in reversed(tok.doc[max(0, tok.i - 4) : tok.i]):
         if t.lower_ in _BE | _HAVE | _MODALS:
-            return t.lower_
+            # a capital inside a sentence makes a name of it ("American Can owns 20 pct"), no auxiliary
+            return None if t.text[:1].isupper() and not t.is_sent_start else t.lower_
         if t.pos_ not in ("ADV", "PART"):
             return None
     return None

@@ -77,6 +77,17 @@ def test_a_name_keeps_its_form_and_quoted_verbs_are_doubtful() -> None:
     assert detector._edit(says, "V_PLUR", _context("AGR001", doc, text))[3] is True
 
 
+def test_a_capitalised_modal_inside_a_sentence_is_a_name() -> None:
+    text = "According to reports, American Can owns 20 pct of the firm. Can owners wait?"
+    doc = next(parse([text]))
+    owns = next(t for t in doc if t.text == "owns")
+    assert detector._edit(owns, "VB", _context("VRB001", doc, text)) is None
+    text = "He said they can owns the firm."
+    doc = next(parse([text]))
+    owns = next(t for t in doc if t.text == "owns")
+    assert detector._edit(owns, "VB", _context("VRB001", doc, text)) is not None
+
+
 def _fake(monkeypatch: pytest.MonkeyPatch, label: str, word: str, p: float) -> None:
     """The detector "sees" ``label`` on the first ``word`` of each block, with probability ``p``."""
     monkeypatch.setattr(detector, "available", lambda codes: True)

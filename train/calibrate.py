@@ -23,7 +23,8 @@ UNSAFE_PRECISION = 0.6
 UNSAFE_CLEAN = 0.5
 #: No fix is safe on a probability below this, whatever the held-out figures: real text is not the generator's.
 SAFE_FLOOR = 0.5
-CANDIDATES = [round(0.30 + 0.01 * k, 2) for k in range(70)]  # 0.30 … 0.99
+#: Probabilities tried as bars: 0.30 … 0.99 by hundredths, then 0.991 … 0.999 (a sharp model's sure hits sit there).
+CANDIDATES = [round(0.30 + 0.01 * k, 2) for k in range(70)] + [round(0.99 + 0.001 * k, 3) for k in range(1, 10)]
 NEVER = 1.1
 #: Findings a bar must rest on: a precision measured on fewer is no measurement.
 MIN_SUPPORT = {"safe": 20, "unsafe": 10}
@@ -156,7 +157,7 @@ def main() -> None:
     print(f"clean dev paragraphs: {words} words")
     for label, r in result.items():
         safe, unsafe = r.get("safe_figures", ""), r.get("unsafe_figures", "")
-        print(f"{label:10} gold {gold.get(label, 0):5}  safe {r['safe']:.2f} {safe}  unsafe {r['unsafe']:.2f} {unsafe}")
+        print(f"{label:10} gold {gold.get(label, 0):5}  safe {r['safe']:.3f} {safe}  unsafe {r['unsafe']:.3f} {unsafe}")
     text = json.dumps(result, indent=1) + "\n"
     (args.out or args.model / "thresholds.json").write_text(text)
 
