@@ -101,6 +101,11 @@ _CALENDAR = frozenset(
 )
 
 
+def calendar_word(tok: Token) -> bool:
+    """A month or a day of the week ("February", "Monday")."""
+    return tok.lower_ in _CALENDAR
+
+
 def _opens_capitalised_run(tok: Token) -> bool:
     doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None

@@ -15,6 +15,7 @@ from copyedit.nlp import entity_type
 from copyedit.rule import Context, Example, rule
 from copyedit.syntax import (
     NAME_ENTITIES,
+    calendar_word,
     can_be_verb_form,
     doc_text,
     in_direct_quotation,
@@ -222,8 +223,9 @@ def phrase_number(noun: Token) -> str | None:
         return None  # "denial of service attacks are": a bare "X of Y" phrase modifying the plural after it
     if number == SING and any(t.lower_ in QUANTIFIERS for t in noun.subtree if t.i < noun.i):
         return None  # "most economist": the noun or the quantifier may be the damaged word
-    if number == PLUR and any(t.dep_ == "compound" and _name_part(t) for t in noun.subtree if t.i < noun.i):
-        return None  # "Shochiku film studios": part of a name (but "the September surplus were")
+    named = [t for t in noun.subtree if t.i < noun.i and t.dep_ == "compound" and _name_part(t)]
+    if number == PLUR and any(not calendar_word(t) for t in named):
+        return None  # "Shochiku film studios": part of a name (but "the February employment gains is": a date)
     if any(c.lower_ == "by" and any(g.pos_ == "PROPN" for g in c.children) for c in noun.children):
         return None  # "Angels by Robbie Williams is": a work and its author
     if number == PLUR and noun.left_edge.tag_ == "VBG":
@@ -446,6 +448,10 @@ def _plain_before(before: Token, subj: Token, verb: Token) -> bool:
         return before.lower_ not in ("nor", "or")  # "…, they has": a subject pronoun is no appositive
     # ", and the figures shows": a comma and a conjunction open a clause of its own, with its own subject
     joined = before.lower_ in ("and", "but") and before.i > 0 and before.doc[before.i - 1].text == ","
+    # "… is free but a paid-for version come without": "but" opens a clause even without a comma where the parse
+    # makes one (a verb coordinated with one before it), unless a negation asks for a noun ("not X but the Y")
+    contrast = before.lower_ == "but" and clause.dep_ == "conj" and clause.head.i < before.i and before.i > 0
+    joined = joined or (contrast and before.doc[before.i - 1].lower_ not in _NEGATING)
     # (not with a name in it: "…, and the Mercedes garage were calm" may count a team's people, as British does)
     named = any(c.tag_ in ("NNP", "NNPS") for c in subj.children)
     if joined and not named and any(c.dep_ in ("det", "poss") for c in subj.children):
@@ -461,6 +467,10 @@ def _plain_before(before: Token, subj: Token, verb: Token) -> bool:
     # "income in February after taxes was", "the hours after a stroke are": a preposition read as a conjunction
     bare = not any(c.dep_ in ("det", "poss") for c in subj.children)
     return not (bare or (before.i > before.sent.start and before.doc[before.i - 1].pos_ in ("NOUN", "PROPN", "NUM")))
+
+
+#: Words before "but" that make it "except" or "rather", joining nouns: "not the price but the terms", "all but".
+_NEGATING = frozenset({"not", "nothing", "anything", "everything", "all", "none", "nobody", "anyone", "everyone"})
 
 
 def _reporting_tail(subj: Token, verb: Token) -> bool:
