@@ -210,8 +210,9 @@ def phrase_number(noun: Token) -> str | None:
         return None  # "a number of", "two-thirds of Britain's trade is"
     if any(t.text == "/" for t in noun.subtree) or entity_type(noun) in ("DATE", "TIME"):
         return None  # "the stocks/usage ratio", "this year", "year to date": a compound or a time adverbial
-    if any(c.dep_ in ("conj", "cc") for c in noun.children) or (_counted(noun) and not _counted_things(noun)):
-        return None  # "fish and chips is", "ten years is"
+    coordinated = any(c.dep_ in ("conj", "cc") for c in noun.children)
+    if coordinated or (_counted(noun) and not _counted_things(noun) and not _dated(noun)):
+        return None  # "fish and chips is", "ten years is" (but "the 1986 net include": a year, no count)
     if any(t.is_quote or t.text in ("(", ")") for t in noun.subtree):
         return None  # a title in quotation marks
     number = form_number(noun) or _mass_number(noun) or _owned_singular(noun)
@@ -266,6 +267,14 @@ def _mass_number(noun: Token) -> str | None:
 
 def _counted(noun: Token) -> bool:
     return any(c.dep_ == "nummod" for c in noun.children)
+
+
+def _dated(noun: Token) -> bool:
+    """A determined singular noun whose only number is a year ("the 1986 net", "its 1987 budget"): no count."""
+    nums = [c for c in noun.children if c.dep_ == "nummod"]
+    determined = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children)
+    years = all(n.text.isdigit() and len(n.text) == 4 and 1900 <= int(n.text) <= 2099 for n in nums)
+    return noun.tag_ == "NN" and determined and bool(nums) and years
 
 
 def _counted_things(noun: Token) -> bool:
