@@ -66,7 +66,7 @@ def is_name(tok: Token) -> bool:
         return True
     if not (tok.is_stop or tok.pos_ in CLOSED_CLASSES or is_common_word(tok.text)):
         return True
-    if tok.lower_ in _CALENDAR and tok.pos_ in ("PROPN", "NOUN"):
+    if calendar_word(tok) and tok.pos_ in ("PROPN", "NOUN"):
         return True  # "in the three months to¶¶March": a month keeps its capital (not "May" the modal)
     # A capitalised common word ("Apple", "Commuters") is a name only if tagged and recognised as one, or if
     # it heads a run of capitalised words the recogniser missed ("Strait of Hormuz", "Bank of Ghana").

@@ -250,10 +250,9 @@ def _owned_singular(noun: Token) -> str | None:
     if word in _singular_subjects():
         return SING
     plain = noun.is_alpha and noun.is_lower and len(word) > 2 and not word.endswith("s") and word == noun.lemma_
-    # after "the" or an owner only: "a" shows the number already, and where it is all there is to go on, the
-    # parse may have taken an object for the subject ("to accept what is effectively a management buyout have")
-    definite = any(c.lower_ == "the" or c.dep_ == "poss" for c in noun.children)
-    return SING if plain and definite and not noun_tables(word) else None
+    # not after "a": it shows the number already, and where it is all there is to go on, the parse may have taken
+    # an object for the subject ("to accept what is effectively a management buyout have")
+    return SING if plain and _definite(noun) and not noun_tables(word) else None
 
 
 def _mass_number(noun: Token) -> str | None:
@@ -272,19 +271,22 @@ def _counted(noun: Token) -> bool:
 def _dated(noun: Token) -> bool:
     """A determined singular noun whose only number is a year ("the 1986 net", "its 1987 budget"): no count."""
     nums = [c for c in noun.children if c.dep_ == "nummod"]
-    determined = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children)
     years = all(n.text.isdigit() and len(n.text) == 4 and 1900 <= int(n.text) <= 2099 for n in nums)
-    return noun.tag_ == "NN" and determined and bool(nums) and years
+    return noun.tag_ == "NN" and _definite(noun) and bool(nums) and years
+
+
+def _definite(noun: Token) -> bool:
+    """Whether a determiner other than "a"/"an", or an owner, opens the noun's phrase."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children)
 
 
 def _counted_things(noun: Token) -> bool:
     """A definite number of things, not a measure: "the two companies", "its three sons" (but "ten years is",
     "the first 24 hours is", "the 60m hurdles is")."""
     nums = [c for c in noun.children if c.dep_ == "nummod"]
-    definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children)
     words_only = bool(nums) and all(n.lower_ in NUMBER_WORDS for n in nums)
     measure = entity_type(noun) in ("DATE", "TIME", "QUANTITY", "MONEY", "PERCENT")
-    return definite and words_only and not measure and noun.tag_ == "NNS"
+    return _definite(noun) and words_only and not measure and noun.tag_ == "NNS"
 
 
 def _titled(subj: Token) -> bool:
