@@ -85,11 +85,18 @@ def available(codes: set[str]) -> bool:
 _KEY = "copyedit_detector"
 
 
+#: Docs the detector reads at once: more is no faster, and 128 raised a worker's peak memory by about 100 MB.
+BATCH = 32
+
+
 def annotate(docs: list[Doc]) -> None:
-    """Run the detector over the Docs that have no answer yet, in one batch, and keep each answer on its Doc."""
-    todo = [d for d in docs if _KEY not in d.user_data]
-    for d, row in zip(todo, predict(todo), strict=True):
-        d.user_data[_KEY] = row
+    """Run the detector over the Docs that have no answer yet, in batches of BATCH, and keep each answer on its
+    Doc (a Doc given twice is read once)."""
+    todo = list({id(d): d for d in docs if _KEY not in d.user_data}.values())
+    for lo in range(0, len(todo), BATCH):
+        batch = todo[lo : lo + BATCH]
+        for d, row in zip(batch, predict(batch), strict=True):
+            d.user_data[_KEY] = row
 
 
 def hits(doc: Doc) -> list[tuple[int, str, float]]:

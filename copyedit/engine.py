@@ -210,11 +210,16 @@ def preparse(items: Iterable[tuple[str, str, tuple[Rule, ...]]]) -> None:
     finds them in the parse cache: the parser is much faster over many articles' blocks than over one's.
     What does not fit in the cache is left to be parsed when asked for."""
     blocks: list[str] = []
+    learned: set[str] = set()
     for text, markup, rules in items:
         view = prose_view(text, markup)
         texts, plan = _plan(view, rules)
-        blocks += [texts[i] for i in sorted({i for _, where in plan for i in where})]
-    nlp.parse_all(blocks[: nlp.BATCH_BLOCKS])
+        read = _learned_blocks(view, rules)
+        blocks += [texts[i] for i in sorted({i for _, where in plan for i in where} | set(read))]
+        learned.update(texts[i] for i in read)
+    blocks = blocks[: nlp.BATCH_BLOCKS]
+    # The detector too reads many articles' blocks faster than one's (its answers stay on the cached Docs).
+    detector.annotate([d for t, d in zip(blocks, nlp.parse_all(blocks), strict=True) if t in learned])
 
 
 def _plan(view: ProseView, rules: tuple[Rule, ...]) -> tuple[list[str], list[tuple[Rule, list[int]]]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from copyedit import detector
+from copyedit import detector, engine
 from copyedit.engine import check_text, fix_text
 from copyedit.markup import Block
 from copyedit.model import Safety
@@ -113,6 +113,24 @@ def test_rules_come_first(monkeypatch: pytest.MonkeyPatch) -> None:
     _fake(monkeypatch, "STOP_COMMA", ".", 0.99)  # the detector disagrees with FRG001 on the same full stop
     found = [f for f in check_text(text) if f.start <= text.index(".") < f.end]
     assert [f.code for f in found] == ["FRG001"] and "learned" not in found[0].message
+
+
+def test_preparse_reads_many_articles_in_one_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """engine.preparse runs the detector over several articles' paragraphs at once (it reads many faster than
+    one article's few); each check then finds its answers on the cached Docs and runs the detector no more."""
+    if detector.load() is None:
+        pytest.skip("no trained detector in this tree")
+    batches: list[int] = []
+    real = detector.predict
+    monkeypatch.setattr(detector, "predict", lambda docs: batches.append(len(docs)) or real(docs))
+    texts = [f"# Article {n}\n\nThe {n} boats sailed at dawn.\n\nThey came back late.\n" for n in range(3)]
+    rules = tuple(catalogue().values())
+    engine.preparse((t, "markdown", rules) for t in texts)
+    # the paragraphs of all three articles in one batch: not the headings, and the one they share once
+    assert batches == [4]
+    for t in texts:
+        check_text(t, "markdown")
+    assert batches == [4]
 
 
 def test_not_in_headings(monkeypatch: pytest.MonkeyPatch) -> None:

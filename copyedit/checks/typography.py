@@ -136,9 +136,10 @@ def _perfect(participle: Token) -> bool:
 
 def _after_noun(particle: Token) -> bool:
     """Whether a word that may be a verb's particle ("carried on on Monday") follows a noun that is no verb's
-    object ("the meeting on on Monday", "sides on on the weekend"), so it can only be a preposition."""
+    object ("the meeting on on Monday", "sides on on the weekend") or the complement of "be", which takes no
+    particle ("it was the icing on on the cake"), so it can only be a preposition."""
     prev = particle.doc[particle.i - 1] if particle.i > particle.sent.start else None
-    if prev is None or prev.pos_ not in ("NOUN", "PROPN") or prev.dep_ not in ("pobj", "nsubj", "nsubjpass"):
+    if prev is None or prev.pos_ not in ("NOUN", "PROPN") or prev.dep_ not in ("pobj", "nsubj", "nsubjpass", "attr"):
         return False
     start = prev.left_edge.i
     return not (start > 0 and prev.doc[start - 1].lower_ in ("with", "without"))  # "with the lights on on Monday"
