@@ -492,6 +492,8 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
         return True
     if kind == "paragraph" and len(words(left)) >= 4 and _cut_infinitive(doc[-1], right):
         return True
+    if kind == "paragraph" and len(words(left)) >= 6 and _cut_to(doc[-1], left, right):
+        return True
     if kind == "paragraph" and len(words(left)) >= 6 and _cut_preposition(doc[-1], left, right):
         return True
     if kind == "paragraph" and len(words(left)) >= 4 and _phrase_then_predicate(left, right):
@@ -518,13 +520,17 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
 def _open_noun_phrase(last: Token, left: Span, right: Span) -> bool:
     """Whether a block stops on a determiner and adjectives that wait for the noun the next block opens with: "hit
     by a deadly¶¶Economic crisis", "given these two special¶¶Days". Not an adjective that may stand for a noun ("a
-    friendly", "another single", "their favourite"), one after "a little" ("a little deceptive"), the adjectives
+    friendly", "another single", "their favourite") before a sentence that opens with its subject (the next block
+    may be a sentence of its own; "a quiet¶¶Afternoon until the statement came out" is not), one after "a
+    little" ("a little deceptive"), the adjectives
     that stand for a noun by habit ("on their own", "only a few"), nor before anything but a noun or adjective."""
     table = lexicon.load("stray_stops")
     if last.tag_ not in ("JJ", "JJR", "JJS") or last.lower_ in table["open_noun_phrase_ends"]:
         return False
-    if "NOUN" in getAllLemmas(last.lower_) or right[0].pos_ not in ("NOUN", "ADJ", "PROPN"):
+    if right[0].pos_ not in ("NOUN", "ADJ", "PROPN"):
         return False
+    if "NOUN" in getAllLemmas(last.lower_) and _opens_subject(right):
+        return False  # "a quiet" may be whole, unless the next block opens with no subject ("a quiet¶¶Morning as")
     i = last.i - 1
     while i >= left.start and (left.doc[i].tag_ in ("JJ", "JJR", "JJS", "CD", "HYPH") or left.doc[i].lower_ == "very"):
         if left.doc[i].lower_ in ("little", "bit", "lot"):
@@ -591,6 +597,26 @@ def _phrase_then_predicate(left: Span, right: Span) -> bool:
     return root.tag_ in FINITE_TAGS or any(c.dep_.startswith("aux") and c.tag_ in FINITE_TAGS for c in root.children)
 
 
+def _opens_subject(sent: Span) -> bool:
+    """Whether a sentence with a main verb opens with its subject or a word of the subject's phrase."""
+    first = sent[0]
+    head = first.head if first.dep_ in ("compound", "amod", "det") else first
+    return has_main_verb(sent) and head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _cut_to(last: Token, left: Span, right: Span) -> bool:
+    """Whether a paragraph stops on "to" and the next opens with the bare verb it waits for, which has no subject
+    of its own ("more chances to¶¶Lighten their bills"): the next would be an order, which news does not give,
+    and no sentence stops on "to" with its full stop lost too. Not where a wh-word or a relative clause could
+    strand it ("the man they spoke to")."""
+    first = right[0]
+    if last.lower_ != "to" or list(last.children) or first.tag_ != "VB" or first.dep_ != "ROOT":
+        return False
+    if not first.text[:1].isupper() or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in first.children):
+        return False
+    return not relative_gap(last, left) and all(_clause_gap(c) != "sure" for c in [last.head, *last.head.ancestors])
+
+
 def _cut_infinitive(last: Token, right: Span) -> bool:
     """Whether a paragraph's last word waits for the infinitive that opens the next, which has no main clause
     of its own: "the carmaker was set¶¶To restructure its business.", "sales are likely¶¶To rise"."""
@@ -655,9 +681,10 @@ def paragraph_broken_mid_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     highest level…"). So it does where the paragraph stops on a preposition cut from the noun phrase the next
     opens with, unless a wh-word or a relative clause could strand it ("is based on¶¶A sophisticated model",
     not "what they asked for¶¶The…"); on a word waiting for the infinitive the next opens with ("was set¶¶To
-    restructure"); on a verb group an auxiliary opens, before a verbless phrase ("he did not raise¶¶Taxes on
-    oil"); and where the next opens with a prepositional phrase and then a finite verb with no subject ("the
-    impact¶¶On economic growth would be slight").
+    restructure"); on "to" before the bare verb the next opens with, which has no subject ("more time
+    to¶¶Switch supplier": news gives no orders); on a verb group an auxiliary opens, before a verbless phrase
+    ("he did not raise¶¶Taxes on oil"); and where the next opens with a prepositional phrase and then a finite
+    verb with no subject ("the impact¶¶On economic growth would be slight").
 
     Safe: the break becomes one space and the next word loses its capital unless it is a name.
     """
