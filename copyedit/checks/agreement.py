@@ -215,7 +215,7 @@ def phrase_number(noun: Token) -> str | None:
         return None  # "fish and chips is", "ten years is" (but "the 1986 net include": a year, no count)
     if any(t.is_quote or t.text in ("(", ")") for t in noun.subtree):
         return None  # a title in quotation marks
-    number = form_number(noun) or _mass_number(noun) or _owned_singular(noun)
+    number = form_number(noun) or _mass_number(noun) or _owned_singular(noun) or _quantified_plural(noun)
     if number is None or any(n != number for _, n in determiners(noun)):
         return None
     if number == SING and not any(c.dep_ in ("det", "poss") for c in noun.children) and not _bare_subject(noun):
@@ -238,6 +238,14 @@ def phrase_number(noun: Token) -> str | None:
     if number == PLUR and can_be_verb_form(noun.text, "VBZ") and after_noun:
         return None  # "the program that the new funding supports is…": a verb read as a noun
     return number
+
+
+def _quantified_plural(noun: Token) -> str | None:
+    """A plural-tagged noun in -s whose form the dictionary does not settle (it lists "games" as a singular too)
+    is plural after a word that only goes before plurals ("many games is" is "are")."""
+    if noun.tag_ != "NNS" or not noun.lower_.endswith("s") or not determiners(noun):
+        return None
+    return PLUR if all(n == PLUR for _, n in determiners(noun)) else None
 
 
 def _owned_singular(noun: Token) -> str | None:

@@ -272,6 +272,10 @@ def _number_fix(det: Token, det_num: str, noun: Token, num: str) -> tuple[Token,
     return noun, new, Safety.UNSAFE if loose else Safety.SAFE
 
 
+#: Words after "and" that open a clause or a phrase of its own, never a compound's next part: a personal pronoun,
+#: an adverb, a determiner, a modal or a past verb (not a present one: the tagger reads "fats" in "an oils and fats
+#: tax" as one).
+_CLAUSE_AFTER_AND = frozenset({"PRP", "RB", "DT", "MD", "VBD"})
 #: What may follow a noun that ends its phrase: a preposition, "to", punctuation, a relative word, a verb.
 _PHRASE_ENDS = frozenset({"ADP", "PART", "PUNCT", "AUX", "VERB", "SCONJ"})
 
@@ -295,7 +299,9 @@ def _ends_plainly(det: Token, noun: Token) -> bool:
         (doc[noun.i + 1 : t.i] for t in doc[noun.i + 1 : noun.i + 4] if t.is_punct), doc[noun.i + 1 : noun.i + 4]
     )
     joins = [t for t in span if t.lower_ in ("and", "or", "&")]
-    clause = bool(joins) and joins[0].i == noun.i + 1 and after is not None and after.tag_ == "PRP"
+    # (an adverb, a determiner or a past verb after it cannot go on a compound either: "scored a goals and
+    # then lost", "a goals and the lead", "took a questions and left")
+    clause = bool(joins) and joins[0].i == noun.i + 1 and after is not None and after.tag_ in _CLAUSE_AFTER_AND
     # a reduced relative: "a markets run by", "a statements issued on Friday"
     reduced = nxt is not None and nxt.tag_ == "VBN" and after is not None and after.tag_ == "IN"
     reduced = reduced and (after.lower_ == "by" or (nxt.dep_ == "acl" and nxt.head == noun))

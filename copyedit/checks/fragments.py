@@ -428,6 +428,8 @@ def _personal(tok: Token) -> bool:
     people = lexicon.load("possessed_nouns")["group_owners"]
     if tok.lemma_.lower() in people or tok.lower_ in ("people", "man", "woman", "men", "women", "children"):
         return True
+    if tok.pos_ == "NOUN" and tok.lower_ in _table()["people_groups"]:
+        return True  # "the police. Who…": a body of people
     return tok.pos_ == "NOUN" and role_noun(tok.lemma_.lower())  # "the minister. Who…", "its founder. Who…"
 
 

@@ -14,7 +14,7 @@ from copyedit.inflection import getAllInflections, getAllLemmas, getInflection
 from copyedit.model import Finding, Safety
 from copyedit.nlp import entity_type
 from copyedit.rule import Context, Example, rule
-from copyedit.syntax import doc_text, in_quotation
+from copyedit.syntax import can_be_verb_form, doc_text, in_quotation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -460,12 +460,15 @@ def verb_form_after_auxiliary(doc: Doc, ctx: Context) -> Iterator[Finding]:
     A base form that the tagger reads as a noun after "be" ("was arrest in London") takes its participle where
     edited news never writes that word after "be" but often writes its participle there (rules/data/
     news_counts.yaml, counted by train/news_counts.py), and the word ends its verb group; not in a pseudo-cleft
-    ("what he did was attack the plan"), and unsafe in a quotation.
+    ("what he did was attack the plan"), and unsafe in a quotation. A base form right after "be" and coordinated
+    with a participle takes the participle too ("were test and analysed"); not where a noun follows that
+    participle ("is research and published papers").
     Where the new form has two spellings ("canceled", "cancelled"), the one the text uses is taken; where it
     uses neither, the fix is unsafe.
     """
     seen = set()
-    for aux, nxt, needed, new, safety in [*_chain_fixes(doc), *_being_fixes(doc), *_unattested_fixes(doc)]:
+    found = [*_chain_fixes(doc), *_being_fixes(doc), *_unattested_fixes(doc), *_coordinated_fixes(doc)]
+    for aux, nxt, needed, new, safety in found:
         if nxt.i in seen:
             continue  # "had been delete" read as a chain and as "been" before a predicate: one finding
         seen.add(nxt.i)
@@ -600,6 +603,30 @@ def _unattested_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety
             new, two = _spelling(nxt, "VBN", forms[0])
             quoted = in_quotation(nxt)
             yield be, nxt, "VBN", _cased(new, nxt), Safety.UNSAFE if two or quoted else Safety.SAFE
+
+
+def _coordinated_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
+    """A verb's base form right after a form of "be", coordinated with a participle that ends its phrase ("the
+    figures will be study and compared"): both hang on the same "be", so the first takes the participle too. Not
+    where the participle describes a noun after it ("the aim is research and published papers")."""
+    for be, word in pairwise(doc):
+        if be.lower_ not in _BE_FORMS or be.pos_ not in ("AUX", "VERB") or not word.text.isalpha():
+            continue
+        if word.i + 2 >= len(doc) or not word.text.islower():
+            continue
+        cc, other = doc[word.i + 1], doc[word.i + 2]
+        if cc.lower_ not in ("and", "or") or other.tag_ != "VBN" or other.dep_ != "conj":
+            continue
+        readings = getAllLemmas(word.lower_)
+        if word.lower_ not in readings.get("VERB", ()) or "ADJ" in readings or can_be_verb_form(word.text, "VBN"):
+            continue  # no verb's base form, or a word that may stand there already ("be tough and", "be found and")
+        after = doc[other.i + 1] if other.i + 1 < len(doc) else None
+        if after is not None and after.pos_ in ("NOUN", "PROPN"):
+            continue  # "published papers": an adjective before its noun, or an object no passive takes
+        forms = getInflection(word.lower_, tag="VBN")
+        if forms and forms[0] != word.lower_:
+            new, two = _spelling(word, "VBN", forms[0])
+            yield be, word, "VBN", _cased(new, word), Safety.UNSAFE if two or in_quotation(word) else Safety.SAFE
 
 
 @cache
