@@ -243,9 +243,8 @@ def phrase_number(noun: Token) -> str | None:
 def _quantified_plural(noun: Token) -> str | None:
     """A plural-tagged noun in -s whose form the dictionary does not settle (it lists "games" as a singular too)
     is plural after a word that only goes before plurals ("many games is" is "are")."""
-    if noun.tag_ != "NNS" or not noun.lower_.endswith("s") or not determiners(noun):
-        return None
-    return PLUR if all(n == PLUR for _, n in determiners(noun)) else None
+    found = determiners(noun) if noun.tag_ == "NNS" and noun.lower_.endswith("s") else []
+    return PLUR if found and all(n == PLUR for _, n in found) else None
 
 
 def _owned_singular(noun: Token) -> str | None:
