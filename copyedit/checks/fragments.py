@@ -494,8 +494,6 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
         return True
     if kind == "paragraph" and len(words(left)) >= 4 and _cut_infinitive(doc[-1], right):
         return True
-    if kind == "paragraph" and len(words(left)) >= 6 and _cut_to(doc[-1], left, right):
-        return True
     if kind == "paragraph" and len(words(left)) >= 6 and _cut_preposition(doc[-1], left, right):
         return True
     if kind == "paragraph" and len(words(left)) >= 4 and _phrase_then_predicate(left, right):
@@ -604,19 +602,6 @@ def _opens_subject(sent: Span) -> bool:
     first = sent[0]
     head = first.head if first.dep_ in ("compound", "amod", "det") else first
     return has_main_verb(sent) and head.dep_ in ("nsubj", "nsubjpass")
-
-
-def _cut_to(last: Token, left: Span, right: Span) -> bool:
-    """Whether a paragraph stops on "to" and the next opens with the bare verb it waits for, which has no subject
-    of its own ("more chances to¶¶Lighten their bills"): the next would be an order, which news does not give,
-    and no sentence stops on "to" with its full stop lost too. Not where a wh-word or a relative clause could
-    strand it ("the man they spoke to")."""
-    first = right[0]
-    if last.lower_ != "to" or list(last.children) or first.tag_ != "VB" or first.dep_ != "ROOT":
-        return False
-    if not first.text[:1].isupper() or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in first.children):
-        return False
-    return not relative_gap(last, left) and all(_clause_gap(c) != "sure" for c in [last.head, *last.head.ancestors])
 
 
 def _cut_infinitive(last: Token, right: Span) -> bool:

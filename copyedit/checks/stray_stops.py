@@ -62,13 +62,14 @@ def cannot_end(last: Token, left: Span, right: Span) -> bool:
     """Whether ``last`` cannot end ``left`` here, given that ``right`` could be its continuation."""
     if last.lower_ in lexicon.load("sentence_open_words").get(last.tag_, ()):
         return True
-    if last.tag_ in ("TO", "MD") or last.lemma_ == "have":
+    infinitive = last.lower_ == "to"  # whatever its tag: the tagger reads a final "to" as a preposition too
+    if last.tag_ in ("TO", "MD") or last.lemma_ == "have" or infinitive:
         if _verb_continues(last, right[0]) and not has_subject(right.root):
             return True
         own = any(c.dep_ in ("nsubj", "nsubjpass") for c in right[0].children)
-        if last.tag_ == "TO" and right[0].tag_ == "VB" and not own and _gap(last, left) is None:
+        if infinitive and right[0].tag_ == "VB" and not own and _gap(last, left) is None:
             return True  # "plans to¶¶Expand the business, the firm said": the verb's clause has no subject
-        if last.tag_ != "TO":
+        if not infinitive:
             return False  # "to" may be a preposition too: "a message to. The new government"
     if last.lower_ == "that":
         return _that_wants_clause(last, right)

@@ -140,15 +140,12 @@ def _after_noun(particle: Token) -> bool:
     particle ("it was the icing on on the cake"), so it can only be a preposition."""
     prev = particle.doc[particle.i - 1] if particle.i > particle.sent.start else None
     # (a verb's -ing form after a determiner is a noun: "the icing on on the cake")
-    nominal = prev is not None and (prev.pos_ in ("NOUN", "PROPN") or (prev.tag_ == "VBG" and _determined(prev)))
+    gerund = prev is not None and prev.tag_ == "VBG" and any(c.dep_ == "det" for c in prev.children)
+    nominal = prev is not None and (prev.pos_ in ("NOUN", "PROPN") or gerund)
     if not nominal or prev.dep_ not in ("pobj", "nsubj", "nsubjpass", "attr"):
         return False
     start = prev.left_edge.i
     return not (start > 0 and prev.doc[start - 1].lower_ in ("with", "without"))  # "with the lights on on Monday"
-
-
-def _determined(tok: Token) -> bool:
-    return any(c.dep_ == "det" for c in tok.children)
 
 
 def _that_slip(first: Token, second: Token) -> bool:
