@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from copyedit.checks.agreement import VERB_SWAP, cased, subjunctive
-from copyedit.checks.verbs import adverb_of, after_be
+from copyedit.checks.verbs import adverb_of, after_be, do_support
 from copyedit.inflection import getAllLemmas, getInflection
 from copyedit.model import Finding, Safety
 from copyedit.syntax import can_be_verb_form, doc_text, in_direct_quotation, is_main_clause, is_name, joined_case
@@ -413,6 +413,8 @@ def _plausible(tok: Token, label: str) -> bool:
             return False
         if label == "VB" and not _plain_base_repair(tok, aux, nxt):
             return False
+        if aux in ("do", "does", "did") and at is not None and not do_support(at, tok):
+            return False  # "what they did surprised everyone": "did" closes a clause of its own
         adjective = "ADJ" in getAllLemmas(tok.lower_) or adverb_of(tok.lower_)
         if label == "VBN" and (can_be_verb_form(tok.lower_, "VBZ") or adjective or _participle(tok.lower_)):
             return False  # "what is sees as" (a lost "it"), "it was blue", "to be complete", "had forecasted"

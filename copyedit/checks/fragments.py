@@ -221,6 +221,10 @@ def _capitalised_forward() -> re.Pattern[str]:
             fixed="Exporters say orders are picking up again, although costs have risen. The yen is weaker.",
             unsafe=True,
         ),
+        Example(
+            bad="The insurer lost $40m in the fourth quarter[[. A]]ccording to its annual report.",
+            fixed="The insurer lost $40m in the fourth quarter, according to its annual report.",
+        ),
         Example(good="He waited. For years. Then the letter came."),
         Example(good="The talks went on all night. After that, nothing."),
         Example(good="In 2004, sales rose. In 2005, they fell."),
@@ -279,7 +283,10 @@ def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
     clause between two sentences ("…improving. Although X. The price…") fits either side: an unsafe fix. So
     does a phrase that can open a sentence ("After hearing evidence from 60 witnesses.") between a sentence
     closed by a full stop and one that opens with its subject: the stop may have cut it from either, and it is
-    joined to the next only as an unsafe fix. With nothing before that can take it (the paragraph's start, an
+    joined to the next only as an unsafe fix. An "-ing" phrase with a clause of its own, or "according to",
+    stranded at the end of its paragraph after a whole sentence has only that sentence to join, with a comma
+    ("…in the fourth quarter. According to its annual report."); one with only an adjunct ("Smiling for the
+    cameras.") may be set apart on purpose and stays. With nothing before that can take it (the paragraph's start, an
     exclamation, a quotation), a plain opening phrase joins the next sentence safely. A "where" clause after a
     sentence that ends on a noun is relative and joins it safely ("…held at a police station in Leeds. Where they
     are expected…"), unless the next sentence opens with a pronoun that may pick it up ("Where it finds gaps.
@@ -353,7 +360,7 @@ def _sure(frag: Fragment, sent: Span, prev: Span | None, nxt: Span | None, direc
         # ("…, including …") surely takes a comma; other participles may stand alone on purpose ("Released in May.").
         verb_like = any(c.dep_ == "dobj" for c in lead.children)
         listing = lead.tag_ == "VBG" and (verb_like or lead.lower_ in table["listing_participles"])
-        return listing and direction == "backward"
+        return (listing or _closing_participle(frag, sent, prev, nxt, ctx)) and direction == "backward"
     if direction == "backward" and lead.lower_ in table["relative_adverbs"] and prev is not None:
         last = words(prev)[-1:]
         # "…held at a police station. Where they are…": a relative adverb follows its noun; but a next sentence
@@ -371,6 +378,24 @@ def _sure(frag: Fragment, sent: Span, prev: Span | None, nxt: Span | None, direc
         return False
     # "Once it shared …": with a past tense, "once" may mean "formerly" and the sentence be whole.
     return not (lead.lower_ in table["also_adverb"] and sent.root.tag_ == "VBD")
+
+
+def _closing_participle(frag: Fragment, sent: Span, prev: Span | None, nxt: Span | None, ctx: Context) -> bool:
+    """Whether an "-ing" phrase with a clause of its own ends its paragraph after a whole sentence ("…would
+    continue. Adding that talks would resume.", "…fourth quarter. According to its annual report."): nothing
+    follows that it could open, so the stop cut it from the sentence before, where a trailing participle takes a
+    comma. Not a participle with only an adjunct ("…on Friday night. Smiling for the cameras."): writers set such
+    a phrase apart on purpose."""
+    lead = frag.lead
+    if nxt is not None or prev is None or ctx.block.kind != "paragraph" or lead.tag_ != "VBG":
+        return False
+    clausal = any(c.dep_ in ("ccomp", "xcomp") for c in lead.children)
+    # "according to" is a preposition in all but its tag, whose phrase trails its clause after a comma
+    preposition = lead.lower_ in _table()["trailing_participles"] and any(c.dep_ == "prep" for c in lead.children)
+    if in_quotation(lead) or not (clausal or preposition):
+        return False
+    subject = has_subject(prev.root) or any(t.lower_ in SUBJECT_PRONOUNS for t in words(prev)[:2])
+    return has_main_verb(prev) and subject and len(words(prev)) >= 5 and len(words(sent)) >= 3
 
 
 def _plain_adjunct(sent: Span, prev: Span, ctx: Context) -> bool:

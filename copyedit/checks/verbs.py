@@ -139,7 +139,9 @@ def _replacement(tok: Token, aux: Token, needed: str, wrong: frozenset[str], nou
     # an object the parse missed: a determiner, possessive, pronoun or number right after ("to paid 10%")
     objectish = nxt is not None and nxt.tag_ in ("DT", "PRP$", "PRP", "CD") and aux.tag_ == "TO"
     unobjected = not (deps & OBJECTS or objectish) or "agent" in deps
-    if needed == "VB" and "VBN" in has and unobjected and not _no_passive(tok, aux):
+    # after "do" no "be" or "have" can have been lost: "did not elaborated" is "elaborate"
+    lost_aux = aux.lemma_ != "do" and not _no_passive(tok, aux)
+    if needed == "VB" and "VBN" in has and unobjected and lost_aux:
         return None  # "were to built with the proceeds": a lost "be" or "have" as likely as a wrong form
     plural_noun = needed == "VB" and "VBZ" in has and "NOUN" in getAllLemmas(word) and not _evidence(tok)
     if plural_noun and not (aux.tag_ == "MD" and _subject_before(tok, aux)):
@@ -246,7 +248,19 @@ def _misread(aux: Token, nxt: Token) -> bool:
         return prev is not None and prev.tag_ == "IN" and prev.lower_ != "that"  # "as will newly elected…"
     if aux.tag_ == "TO":
         return _misread_to(aux, nxt, prev, after)
+    if aux.lemma_ == "do":
+        return not do_support(aux, nxt)
     return False
+
+
+def do_support(do: Token, verb: Token) -> bool:
+    """Whether "do" is the verb's auxiliary for certain: a negation or the subject stands between them ("did not
+    went", "did he went"). A plain "did" may close a clause of its own before the sentence's verb ("what they did
+    surprised everyone", "the work they did won praise")."""
+    between = do.doc[do.i + 1 : verb.i]
+    return any(t.dep_ == "neg" or t.lower_ in ("not", "n't", "n’t", "never") for t in between) or any(
+        t.dep_ in SUBJECTS for t in between
+    )
 
 
 def _misread_to(to: Token, nxt: Token, prev: Token | None, after: Token | None) -> bool:
@@ -395,6 +409,8 @@ def _wrong_form_after_auxiliary(text: str) -> bool:
         Example(bad="Prices will [[continues]] to rise.", fixed="Prices will continue to rise."),
         Example(bad="The firm wants to [[announced]] a plan.", fixed="The firm wants to announce a plan."),
         Example(bad="He did not [[went]] home.", fixed="He did not go home."),
+        Example(bad="The firm did not [[disclosed]] the price.", fixed="The firm did not disclose the price."),
+        Example(good="What they did surprised everyone, and the work the engineers did impressed the judges."),
         Example(bad="It should have [[be]] done years ago.", fixed="It should have been done years ago."),
         Example(good="We are committed to building homes and objected to the plan."),
         Example(good="The shop is open and the report is complete."),
@@ -433,7 +449,9 @@ def verb_form_after_auxiliary(doc: Doc, ctx: Context) -> Iterator[Finding]:
     ## Fix safety
     Safe: the needed form follows from the auxiliary (have: participle; passive be: participle; modal, do,
     to: base form; after a modal not the -ing form either, "will visiting"), fires only when the current form
-    can be no form of that kind of any lemma it may have,
+    can be no form of that kind of any lemma it may have; "do" counts only where a negation or its subject stands
+    before the verb ("did not went", not "what they did surprised everyone"), and after it a past form is
+    the base form's even without an object ("did not elaborated": no "be" or "have" can have been lost),
     and the new form comes from lemminflect. Adjective-like and noun-like base forms after "be" are skipped.
     In quotations it still fixes forms nobody says ("should have be"), but keeps a speaker's "could have went".
     A past form after "to" is fixed when it has an object, or when the verb has no passive (rules/data/
