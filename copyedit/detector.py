@@ -25,7 +25,15 @@ from copyedit.checks.agreement import VERB_SWAP, cased, subjunctive
 from copyedit.checks.verbs import adverb_of, after_be, do_support
 from copyedit.inflection import getAllLemmas, getInflection
 from copyedit.model import Finding, Safety
-from copyedit.syntax import can_be_verb_form, doc_text, in_direct_quotation, is_main_clause, is_name, joined_case
+from copyedit.syntax import (
+    can_be_verb_form,
+    doc_text,
+    fragment,
+    in_direct_quotation,
+    is_main_clause,
+    is_name,
+    joined_case,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -224,7 +232,7 @@ def _edit(tok: Token, label: str, ctx: Context) -> tuple[int, int, str, bool] | 
         order = nxt.tag_ == "VB" and after.root == nxt and not any(c.dep_ == "nsubj" for c in nxt.children)
         order = order and can_be_verb_form(nxt.lower_, "VB")  # (not "Rose sharply", a past tense read as an order)
         doubt = label == "STOP_DEL" and (_whole(after) or phrase or order)
-        doubt = doubt or (label == "STOP_COMMA" and _whole(after) and _whole(_sentence_before(tok)))
+        doubt = doubt or (label == "STOP_COMMA" and not _joins_back(tok, after))
         return tok.idx, nxt.idx + 1, mark + tok.whitespace_ + joined_case(nxt), doubt
     if not tok.is_alpha:
         return None
@@ -243,7 +251,8 @@ def _edit(tok: Token, label: str, ctx: Context) -> tuple[int, int, str, bool] | 
         after = doc[owned.i + 1] if owned.i + 1 < len(doc) else None
         if opener and after is not None and after.tag_ in ("VBZ", "VBP", "VBD", "MD"):
             return None  # "In Sweden beet growth was slow": an opening phrase without its comma, then the subject
-        return tok.idx, tok.idx + len(word), f"{word}{ctx.apostrophe}s", False
+        doubt = not _name_owner(tok, owned)
+        return tok.idx, tok.idx + len(word), f"{word}{ctx.apostrophe}s", doubt
     if label in _DETERMINERS:
         new = _DETERMINERS[label].get(word.lower())
         noun = _noun_after(tok)
@@ -270,6 +279,56 @@ def _edit(tok: Token, label: str, ctx: Context) -> tuple[int, int, str, bool] | 
         return None
     doubt = label.startswith(("V", "VB")) and in_direct_quotation(tok)
     return tok.idx, tok.idx + len(word), cased(word, new), doubt
+
+
+def _joins_back(stop: Token, after: Span) -> bool:
+    """Whether the words after a full stop are a fragment that FRG002 would join to the sentence before it: a
+    clause or phrase by the rule's reading ("Assuming the offering had occurred in January, income would…" is a
+    sentence), going backward (an opening clause between two sentences may open the next one: "After arriving
+    home. She was given…"), and a "who" clause after a word for people ("…a long-term agreement. Who benefits from
+    that." is a question without its mark)."""
+    from copyedit.checks.fragments import _join_direction, _personal
+
+    frag = fragment(after)
+    if frag is None:
+        return False
+    doc = stop.doc
+    following = _sentence_from(doc[after.end]) if after.end < len(doc) else None
+    if _join_direction(after, frag.kind, frag.lead, _sentence_before(stop), following) != "backward":
+        return False
+    return not (frag.lead.lower_ in ("who", "whom") and not _personal(doc[stop.i - 1]))
+
+
+def _name_owner(owner: Token, owned: Token) -> bool:
+    """Whether a possessive would go on a name of the kind POS001 makes an owner: a proper noun that opens its
+    phrase (not "the company cash dividend", "the Reagan administration request"), not an acronym, which wire copy
+    uses as a modifier ("VW ordinary share capital"), before a noun that is no role and no list ("Ecuador energy
+    and mines minister": a false title), with no classifying adjective before a noun news may leave bare ("West
+    Germany monetary policy"), and not closing an opening phrase before its subject ("in Britain most firms are").
+    POS001's own tests, where the detector's evidence is its probability."""
+    from copyedit.checks.possessive import _counted, _inflected_degree, _opens_subject, role_noun
+
+    doc = owner.doc
+    first = owner
+    while first.i > 0 and doc[first.i - 1].tag_ in ("NNP", "NNPS") and doc[first.i - 1].whitespace_:
+        first = doc[first.i - 1]
+    if _opens_subject(first, owned):
+        return False  # "and in Britain most small firms are…": an opening phrase without its comma, then the subject
+    before = doc[first.i - 1] if first.i > 0 else None
+    if owner.pos_ != "PROPN" or owner.text.isupper() or (before is not None and before.tag_ in ("DT", "PRP$")):
+        return False
+    phrase = []  # the words of the owned phrase, up to its first word that is no noun, adjective or conjunction
+    for t in doc[owner.i + 1 : owner.i + 8]:
+        if t.tag_ not in ("NN", "NNS", "JJ", "CC", "HYPH"):
+            break
+        phrase.append(t)
+    if any(t.tag_ == "CC" for t in phrase):
+        return False
+    # a classifying adjective ("West Germany monetary policy") keeps a name a modifier, unless the noun is one that
+    # news never leaves bare; an adjective of degree ("rapid") does not ("China rapid growth")
+    if any(t.tag_ == "JJ" and not _inflected_degree(t.lower_) for t in phrase) and not _counted(owned):
+        return False
+    return not any(role_noun(t.lower_) for t in [*phrase, owned] if t.tag_ in ("NN", "NNS"))
 
 
 def _stranded(prep: Token) -> bool:

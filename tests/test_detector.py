@@ -68,6 +68,28 @@ def test_two_whole_sentences_are_a_doubtful_join() -> None:
     assert detector._edit(doc[4], "STOP_DEL", _context("FRG001", doc, text))[3] is True
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The board raised the company cash dividend by 35 pct.", "company"),  # a common noun after "the"
+        ("Peru energy and mines minister Carlos Vega spoke.", "Peru"),  # a false title with a list in it
+        ("The state owns 20 pct of BMW ordinary share capital.", "BMW"),  # an acronym as a modifier
+        ("He said West Germany monetary policy would not change.", "Germany"),  # a classifying adjective
+    ],
+)
+def test_a_possessive_needs_a_name_that_can_own(text: str, word: str) -> None:
+    doc = next(parse([text]))
+    tok = next(t for t in doc if t.text == word)
+    assert detector._edit(tok, "POSS", _context("POS001", doc, text))[3] is True
+
+
+def test_a_comma_join_needs_a_fragment_that_joins_back() -> None:
+    text = "We trade with them, but do we need a long-term contract. Who benefits from that. These are questions."
+    doc = next(parse([text]))
+    stop = next(t for t in doc if t.text == "." and doc[t.i + 1].text == "Who")
+    assert detector._edit(stop, "STOP_COMMA", _context("FRG002", doc, text))[3] is True
+
+
 def test_a_name_keeps_its_form_and_quoted_verbs_are_doubtful() -> None:
     text = 'Officials met Tesco executives. "They says it will work," he said.'
     doc = next(parse([text]))
