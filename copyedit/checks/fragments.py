@@ -492,9 +492,11 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
     with a fragment that cannot stand alone ("In defiance of the sanctions.") or with a lowercase word. A line
     that reads as a heading before a paragraph of prose ("Everything you need to know about") is no break.
     """
-    if kind not in ("paragraph", "title") or not _open_end(doc) or len(nxt) < 2 or looks_like_heading(doc, nxt):
+    if kind not in ("paragraph", "title") or not _open_end(doc) or len(nxt) < 2:
         return False
     left, right = list(doc.sents)[-1], next(iter(nxt.sents))
+    if looks_like_heading(doc, nxt) and not _cut_heading(doc[-1], kind, left, right):
+        return False
     first = words(right)[:1]
     if not first or (first[0].i != 0 and not nxt[0].is_space):
         return False
@@ -519,7 +521,9 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
         return True
     if kind == "paragraph" and len(words(left)) >= 4 and _cut_infinitive(doc[-1], right):
         return True
-    if kind == "paragraph" and len(words(left)) >= 6 and _cut_preposition(doc[-1], left, right):
+    # (a short last sentence after others is no heading: "Prices rose. Hantuchova moved into¶¶The quarter-finals")
+    long_enough = len(words(left)) >= 6 or left.start > 0
+    if kind == "paragraph" and long_enough and _cut_preposition(doc[-1], left, right):
         return True
     if kind == "paragraph" and len(words(left)) >= 4 and _phrase_then_predicate(left, right):
         return True
@@ -540,6 +544,14 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
     phrase = first[0].pos_ in ("ADP", "CCONJ", "SCONJ") and _verbless(right) and right.text.rstrip().endswith(".")
     tail = kind == "paragraph" and reporting_tail(right)
     return fragment(right) is not None or tail or (kind == "paragraph" and (lowercase_go_on or phrase))
+
+
+def _cut_heading(last: Token, kind: str, left: Span, right: Span) -> bool:
+    """Whether a line that reads as a heading stops on a preposition that is never a particle or an adverb and
+    strands nothing there ("Republican members of¶¶The House…"): no heading ends so. One may end on a particle
+    ("Blair to face trust issue head on") or on a preposition that a gap strands ("What dreams are made of")."""
+    never = lexicon.load("stray_stops")["never_particles"]
+    return kind == "paragraph" and last.lower_ in never and cannot_end(last, left, right)
 
 
 def _open_noun_phrase(last: Token, left: Span, right: Span) -> bool:
@@ -681,7 +693,10 @@ def paragraph_broken_mid_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     is a break before a block that does not end as a sentence does (a table's or a list's rows), or between two
     prepositions ("qualification for¶¶against Olympiakos": words were lost there, not a space). In plain text a
     short line counts as a heading unless it ends on an article, "of" or a conjunction, or the next paragraph
-    opens in lower case.
+    opens in lower case; a line that reads as a heading but stops on a preposition that is never a particle
+    (rules/data/stray_stops.yaml, never_particles: "Republican members of¶¶The House…") and strands nothing was
+    cut off, while one may end on a particle ("…trust issue head on") or a stranded preposition ("What dreams are
+    made of").
 
     ## Fix safety
     It also goes on where the paragraph stops on a comma or a per cent sign and the next opens in lower case or
@@ -692,7 +707,8 @@ def paragraph_broken_mid_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     where the next opens in lower case or is a verbless phrase led by a preposition ("rose to 5%¶¶In March, the
     highest level…"). So it does where the paragraph stops on a preposition cut from the noun phrase the next
     opens with, unless a wh-word or a relative clause could strand it ("is based on¶¶A sophisticated model",
-    not "what they asked for¶¶The…"); on a word waiting for the infinitive the next opens with ("was set¶¶To
+    not "what they asked for¶¶The…"), in a sentence of six words or more or one that follows another in its
+    paragraph (no heading); on a word waiting for the infinitive the next opens with ("was set¶¶To
     restructure"); on "to" before the bare verb the next opens with, which has no subject ("more time
     to¶¶Switch supplier": news gives no orders); on a verb group an auxiliary opens, before a verbless phrase
     ("he did not raise¶¶Taxes on oil"); and where the next opens with a prepositional phrase and then a finite
