@@ -21,10 +21,12 @@ _THERE_BE = re.compile(r"\b[Tt]here\b(?:\W+\w+){0,2}?\W+(?:is|are|was|were)\b")
 
 
 def _postverbal_subject(verb: Token) -> Token | None:
-    """The noun the expletive "there" stands for: the first attribute or subject after the verb."""
+    """The noun the expletive "there" stands for: the attribute or subject after the verb, when the parse finds
+    one only ("There are also the dusty, sinister deserts": an adjective read as a noun makes a second)."""
     if not any(c.dep_ == "expl" and c.lower_ == "there" and c.i < verb.i for c in verb.children):
         return None
-    return next((c for c in verb.children if c.i > verb.i and c.dep_ in ("attr", "nsubj")), None)
+    found = [c for c in verb.children if c.i > verb.i and c.dep_ in ("attr", "nsubj")]
+    return found[0] if len(found) == 1 else None
 
 
 def _subjunctive(verb: Token) -> bool:
@@ -65,6 +67,7 @@ def _subjunctive(verb: Token) -> bool:
         Example(good="There is $5 million at stake and there are 10 days left."),
         Example(good="There was the Smiths, and there were the Joneses."),
         Example(good="There is data to back it up, and there are police at the scene."),
+        Example(good="There are also the dusty, sinister deserts of the south, and there is the sea."),
     ],
 )
 def there_be_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
