@@ -278,7 +278,10 @@ def _misread_to(to: Token, nxt: Token, prev: Token | None, after: Token | None) 
     objects = [c for c in nxt.children if c.dep_ == "dobj"]
     # an adjective never stands before a number or determiner of its own noun ("to paid 10%" is a verb's)
     adjective = (nxt.tag_ == "JJ" or "ADJ" in getAllLemmas(nxt.lower_)) and after.tag_ not in ("CD", "DT", "PRP$")
-    governed = nxt.dep_ == "xcomp" and nxt.head.i == _before_adverbs(to) and nxt.head.pos_ in ("VERB", "ADJ")
+    # (an adjunct may stand between the verb and "to" where a determiner after settles it: "agreed last week to paid
+    # the debt"; not a number, which may open a modifier: "appointed by the president to fixed five-year terms")
+    apart = nxt.head.i < to.i and after.tag_ in ("DT", "PRP$")
+    governed = nxt.dep_ == "xcomp" and (nxt.head.i == _before_adverbs(to) or apart) and nxt.head.pos_ in ("VERB", "ADJ")
     objected = any(o.left_edge == after for o in objects) or after.tag_ in ("CD", "DT", "PRP$")
     return adjective or not governed or not objected
 
@@ -456,9 +459,11 @@ def verb_form_after_auxiliary(doc: Doc, ctx: Context) -> Iterator[Finding]:
     In quotations it still fixes forms nobody says ("should have be"), but keeps a speaker's "could have went".
     A past form after "to" is fixed when it has an object, or when the verb has no passive (rules/data/
     intransitive_verbs.yaml) and the word before "to" does not invite a lost "have" ("is said to"); "to" that
-    may be a preposition ("to increased demand", "certificates to specified houses") or stranded ("the plan
-    he objected to happened") is left alone. A plural-looking form after a modal is fixed only when its subject
-    stands before the modal ("the firms would comments"), and a base form after a verbal "being" only when the
+    may be a preposition ("to increased demand", "certificates to specified houses", "appointed to fixed five-year
+    terms") or stranded ("the plan he objected to happened") is left alone; the verb the infinitive completes may
+    stand a phrase away where a determiner follows the form ("agreed last week to paid the debt"). A
+    plural-looking form after a modal is fixed only when its subject stands before the modal ("the firms would
+    comments"), and a base form after a verbal "being" only when the
     word is never a noun or the parse reads a verb. A noun-like base form right after "have" that the parse
     reads as a verb ("has call for") is unsafe: "has cover for the losses" is a noun.
     After "be" the fix is a form the verb has (rules/data/verb_frames.yaml): the participle, or the -ing form
