@@ -257,10 +257,7 @@ def do_support(do: Token, verb: Token) -> bool:
     """Whether "do" is the verb's auxiliary for certain: a negation or the subject stands between them ("did not
     went", "did he went"). A plain "did" may close a clause of its own before the sentence's verb ("what they did
     surprised everyone", "the work they did won praise")."""
-    between = do.doc[do.i + 1 : verb.i]
-    return any(t.dep_ == "neg" or t.lower_ in ("not", "n't", "n’t", "never") for t in between) or any(
-        t.dep_ in SUBJECTS for t in between
-    )
+    return any(t.dep_ == "neg" or t.dep_ in SUBJECTS for t in do.doc[do.i + 1 : verb.i])
 
 
 def _misread_to(to: Token, nxt: Token, prev: Token | None, after: Token | None) -> bool:
