@@ -295,6 +295,9 @@ def _inverted_as(opener: Token, root: Token) -> bool:
     if root.lemma_ not in ("do", "have", "be") and root.tag_ != "MD":
         return False
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects and root.lemma_ in ("have", "do"):
+        # "As have rents.": with no subject, the parse reads the inverted one as the verb's object
+        subjects = [c for c in root.children if c.dep_ == "dobj"]
     if len(subjects) != 1 or subjects[0].i < root.i:
         return False
     return not any(t.tag_ in FINITE_TAGS and t != root for t in _outside_relatives(opener.sent))
