@@ -306,12 +306,10 @@ def _name_owner(owner: Token, owned: Token) -> bool:
     and mines minister": a false title), with no classifying adjective before a noun news may leave bare ("West
     Germany monetary policy"), and not closing an opening phrase before its subject ("in Britain most firms are").
     POS001's own tests, where the detector's evidence is its probability."""
-    from copyedit.checks.possessive import _counted, _inflected_degree, _opens_subject, role_noun
+    from copyedit.checks.possessive import _counted, _inflected_degree, _name_start, _opens_subject, role_noun
 
     doc = owner.doc
-    first = owner
-    while first.i > 0 and doc[first.i - 1].tag_ in ("NNP", "NNPS") and doc[first.i - 1].whitespace_:
-        first = doc[first.i - 1]
+    first = _name_start(owner)
     if _opens_subject(first, owned):
         return False  # "and in Britain most small firms are…": an opening phrase without its comma, then the subject
     before = doc[first.i - 1] if first.i > 0 else None

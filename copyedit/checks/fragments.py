@@ -394,8 +394,7 @@ def _closing_participle(frag: Fragment, sent: Span, prev: Span | None, nxt: Span
     preposition = lead.lower_ in _table()["trailing_participles"] and any(c.dep_ == "prep" for c in lead.children)
     if in_quotation(lead) or not (clausal or preposition):
         return False
-    subject = has_subject(prev.root) or any(t.lower_ in SUBJECT_PRONOUNS for t in words(prev)[:2])
-    return has_main_verb(prev) and subject and len(words(prev)) >= 5 and len(words(sent)) >= 3
+    return _whole_before(prev) and len(words(sent)) >= 3
 
 
 def _plain_adjunct(sent: Span, prev: Span, ctx: Context) -> bool:
@@ -409,6 +408,11 @@ def _plain_adjunct(sent: Span, prev: Span, ctx: Context) -> bool:
     """
     if sent.root.lower_ not in _table()["joining_prepositions"] or not _plain_phrase(sent, ctx):
         return False
+    return _whole_before(prev)
+
+
+def _whole_before(prev: Span) -> bool:
+    """Whether the sentence before a fragment is a whole one that can take it: a main verb, a subject, five words."""
     subject = has_subject(prev.root) or any(t.lower_ in SUBJECT_PRONOUNS for t in words(prev)[:2])
     return has_main_verb(prev) and subject and len(words(prev)) >= 5
 
