@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from copyedit import lexicon
@@ -640,8 +641,17 @@ def _may_own(text: str) -> bool:
             _name_then_adjective(),
             _owned_nouns(),
             _ORDINAL,
+            _time_then_word(),
         )
     ) or _name_then_degree(text)
+
+
+@cache
+def _time_then_word() -> re.Pattern[str]:
+    """A time of possessed_nouns.yaml, time_owners, before a word: "this week auction", "today market"."""
+    times = lexicon.load("possessed_nouns")["time_owners"]
+    periods, days = ("|".join(map(re.escape, times[k])) for k in ("periods", "days"))
+    return re.compile(rf"(?<![^\W\d_])(?:(?:this|last|next) (?:{periods})|{days}) [A-Za-z]")
 
 
 @rule(
@@ -733,6 +743,11 @@ def _may_own(text: str) -> bool:
         Example(good="Passengers were stranded at John Lennon airport, and Wembley Stadium pitch was relaid."),
         Example(good="She brought Alicia Keys onstage, and the rapper was seen with Harry Styles backstage."),
         Example(good="He has been out of the game since a spell as Manchester United assistant last term."),
+        Example(
+            bad="Copper averaged 19.75 cents at this [[week]] auction.",
+            fixed="Copper averaged 19.75 cents at this week's auction.",
+        ),
+        Example(good="Since last year prices have risen, and zinc closed unchanged from yesterday afternoon."),
     ],
 )
 def missing_possessive(doc: Doc, ctx: Context) -> Iterator[Finding]:
@@ -771,6 +786,12 @@ def missing_possessive(doc: Doc, ctx: Context) -> Iterator[Finding]:
     person, and a word the dictionary knows as no noun, or as an adverb where it is no subject ("Alicia Keys
     onstage", "Harry Styles backstage"), is owned by nothing.
 
+    A time owns a noun phrase in the same way where a preposition that opens no clause governs it ("at this week
+    auction", "in today nervous market"; data: possessed_nouns.yaml, time_owners): a time adverbial cannot stand
+    inside a prepositional phrase before its noun. Not where a finite verb follows the noun, which may then be a
+    subject after an adverbial without its comma ("since last year prices have risen"), nor before a time of day
+    ("from yesterday afternoon").
+
     ## Why
     Machine rewriting drops the possessive ending; "Andrew Gilligan story" reads as a slip in print.
 
@@ -795,6 +816,49 @@ def missing_possessive(doc: Doc, ctx: Context) -> Iterator[Finding]:
             new, safety = _possessive_form(full, doc.text[start:end], mark, safety, ctx)
             message = f"“{full}” owns the noun after it; make it “{new}”."
             yield ctx.finding(start, end, new, message=message, safety=safety)
+        elif (first := _time_owner(tok)) is not None:
+            full, new = doc.text[first.idx : tok.idx + len(tok)], f"{tok.text}{mark}s"
+            message = f"“{full}” owns the noun after it; make it “{full[: -len(tok)]}{new}”."
+            yield ctx.finding(tok.idx, tok.idx + len(tok), new, message=message, safety=Safety.SAFE)
+
+
+#: The words of a noun phrase between a time that owns it and its head ("last year [rapid] drop").
+_PHRASE_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "HYPH"})
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+
+
+def _time_owner(tok: Token) -> Token | None:
+    """The first word of a time that owns the noun phrase after it ("during next week meetings", "on today U.K.
+    Budget"), ending at ``tok``: a period after this, last or next, or a day word (possessed_nouns.yaml,
+    time_owners), in lowercase, governed by a preposition that opens no clause, and run straight into a noun
+    phrase that no finite verb follows. Inside a prepositional phrase a time adverbial cannot stand before the
+    noun; before a verb the noun may be a subject after an adverbial without its comma ("since last year prices
+    have risen", "in this year elections were held")."""
+    doc = tok.doc
+    times = lexicon.load("possessed_nouns")["time_owners"]
+    if tok.text in times["days"]:
+        first = tok
+    elif tok.text in times["periods"] and tok.i > 0 and doc[tok.i - 1].text in ("this", "last", "next"):
+        first = doc[tok.i - 1]
+    else:
+        return None
+    if first.i == 0 or doc[first.i - 1].lower_ not in _clause_free() - {"with", "without"}:
+        return None
+    if tok.whitespace_ != " " or tok.i + 1 >= len(doc) or doc[tok.i + 1].tag_ not in _PHRASE_TAGS - {"CD", "HYPH"}:
+        return None
+    if any(doc[tok.i + 1].lower_ in times[k] for k in ("periods", "days", "parts")):
+        return None  # "from yesterday afternoon": one time of two words
+    head = list(takewhile(lambda t: t.tag_ in _PHRASE_TAGS, doc[tok.i + 1 : tok.i + 7]))[-1]
+    after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    finite = after is not None and (after.tag_ in _FINITE or (after.tag_ == "RB" and _finite_next(after)))
+    return first if head.tag_ in _NOUN_TAGS and not finite else None
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite_next(tok: Token) -> bool:
+    return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].tag_ in _FINITE
 
 
 #: A word ending in s with 's after it ("Jones's", "the boss's"): the document writes that style.
