@@ -217,6 +217,13 @@ def _capitalised_forward() -> re.Pattern[str]:
             unsafe=True,
         ),
         Example(
+            bad="The central bank held its main rate at 4.5% for a sixth month[[. D]]espite the painful social "
+            "effects of four years of austerity.",
+            fixed="The central bank held its main rate at 4.5% for a sixth month despite the painful social "
+            "effects of four years of austerity.",
+        ),
+        Example(good="He said the club had never looked back after that day. Until now."),
+        Example(
             bad="Exporters say orders are picking up again[[. A]]lthough costs have risen. The yen is weaker.",
             fixed="Exporters say orders are picking up again, although costs have risen. The yen is weaker.",
             unsafe=True,
@@ -286,8 +293,12 @@ def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
     joined to the next only as an unsafe fix. An "-ing" phrase with a clause of its own, or "according to",
     stranded at the end of its paragraph after a whole sentence has only that sentence to join, with a comma
     ("…in the fourth quarter. According to its annual report."); one with only an adjunct ("Smiling for the
-    cameras.") may be set apart on purpose and stays. With nothing before that can take it (the paragraph's start, an
-    exclamation, a quotation), a plain opening phrase joins the next sentence safely. A "where" clause after a
+    cameras.") may be set apart on purpose and stays. So has a phrase that may open a sentence, of six words or
+    more, at the end of its paragraph ("…for a sixth month. Despite the painful effects of austerity."); a short
+    one ("Until now.") is set apart on purpose, and one led by a preposition that takes no clause but holding a
+    finite verb is a sentence of its own ("At those levels that represents a premium."). With nothing before that
+    can take it (the paragraph's start, an exclamation, a quotation), a plain opening phrase joins the next
+    sentence safely. A "where" clause after a
     sentence that ends on a noun is relative and joins it safely ("…held at a police station in Leeds. Where they
     are expected…"), unless the next sentence opens with a pronoun that may pick it up ("Where it finds gaps.
     It will…").
@@ -354,7 +365,7 @@ def _sure(frag: Fragment, sent: Span, prev: Span | None, nxt: Span | None, direc
         opening = lead.lower_ in table["opening_prepositions"] and _takes_opening(nxt)
         return opening and not _takes_trailing(prev, sent) and _plain_phrase(sent, ctx)
     if frag.kind == "prepositional":
-        return prev is not None and _plain_adjunct(sent, prev, ctx)
+        return prev is not None and (_plain_adjunct(sent, prev, ctx) or _closing_phrase(sent, prev, nxt, ctx))
     if frag.kind == "participial":
         # A trailing "-ing" clause with an object ("…, leaving dozens without jobs") or a listing one
         # ("…, including …") surely takes a comma; other participles may stand alone on purpose ("Released in May.").
@@ -395,6 +406,28 @@ def _closing_participle(frag: Fragment, sent: Span, prev: Span | None, nxt: Span
     if in_quotation(lead) or not (clausal or preposition):
         return False
     return _whole_before(prev) and len(words(sent)) >= 3
+
+
+def _closing_phrase(sent: Span, prev: Span, nxt: Span | None, ctx: Context) -> bool:
+    """Whether a long phrase that may open a sentence ends its paragraph after a whole sentence ("…face huge
+    losses. After an earthquake and giant waves killed thousands.", "…against inflation. Despite the social cost
+    of four years of austerity."): nothing follows that it could open, so the stop cut it from the sentence before.
+    Not a short one ("He waited. For years."), which writers set apart on purpose, nor one inside a quotation."""
+    lead = sent.root if sent.root.pos_ == "ADP" else words(sent)[0]
+    if nxt is not None or ctx.block.kind != "paragraph" or in_quotation(lead):
+        return False
+    if lead.lower_ not in _table()["opening_prepositions"] or len(words(sent)) < CLOSING_WORDS:
+        return False
+    # a finite verb only after a word that may lead a clause ("After an earthquake killed…"), not after one that
+    # cannot, where the verb makes a sentence of its own ("At those levels that represents a premium.")
+    if lead.lower_ not in _table()["backward"] and any(t.tag_ in FINITE_TAGS for t in sent):
+        return False
+    return _whole_before(prev)
+
+
+#: Words a stranded phrase at a paragraph's end has at least to be joined safely: shorter ones are set apart on
+#: purpose ("Until now.", "For everyone in the room.").
+CLOSING_WORDS = 6
 
 
 def _plain_adjunct(sent: Span, prev: Span, ctx: Context) -> bool:
