@@ -13,6 +13,7 @@ from copyedit.inflection import getAllInflections, getAllLemmas
 from copyedit.model import Finding, Safety
 from copyedit.nlp import entity_iob, entity_type, indexed_noun
 from copyedit.rule import Context, Example, rule
+from copyedit.syntax import can_be_verb_form
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -748,6 +749,11 @@ def _time_then_word() -> re.Pattern[str]:
             fixed="Copper averaged 19.75 cents at this week's auction.",
         ),
         Example(good="Since last year prices have risen, and zinc closed unchanged from yesterday afternoon."),
+        Example(
+            bad="Dawson is fit again, ahead of [[Saturday]] match with Ireland.",
+            fixed="Dawson is fit again, ahead of Saturday's match with Ireland.",
+        ),
+        Example(good="On Tuesday production at the plant was halted, said a Sunday Telegraph journalist on Friday."),
     ],
 )
 def missing_possessive(doc: Doc, ctx: Context) -> Iterator[Finding]:
@@ -787,10 +793,11 @@ def missing_possessive(doc: Doc, ctx: Context) -> Iterator[Finding]:
     onstage", "Harry Styles backstage"), is owned by nothing.
 
     A time owns a noun phrase in the same way where a preposition that opens no clause governs it ("at this week
-    auction", "in today nervous market"; data: possessed_nouns.yaml, time_owners): a time adverbial cannot stand
-    inside a prepositional phrase before its noun. Not where a finite verb follows the noun, which may then be a
-    subject after an adverbial without its comma ("since last year prices have risen"), nor before a time of day
-    ("from yesterday afternoon").
+    auction", "in today nervous market", "ahead of Saturday match"; data: possessed_nouns.yaml, time_owners): a
+    time adverbial cannot stand inside a prepositional phrase before its noun. Not where the noun is a subject
+    after an adverbial without its comma ("since last year prices have risen", "on Tuesday production at the
+    plant was halted"), before a time of day ("from yesterday afternoon", "on Friday local time"), in a name
+    ("by Sunday Telegraph journalist"), or for a month, which wire copy writes as a modifier ("for May shipment").
 
     ## Why
     Machine rewriting drops the possessive ending; "Andrew Gilligan story" reads as a slip in print.
@@ -829,15 +836,19 @@ _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 
 def _time_owner(tok: Token) -> Token | None:
     """The first word of a time that owns the noun phrase after it ("during next week meetings", "on today U.K.
-    Budget"), ending at ``tok``: a period after this, last or next, or a day word (possessed_nouns.yaml,
-    time_owners), in lowercase, governed by a preposition that opens no clause, and run straight into a noun
-    phrase that no finite verb follows. Inside a prepositional phrase a time adverbial cannot stand before the
-    noun; before a verb the noun may be a subject after an adverbial without its comma ("since last year prices
-    have risen", "in this year elections were held")."""
+    Budget", "ahead of Saturday match"), ending at ``tok``: a period after this, last or next, a day word in
+    lowercase, or a day of the week (possessed_nouns.yaml, time_owners), governed by a preposition that opens no
+    clause, and run straight into a short noun phrase that is no subject. Inside a prepositional phrase a time
+    adverbial cannot stand before the noun; a subject may follow an adverbial without its comma ("since last year
+    prices have risen", "on Tuesday production at the refinery was halted")."""
     doc = tok.doc
     times = lexicon.load("possessed_nouns")["time_owners"]
     if tok.text in times["days"]:
         first = tok
+    elif tok.text in times["weekdays"] and tok.i > 1 and doc[tok.i - 2].tag_ not in _NAME_TAGS:
+        first = tok  # (not "the Mail on Sunday survey", nor before a name: "by Sunday Telegraph journalist …")
+        if tok.i + 1 < len(doc) and not doc[tok.i + 1].text[:1].islower():
+            return None
     elif tok.text in times["periods"] and tok.i > 0 and doc[tok.i - 1].text in ("this", "last", "next"):
         first = doc[tok.i - 1]
     else:
@@ -846,12 +857,20 @@ def _time_owner(tok: Token) -> Token | None:
         return None
     if tok.whitespace_ != " " or tok.i + 1 >= len(doc) or doc[tok.i + 1].tag_ not in _PHRASE_TAGS - {"CD", "HYPH"}:
         return None
-    if any(doc[tok.i + 1].lower_ in times[k] for k in ("periods", "days", "parts")):
-        return None  # "from yesterday afternoon": one time of two words
-    head = list(takewhile(lambda t: t.tag_ in _PHRASE_TAGS, doc[tok.i + 1 : tok.i + 7]))[-1]
+    phrase = list(takewhile(lambda t: t.tag_ in _PHRASE_TAGS, doc[tok.i + 1 : tok.i + 7]))
+    if any(t.lower_ in times[k] for t in phrase for k in ("periods", "days", "parts")):
+        return None  # "from yesterday afternoon", "on Friday local time": one time of two words
+    head = phrase[-1]
     after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    if after is not None and after.tag_ in _PHRASE_TAGS:
+        return None  # a phrase too long to judge
     finite = after is not None and (after.tag_ in _FINITE or (after.tag_ == "RB" and _finite_next(after)))
-    return first if head.tag_ in _NOUN_TAGS and not finite else None
+    # a subject after the time, wherever its verb ("on Tuesday production at the refinery was halted"), or a
+    # participle read as a noun ("a statement issued on Sunday reading: …")
+    subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in phrase)
+    participle = head.lower_.endswith("ing") and can_be_verb_form(head.lower_, "VBG") and after is not None
+    participle = participle and ((after.is_punct and after.text != ".") or after.tag_ in ("DT", "PRP", "PRP$"))
+    return first if head.tag_ in _NOUN_TAGS and not (finite or subject or participle) else None
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
