@@ -512,6 +512,8 @@ def _country_before_person(first: Token, last: Token) -> bool:
         return False  # the words first: the recogniser runs only where they allow a place and a person
     if any(_title_word(t) for t in doc[first.i : after.i + 1]):
         return False  # "U.S. Lawyer Thomas Ward", "Prime Minister Tony Blair": a capitalised role or title
+    if getAllLemmas(after.lower_) or not after.is_title or not last.is_alpha:
+        return False  # a word before the person's name that is no given name ("Central Bank", "Group, RJ", "US")
     if entity_type(last) != "GPE" or entity_iob(after) != "B" or entity_type(after) != "PERSON":
         return False
     if any(entity_type(t) != "GPE" for t in doc[first.i : last.i]) or entity_iob(first) != "B":
