@@ -438,7 +438,7 @@ def _section(f: FileReview, i: int, first: int) -> str:
 # --- the article, with its changes in place ---------------------------------------------------------------------
 
 _BLANK = re.compile(r"\r?\n(?:[ \t]*\r?\n)+")
-_KIND_CLASS = {"title": "h", "heading": "h", "list_item": "li", "quote": "q", "table_cell": "tbl"}
+_KIND_CLASS = {"title": "h", "heading": "h", "line": "h", "list_item": "li", "quote": "q", "table_cell": "tbl"}
 #: Masked Markdown that is only syntax, hidden as a word processor would; other masked text (code, HTML, URLs)
 #: shows as code.
 _SYNTAX = re.compile(r"[\s#*_>\[\]!|~=+\-:`]*|\]\(.*|\(.*\)|\]\[.*|\s*\[[^\]]*\]:.*", re.DOTALL)

@@ -529,8 +529,9 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
     with a fragment that cannot stand alone ("In defiance of the sanctions.") or with a lowercase word. A line
     that reads as a heading before a paragraph of prose ("Everything you need to know about") is no break.
     """
-    if kind not in ("paragraph", "title") or not _open_end(doc) or len(nxt) < 2:
+    if kind not in ("paragraph", "title", "line") or not _open_end(doc) or len(nxt) < 2:
         return False
+    kind = "paragraph" if kind == "line" else kind  # a plain-text line is read as a paragraph that may be a heading
     left, right = list(doc.sents)[-1], next(iter(nxt.sents))
     if looks_like_heading(doc, nxt) and not _cut_heading(doc[-1], kind, left, right):
         return False
@@ -706,6 +707,11 @@ def _cut_infinitive(last: Token, right: Span) -> bool:
             fixed="The two delegations are expected to resume their talks next week in Geneva and Vienna.",
         ),
         Example(good="Election results\n\nThe count finished at dawn."),
+        Example(
+            bad="Shares rose on the news.\n\nFebruary bankruptcies fell 14.9 pct from[[\n\nA]] year earlier.",
+            fixed="Shares rose on the news.\n\nFebruary bankruptcies fell 14.9 pct from a year earlier.",
+        ),
+        Example(good="Shares rose on the news.\n\nWhat the deal means for you\n\nThe firm will cut prices next year."),
         Example(good="By the numbers\n\nIn 2023, exports rose by a third."),
         Example(good="The minister spoke for an hour.\n\nDespite the rain, crowds gathered outside."),
         Example(
@@ -729,11 +735,10 @@ def paragraph_broken_mid_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     clause of its own, "Everything you need to know about") before a paragraph of prose is left alone, and so
     is a break before a block that does not end as a sentence does (a table's or a list's rows), or between two
     prepositions ("qualification for¶¶against Olympiakos": words were lost there, not a space). In plain text a
-    short line counts as a heading unless it ends on an article, "of" or a conjunction, or the next paragraph
-    opens in lower case; a line that reads as a heading but stops on a preposition that is never a particle
-    (rules/data/stray_stops.yaml, never_particles: "Republican members of¶¶The House…") and strands nothing was
-    cut off, while one may end on a particle ("…trust issue head on") or a stranded preposition ("What dreams are
-    made of").
+    short line in title case counts as a heading; one in sentence case is read as a paragraph that may be one. A
+    line that reads as a heading but stops on a preposition that is never a particle (rules/data/stray_stops.yaml,
+    never_particles: "Republican members of¶¶The House…") and strands nothing was cut off, while one may end on a
+    particle ("…trust issue head on") or a stranded preposition ("What dreams are made of").
 
     ## Fix safety
     It also goes on where the paragraph stops on a comma or a per cent sign and the next opens in lower case or

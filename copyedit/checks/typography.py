@@ -28,7 +28,7 @@ _TWO_SPACES = re.compile(r"(?<=[^\W_]|,)(  )(?=[^\W\d_])")
 _CLEFT_WORDS = frozenset({"what", "whatever", "who", "whoever", "where", "how", "why", "when", "which", "all"})
 _FRENCH = re.compile(r"[«»]")
 _TABULAR = re.compile(r"\t| {3}")
-_PROSE_KINDS = frozenset({"paragraph", "title", "heading", "list_item", "quote"})
+_PROSE_KINDS = frozenset({"paragraph", "title", "heading", "line", "list_item", "quote"})
 
 
 def _untouched(ctx: Context, doc: Doc, start: int, end: int) -> bool:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-#: Kinds of prose block a rule may care about.
-BLOCK_KINDS = ("title", "heading", "paragraph", "list_item", "quote", "table_cell", "overflow")
+#: Kinds of prose block a rule may care about ("line": a short unpunctuated line of plain text in sentence case,
+#: a heading or a paragraph cut short).
+BLOCK_KINDS = ("title", "heading", "line", "paragraph", "list_item", "quote", "table_cell", "overflow")
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,9 @@ def plain_view(text: str) -> ProseView:
 def _kind(body: str, first: bool, following: str = "") -> str:
     """A short or title-cased line without closing punctuation is the title (first block) or a heading; but not
     one that stops on an article, "of" or a conjunction, on which no heading ends, nor one before a paragraph
-    that opens in lower case, which no heading comes before: such a line is a paragraph broken in two."""
+    that opens in lower case, which no heading comes before: such a line is a paragraph broken in two. A short
+    line in sentence case after the first is a "line": a heading or a paragraph cut short, which only its words
+    tell apart (FRG003 reads them; every other rule leaves it alone, as a heading)."""
     if _BULLET.match(body):
         return "list_item"
     if "\n" in body or body.endswith(_TERMINAL):
@@ -46,6 +48,8 @@ def _kind(body: str, first: bool, following: str = "") -> str:
         return "paragraph"
     words = _WORD.findall(body)
     capitalised = sum(w[0].isupper() for w in words)
-    if len(words) <= (10 if first else 8) or capitalised * 2 > len(words):
-        return "title" if first else "heading"
-    return "paragraph"
+    if first and (len(words) <= 10 or capitalised * 2 > len(words)):
+        return "title"
+    if capitalised * 2 > len(words):
+        return "heading"
+    return "line" if len(words) <= 8 else "paragraph"
