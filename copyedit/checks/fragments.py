@@ -574,6 +574,8 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
         return first[0].tag_ not in FINITE_TAGS or pronoun_cut(left, right) or determined
     if kind == "paragraph" and len(nxt) and _subject_cut(left, right):
         return True  # "Shares in the bank¶¶Fell 5% on Monday.": a subject, then its predicate
+    if kind == "paragraph" and _cut_report(doc[-1], right):
+        return True  # "After that, Southmark said¶¶Its common stock will be traded…"
     if not (has_main_verb(left) and has_subject(left.root) and len(words(left)) >= 6):
         return False
     # What follows must be no sentence of its own: else the paragraph only lacks its full stop.
@@ -582,6 +584,24 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
     phrase = first[0].pos_ in ("ADP", "CCONJ", "SCONJ") and _verbless(right) and right.text.rstrip().endswith(".")
     tail = kind == "paragraph" and reporting_tail(right)
     return fragment(right) is not None or tail or (kind == "paragraph" and (lowercase_go_on or phrase))
+
+
+def _cut_report(last: Token, right: Span) -> bool:
+    """Whether a paragraph stops on a verb that must report a clause, with its subject and nothing reported ("After
+    that, Southmark said¶¶Its common stock will be traded…"), before a whole clause that opens with its subject:
+    what it reports. Not a verb whose clause came before it ("…is strong, the minister said¶¶The figures…" only
+    lost its full stop)."""
+    if last.lemma_ not in lexicon.load("stray_stops")["clause_verbs"] or last.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    if last.dep_ in ("ccomp", "parataxis") or any(c.dep_ in _REPORTED for c in last.children):
+        return False
+    subject = any(c.dep_ == "nsubj" and c.i < last.i for c in last.children)
+    opens = any(t.dep_ in ("nsubj", "nsubjpass") and t.left_edge.i == right.start for t in right)
+    return subject and opens and is_main_clause(right)
+
+
+#: What a verb of saying reports, or takes instead of a report.
+_REPORTED = frozenset({"ccomp", "dobj", "xcomp", "attr", "dative", "parataxis"})
 
 
 def _cut_heading(last: Token, kind: str, left: Span, right: Span) -> bool:
@@ -637,7 +657,8 @@ def _cut_object(last: Token, left: Span, right: Span) -> bool:
         return False
     if last.tag_ == "IN" and last.lower_ in triggers.words("prepositions"):
         return _gap(last, left) is None
-    after_modal = last.i > 0 and last.doc[last.i - 1].tag_ in ("MD", "TO")
+    before = next((t for t in reversed(left[: last.i - left.start]) if t.tag_ != "RB"), None)  # "would also impose"
+    after_modal = before is not None and before.tag_ in ("MD", "TO")
     if last.tag_ == "VB" and after_modal:
         return _verbless(right)
     # "who has been wooing¶¶The club", "it did not raise¶¶Taxes": a verb group that an auxiliary opens
@@ -743,7 +764,10 @@ def paragraph_broken_mid_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     ## Fix safety
     It also goes on where the paragraph stops on a comma or a per cent sign and the next opens in lower case or
     with a fragment, where it stops on a preposition that strands nothing or on a verb after a modal or "to"
-    and the next opens with the noun phrase they wait for ("would create¶¶More than 1,000 jobs"), where it is
+    (adverbs between: "would also impose¶¶A one-year moratorium") and the next opens with the noun phrase they
+    wait for ("would create¶¶More than 1,000 jobs"), where it stops on a verb of saying with its subject and
+    nothing reported before a whole clause ("Southmark said¶¶Its common stock will…"; not "…, the minister
+    said¶¶The figures…", whose report came first), where it is
     a subject and the next its predicate ("Shares in the group¶¶Fell 5%", "The index of consumer
     confidence¶¶rose": a bare one, "Olympic champion¶¶made a return", may have lost its name to a link), and
     where the next opens in lower case or is a verbless phrase led by a preposition ("rose to 5%¶¶In March, the
