@@ -222,7 +222,7 @@ def _cut_subject(left: Span, right: Span) -> Token:
     """The subject a stray stop cut from its verb: the noun a relative clause that ends the part before
     describes ("M-3, which includes savings. Was…"), that part's head when it is a noun phrase, else the pronoun
     or noun it ends with ("…said its profits and sales. Would…")."""
-    last = left[-2]
+    last = _last_word(left)
     if left.root.tag_ in ("NN", "NNS", "NNP", "NNPS"):
         return left.root  # "Demand for oil in China and India. Has…": the phrase's head
     relative = _within(last, "relcl")
@@ -231,10 +231,16 @@ def _cut_subject(left: Span, right: Span) -> Token:
     return last if pronoun_cut(left, right) or _noun_cut(left, right) else left.root
 
 
+def _last_word(left: Span) -> Token:
+    """The last token of the part before a cut: before its full stop (FRG001), or the last of a paragraph that has
+    none (FRG003)."""
+    return left[-2] if left[-1].is_punct and len(left) > 1 else left[-1]
+
+
 def _closing_relative(left: Span) -> Token | None:
     """The relative clause, set off by a comma and opened by a relative pronoun, that ends the part before a stop
     ("M-3, which includes savings and deposits."), if it does."""
-    last = left[-2]
+    last = _last_word(left)
     relative = _within(last, "relcl")
     if relative is None or relative.right_edge != last or relative.left_edge.i <= left.start:
         return None
@@ -246,7 +252,7 @@ def _closes_appositive(left: Span) -> bool:
     """Whether the subject before a stray stop ends with an appositive or a relative clause set off by a comma
     ("The finance director, John Smith.", "M-3, which includes savings and deposits."): the stop took the place
     of its closing comma."""
-    last = left[-2]
+    last = _last_word(left)
     if _closing_relative(left) is not None:
         return True  # "M-3, which includes savings. Was 132 bn"
     appositive = _within(last, "appos")
@@ -275,7 +281,7 @@ def _noun_cut(left: Span, right: Span) -> bool:
     year"): the noun is the subject the stop cut from its verb."""
     if len(left) < 3:
         return False
-    last, first = left[-1] if not left[-1].is_punct else left[-2], right[0]
+    last, first = _last_word(left), right[0]
     if last.tag_ not in ("NN", "NNS", "NNP", "NNPS") or last.dep_ in ("attr", "pobj", "dative", "oprd"):
         return False
     if last.dep_ == "dobj" and not _reported_subject(last, first):
@@ -306,7 +312,7 @@ def pronoun_cut(left: Span, right: Span) -> bool:
     """A subject pronoun cut from its verb: the part before ends on one that no verb or preposition governs,
     after a word that takes a clause ("confident it", "said they", "if it"), and the part after opens with a finite verb
     or modal and has no subject of its own."""
-    last, first = left[-1] if not left[-1].is_punct else left[-2], right[0]
+    last, first = _last_word(left), right[0]
     if last.lower_ not in SUBJECT_PRONOUNS or last.lower_ == "you":
         return False
     before = last.doc[last.i - 1] if last.i > left.start else None
