@@ -473,8 +473,11 @@ def _plausible(tok: Token, label: str) -> bool:
         if aux in ("do", "does", "did") and at is not None and not do_support(at, tok):
             return False  # "what they did surprised everyone": "did" closes a clause of its own
         adjective = "ADJ" in getAllLemmas(tok.lower_) or adverb_of(tok.lower_)
-        if label == "VBN" and (can_be_verb_form(tok.lower_, "VBZ") or adjective or _participle(tok.lower_)):
-            return False  # "what is sees as" (a lost "it"), "it was blue", "to be complete", "had forecasted"
+        # an -s form after "is" may be a lost "it" ("what is sees as"); after any other auxiliary it is the verb's
+        # broken participle ("the cut was agrees", "no decision had been takes")
+        lost_it = aux == "is" and can_be_verb_form(tok.lower_, "VBZ")
+        if label == "VBN" and (lost_it or adjective or _participle(tok.lower_)):
+            return False  # "what is sees as", "it was blue", "to be complete", "had forecasted"
         if label == "VBN" and aux in _BE and _form_after_be(tok) != "VBN":
             return False  # "will be remain": no passive; "be" is the suspect
         if aux in _HAVE and tok.pos_ == "NOUN":
