@@ -453,13 +453,18 @@ def _plausible(tok: Token, label: str) -> bool:
             return False  # the form must be the one its auxiliary asks for: "had chanced" is no broken "had chance"
         if tok.lower_ in _BE | _HAVE | _MODALS:
             return False  # "those who have have a duty", "has has": a doubled word is TYP001's, or right
-        if aux == "to" and tok.lower_.endswith("ing"):
-            return False  # "essential to curbing": "to" a preposition before a gerund
+        at = next((t for t in reversed(doc[max(0, tok.i - 4) : tok.i]) if t.lower_ == aux), None)
+        # after a word that news only ever follows with "to" and a base verb, "to" marks an infinitive ("trying to
+        # cutting"; news_counts.yaml, counted); elsewhere it may be a preposition before a gerund ("essential to
+        # curbing", "committed to cutting")
+        head = doc[at.i - 1] if aux == "to" and at is not None and at.i > 0 else None
+        infinitival = head is not None and head.pos_ in ("VERB", "ADJ") and head.lower_ in _infinitive_heads()
+        if aux == "to" and tok.lower_.endswith("ing") and not infinitival:
+            return False
         to = doc[tok.i - 1] if aux == "to" else None
         if to is not None and to.lower_ == "to" and _stranded(to):
             return False  # "the rule she objected to remained": "to" closes a clause with a gap
-        at = next((t for t in reversed(doc[max(0, tok.i - 4) : tok.i]) if t.lower_ == aux), None)
-        if at is not None and at.i > 0 and doc[at.i - 1].tag_ in ("DT", "PRP$", "JJ", "POS"):
+        if at is not None and at.i > 0 and doc[at.i - 1].tag_ in ("DT", "PRP$", "JJ", "POS") and not infinitival:
             return False  # "The will states that…", "her last will names…": a noun, not a modal
         subject_first = any(c.dep_.startswith("nsubj") and c.i < tok.i - 1 for c in tok.children)
         # "Nor would comments from the governor calm…": a plural noun, the subject of a question; "agreed to talks":
@@ -468,7 +473,7 @@ def _plausible(tok: Token, label: str) -> bool:
         infinitive = before_to is not None and before_to.dep_ == "dobj" and before_to.head.lemma_ in _object_control()
         if label == "VB" and _noun_number(tok.lower_) == "plural" and not (subject_first or infinitive):
             return False
-        if label == "VB" and not _plain_base_repair(tok, aux, nxt):
+        if label == "VB" and not _plain_base_repair(tok, aux, nxt, infinitival):
             return False
         if aux in ("do", "does", "did") and at is not None and not do_support(at, tok):
             return False  # "what they did surprised everyone": "did" closes a clause of its own
@@ -510,13 +515,13 @@ _SINGULAR_PRONOUNS = frozenset({"he", "she", "it", "this", "that", "everyone", "
 _PLURAL_PRONOUNS = frozenset({"they", "we", "these", "those"})
 
 
-def _plain_base_repair(tok: Token, aux: str, nxt: Token | None) -> bool:
+def _plain_base_repair(tok: Token, aux: str, nxt: Token | None, infinitive: bool = False) -> bool:
     """Whether the base form is the one repair of a verb after a modal, "do" or "to": not a participle with no
     object ("would repaid in kind", "to made in the case": a lost "be" as likely), an -ing form ("will making":
     "be making" too), a participle before its noun ("contributed to improved confidence", "Speaking to told South
     Florida's…"), nor an -s form after "do" ("how well we do depends on"), which is a verb of its own."""
     word = tok.lower_
-    if word.endswith("ing") or (aux in ("do", "does", "did") and can_be_verb_form(word, "VBZ")):
+    if (word.endswith("ing") and not infinitive) or (aux in ("do", "does", "did") and can_be_verb_form(word, "VBZ")):
         return False
     if word.endswith("ed") or tok.tag_ in ("VBN", "VBD") or any(can_be_verb_form(word, t) for t in ("VBN", "VBD")):
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
@@ -539,6 +544,14 @@ def _participle(word: str) -> bool:
 
 def _can_be_verb(word: str) -> bool:
     return bool(getAllLemmas(word, upos="VERB"))
+
+
+@cache
+def _infinitive_heads() -> frozenset[str]:
+    """Words after which edited news writes "to" only before a base verb (news_counts.yaml, infinitive_heads)."""
+    from copyedit import lexicon
+
+    return frozenset(lexicon.load("news_counts")["infinitive_heads"])
 
 
 @cache

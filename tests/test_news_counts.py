@@ -87,3 +87,19 @@ def test_the_shipped_lists_are_the_ones_the_rules_read() -> None:
     assert "economy" in data["singular_subjects"] and "team" not in data["singular_subjects"]
     assert "economy" in data["count_nouns"] and "inflation" not in data["count_nouns"]
     assert "arrest" in data["passive_after_be"]
+
+
+def test_a_word_that_news_follows_only_with_an_infinitive(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(news_counts, "MIN_INFINITIVE", 2)
+    counts = _counts(
+        [
+            "The ministry is trying to cut the deficit.",
+            "Officials are trying to save jobs.",
+            "The firm is committed to cut costs.",
+            "The firm is committed to cutting costs.",
+            "They were committed to reducing waste.",
+        ]
+    )
+    heads = counts.infinitive_heads()
+    assert "trying" in heads
+    assert "committed" not in heads

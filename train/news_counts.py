@@ -15,6 +15,10 @@ shared independent set and the benchmark's frozen set left out), not written by 
   MIN_SEEN times, never after "be"), while their participle follows one at least MIN_PASSIVE times and at least
   PASSIVE_RATIO times as often as their -ing form. The tagger reads "was arrest in London" as a noun after a
   copula; no such noun is written in news, and "was arrested" is the repair.
+- ``infinitive_heads`` (VRB001): verbs and adjectives after which "to" always marks an infinitive: before "to"
+  and a base verb at least MIN_INFINITIVE times, never before "to" and an "-ing" form ("trying to cut", never
+  "trying to cutting"; but "committed to cutting", "due to rising costs"). After one, "to" and an "-ing" form is a
+  broken infinitive, not a preposition before a gerund.
 - ``singular_subjects`` (AGR001): singular nouns that, as the subject of a finite verb that shows number, take a
   singular verb at least MIN_SUBJECT times and a plural one at most MAX_PLURAL of them. A name before one does
   not make it a team's or a firm's people ("the US economy have grown" is no British collective plural, as "the
@@ -38,6 +42,7 @@ MIN_PASSIVE = 5
 MIN_SUBJECT = 20
 MAX_PLURAL = 0.03
 PASSIVE_RATIO = 5
+MIN_INFINITIVE = 10
 BE = frozenset({"is", "are", "was", "were", "be", "been"})
 DETERMINING = frozenset({"det", "poss", "nummod", "predet"})
 #: What may stand before a name that opens a noun phrase; anything else makes the name part of a longer phrase.
@@ -53,6 +58,24 @@ class Counts:
         self.after_be: Counter[str] = Counter()  # … right after a form of "be"
         self.subject: Counter[str] = Counter()  # a singular noun as a finite verb's subject
         self.plural_verb: Counter[str] = Counter()  # … whose verb is plural
+        self.to_base: Counter[str] = Counter()  # a lowercase word before "to" and a base verb
+        self.to_ing: Counter[str] = Counter()  # … before "to" and an "-ing" form
+
+    def _infinitive(self, to) -> None:
+        """Count the word before "to" by what follows "to": a base verb, or an "-ing" form (of a verb)."""
+        from copyedit.syntax import can_be_verb_form
+
+        doc = to.doc
+        if to.i == 0 or to.i + 1 >= len(doc) or not (doc[to.i - 1].is_alpha and doc[to.i - 1].text.islower()):
+            return
+        if doc[to.i - 1].pos_ not in ("VERB", "ADJ"):
+            return  # the word that governs "to": not an adverb or a preposition ("went on to"), nor a noun, which may
+            # be the object of a verb that governs it ("commits countries to limiting")
+        word, nxt = doc[to.i - 1].text, doc[to.i + 1]
+        if nxt.tag_ == "VB":
+            self.to_base[word] += 1
+        elif nxt.tag_ == "VBG" or (nxt.lower_.endswith("ing") and can_be_verb_form(nxt.lower_, "VBG")):
+            self.to_ing[word] += 1
 
     def _agreement(self, tok) -> None:
         """Count a lowercase singular subject (not coordinated) and whether its finite verb is plural."""
@@ -68,6 +91,8 @@ class Counts:
 
     def add(self, doc) -> None:
         for tok in doc:
+            if tok.lower_ == "to":
+                self._infinitive(tok)
             if tok.is_alpha and tok.text.islower():
                 self.words[tok.text] += 1
                 if tok.i > 0 and doc[tok.i - 1].lower_ in BE:
@@ -97,6 +122,9 @@ class Counts:
     def singular_subjects(self) -> list[str]:
         return sorted(w for w, n in self.subject.items() if n >= MIN_SUBJECT and self.plural_verb[w] <= MAX_PLURAL * n)
 
+    def infinitive_heads(self) -> list[str]:
+        return sorted(w for w, n in self.to_base.items() if n >= MIN_INFINITIVE and not self.to_ing[w])
+
     def passive_after_be(self) -> list[str]:
         from copyedit.inflection import getAllLemmas, getInflection
 
@@ -123,6 +151,7 @@ def main() -> None:
     for doc in parse(paragraphs):
         counts.add(doc)
     nouns, verbs, subjects = counts.count_nouns(), counts.passive_after_be(), counts.singular_subjects()
+    heads = counts.infinitive_heads()
     lines = [
         f"# Counted by `python -m train.news_counts` from {len(paragraphs)} training paragraphs of BBC and Reuters",
         "# news (see its docstring). Do not edit by hand: change train/news_counts.py and run it again.",
@@ -139,11 +168,15 @@ def main() -> None:
         f" {MIN_SUBJECT}\n# times, with a plural verb at most {MAX_PLURAL:.0%} of them.",
         "singular_subjects:",
         *(f"  - {w}" for w in subjects),
+        f'# VRB001: words before "to" and a base verb at least {MIN_INFINITIVE} times, never before "to" and an'
+        ' "-ing" form.',
+        "infinitive_heads:",
+        *(f"  - {w}" for w in heads),
     ]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(
         f"{args.out}: {len(nouns)} count nouns, {len(verbs)} verbs passive after 'be',"
-        f" {len(subjects)} singular subjects"
+        f" {len(subjects)} singular subjects, {len(heads)} infinitive heads"
     )
 
 
