@@ -293,12 +293,12 @@ def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
     joined to the next only as an unsafe fix. An "-ing" phrase with a clause of its own, or "according to",
     stranded at the end of its paragraph after a whole sentence has only that sentence to join, with a comma
     ("…in the fourth quarter. According to its annual report."); one with only an adjunct ("Smiling for the
-    cameras.") may be set apart on purpose and stays. So has a phrase that may open a sentence, of six words or
-    more, at the end of its paragraph ("…for a sixth month. Despite the painful effects of austerity."); a short
-    one ("Until now.") is set apart on purpose, and one led by a preposition that takes no clause but holding a
-    finite verb is a sentence of its own ("At those levels that represents a premium."). With nothing before that
-    can take it (the paragraph's start, an exclamation, a quotation), a plain opening phrase joins the next
-    sentence safely. A "where" clause after a
+    cameras.") may be set apart on purpose and stays. A phrase that may open a sentence, of six words or more,
+    stranded at the end of its paragraph after a whole sentence has only that sentence to join too, without a
+    comma ("…for a sixth month. Despite the painful effects of austerity."); a short one ("Until now.") is set
+    apart on purpose, and one led by a preposition that takes no clause but holding a finite verb is a sentence of
+    its own ("At those levels that represents a premium."). With nothing before that can take it (the paragraph's
+    start, an exclamation, a quotation), a plain opening phrase joins the next sentence safely. A "where" clause after a
     sentence that ends on a noun is relative and joins it safely ("…held at a police station in Leeds. Where they
     are expected…"), unless the next sentence opens with a pronoun that may pick it up ("Where it finds gaps.
     It will…").

@@ -13,7 +13,7 @@ from copyedit.inflection import getAllInflections, getAllLemmas
 from copyedit.model import Finding, Safety
 from copyedit.nlp import entity_iob, entity_type, indexed_noun
 from copyedit.rule import Context, Example, rule
-from copyedit.syntax import can_be_verb_form
+from copyedit.syntax import FINITE_TAGS, can_be_verb_form
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -651,10 +651,11 @@ def _may_own(text: str) -> bool:
 
 @cache
 def _time_then_word() -> re.Pattern[str]:
-    """A time of possessed_nouns.yaml, time_owners, before a word: "this week auction", "today market"."""
+    """A time of possessed_nouns.yaml, time_owners, before a word: "this week auction", "Saturday match"."""
     times = lexicon.load("possessed_nouns")["time_owners"]
     periods, days = ("|".join(map(re.escape, times[k])) for k in ("periods", "days"))
-    return re.compile(rf"(?<![^\W\d_])(?:(?:this|last|next) (?:{periods})|{days}) [A-Za-z]")
+    weekdays = "|".join(map(re.escape, times["weekdays"]))
+    return re.compile(rf"(?<![^\W\d_])(?:(?:this|last|next) (?:{periods})|{days}|{weekdays}) [A-Za-z]")
 
 
 @rule(
@@ -866,7 +867,8 @@ def _time_owner(tok: Token) -> Token | None:
     after = doc[head.i + 1] if head.i + 1 < len(doc) else None
     if after is not None and after.tag_ in _PHRASE_TAGS:
         return None  # a phrase too long to judge
-    finite = after is not None and (after.tag_ in _FINITE or (after.tag_ == "RB" and _finite_next(after)))
+    verb = after.nbor() if after is not None and after.tag_ == "RB" and after.i + 1 < len(doc) else after
+    finite = verb is not None and verb.tag_ in FINITE_TAGS  # (over an adverb: "in this year elections soon were")
     # a subject after the time, wherever its verb ("on Tuesday production at the refinery was halted"), or a
     # participle read as a noun ("a statement issued on Sunday reading: …")
     subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in phrase)
@@ -874,12 +876,6 @@ def _time_owner(tok: Token) -> Token | None:
     participle = participle and ((after.is_punct and after.text != ".") or after.tag_ in ("DT", "PRP", "PRP$"))
     return first if head.tag_ in _NOUN_TAGS and not (finite or subject or participle) else None
 
-
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
-def _finite_next(tok: Token) -> bool:
-    return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].tag_ in _FINITE
 
 
 #: A word ending in s with 's after it ("Jones's", "the boss's"): the document writes that style.
