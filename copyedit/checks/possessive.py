@@ -877,7 +877,6 @@ def _time_owner(tok: Token) -> Token | None:
     return first if head.tag_ in _NOUN_TAGS and not (finite or subject or participle) else None
 
 
-
 #: A word ending in s with 's after it ("Jones's", "the boss's"): the document writes that style.
 #: Both are tried once per run of word characters and hyphens, from its first letter (or capital) that follows no
 #: letter: tried from every such letter, "Ab-Ab-Ab-…" was read to its end from each.
