@@ -287,7 +287,8 @@ def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
     stranded prepositional phrase is joined safely only when it is a plain adjunct of the whole sentence before it,
     in a prose paragraph, led by a preposition that takes no comma there ("…denied wrongdoing. In the
     settlement."); elsewhere writers use such fragments on purpose, and the join is an unsafe fix. A concessive
-    clause between two sentences ("…improving. Although X. The price…") fits either side: an unsafe fix. So
+    clause between two sentences ("…improving. Although X. The price…") fits either side: an unsafe fix; so does a
+    condition before any main clause ("…it yourself. If he wants to play as well. Well at least…"). So
     does a phrase that can open a sentence ("After hearing evidence from 60 witnesses.") between a sentence
     closed by a full stop and one that opens with its subject: the stop may have cut it from either, and it is
     joined to the next only as an unsafe fix. An "-ing" phrase with a clause of its own, or "according to",
@@ -387,6 +388,11 @@ def _sure(frag: Fragment, sent: Span, prev: Span | None, nxt: Span | None, direc
     # have…") fits either side, unless the next picks it up with a pronoun.
     if direction == "forward" and _takes_trailing(prev, sent) and not (nxt is not None and _pronoun_subject(nxt)):
         return False
+    # A condition, joined back only because the next sentence does not open with its subject, may still open it
+    # ("…play it yourself. If he wants to play as well. Well at least you'll be together."; "If that means waiting.
+    # Then so be it"): whenever the next sentence is a main clause, either side may be right.
+    if direction == "backward" and frag.kind == "subordinate" and lead.lower_ in table["conditional"]:
+        return nxt is None or not is_main_clause(nxt)
     # "Once it shared …": with a past tense, "once" may mean "formerly" and the sentence be whole.
     return not (lead.lower_ in table["also_adverb"] and sent.root.tag_ == "VBD")
 
