@@ -522,7 +522,8 @@ def _plain_base_repair(tok: Token, aux: str, nxt: Token | None, infinitive: bool
     """Whether the base form is the one repair of a verb after a modal, "do" or "to": not a participle with no
     object ("would repaid in kind", "to made in the case": a lost "be" as likely), an -ing form ("will making":
     "be making" too), a participle before its noun ("contributed to improved confidence", "Speaking to told South
-    Florida's…"), nor an -s form after "do" ("how well we do depends on"), which is a verb of its own."""
+    Florida's…"), nor an -s form after "do" ("how well we do depends on"), which is a verb of its own. An -ing form
+    is a broken base form after an ``infinitive`` "to" ("trying to cutting")."""
     word = tok.lower_
     if (word.endswith("ing") and not infinitive) or (aux in ("do", "does", "did") and can_be_verb_form(word, "VBZ")):
         return False
@@ -551,12 +552,17 @@ def _can_be_verb(word: str) -> bool:
 
 def _time_phrase(first: Token) -> bool:
     """Whether the noun phrase that opens at ``first`` names a time ("the next day", "this week", "two years")."""
+    head = first.head if first.dep_ in ("det", "nummod", "poss", "amod") and first.head.i > first.i else first
+    return head.dep_ == "npadvmod" or head.lemma_.lower() in _time_words()
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    """Nouns that name a time (possessed_nouns.yaml, time_owners: periods, parts of a day, units)."""
     from copyedit import lexicon
 
-    head = first.head if first.dep_ in ("det", "nummod", "poss", "amod") and first.head.i > first.i else first
     times = lexicon.load("possessed_nouns")["time_owners"]
-    words = {w for k in ("periods", "parts") for w in times[k]} | {"day", "time", "hour", "minute"}
-    return head.dep_ == "npadvmod" or head.lemma_.lower() in words
+    return frozenset(w for k in ("periods", "parts", "units") for w in times[k])
 
 
 @cache
