@@ -120,7 +120,9 @@ def can_be_verb_form(word: str, tag: str) -> bool:
 
     lower = word.lower()
     for lemma in getAllLemmas(lower).get("VERB", ()):
-        if lower in getAllInflections(lemma, upos="VERB").get(tag, ()):
+        forms = getAllInflections(lemma, upos="VERB")
+        # lemminflect leaves out a participle that is the same as the past ("agreed")
+        if lower in forms.get(tag, forms.get("VBD", ()) if tag == "VBN" else ()):
             return True
     return False
 

@@ -13,7 +13,9 @@ from copyedit.checks.stray_stops import (
     _clause_gap,
     _cut_subject,
     _gap,
+    _last_word,
     _opens_noun_phrase,
+    _statement,
     _subject_cut,
     _verbless,
     cannot_end,
@@ -558,9 +560,11 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
     if kind != "paragraph" and doc[-1].pos_ == "VERB":
         return False
     if (kind == "paragraph" or doc[-1].tag_ not in ("IN", "RP")) and cannot_end(doc[-1], left, right):
-        return len(words(left)) >= 3
+        return len(words(left)) >= 3 or (kind == "paragraph" and left.start > 0)  # "…, added Mr Clarke. The¶¶"
     if kind == "paragraph" and len(words(left)) >= 4 and _open_noun_phrase(doc[-1], left, right):
         return True  # "hit by a deadly¶¶Economic crisis"
+    if kind == "paragraph" and len(words(left)) >= 3 and _cut_number(doc[-1], right):
+        return True  # "borrowed 2.9¶¶Billion marks"
     if kind == "paragraph" and len(words(left)) >= 4 and _cut_object(doc[-1], left, right):
         return True
     if kind == "paragraph" and len(words(left)) >= 4 and _cut_infinitive(doc[-1], right):
@@ -577,8 +581,8 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
         # ("adding that it¶¶was too early") or a subject phrase ("Consumer confidence¶¶rose"): another noun phrase
         # before one may be a line that lost its name
         determined = _subject_cut(left, right) and _determined(_cut_subject(left, right))
-        return first[0].tag_ not in FINITE_TAGS or pronoun_cut(left, right) or determined
-    if kind == "paragraph" and len(nxt) and _subject_cut(left, right):
+        return first[0].tag_ not in FINITE_TAGS or pronoun_cut(left, right) or determined or _cut_predicate(left, right)
+    if kind == "paragraph" and len(nxt) and (_subject_cut(left, right) or _cut_predicate(left, right)):
         return True  # "Shares in the bank¶¶Fell 5% on Monday.": a subject, then its predicate
     if kind == "paragraph" and _cut_report(doc[-1], right):
         return True  # "After that, Southmark said¶¶Its common stock will be traded…"
@@ -587,9 +591,55 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
     # What follows must be no sentence of its own: else the paragraph only lacks its full stop.
     lowercase_go_on = first[0].text[0].islower() and first[0].tag_ not in FINITE_TAGS
     # a verbless phrase that opens with a preposition or conjunction ("rose to 5%¶¶In March, the highest…")
-    phrase = first[0].pos_ in ("ADP", "CCONJ", "SCONJ") and _verbless(right) and right.text.rstrip().endswith(".")
+    # or an infinitive of purpose ("has an option to buy the plant¶¶To fix the second line.")
+    infinitive = first[0].tag_ == "TO" and len(right) > 1 and right[1].tag_ == "VB"
+    phrase = first[0].pos_ in ("ADP", "CCONJ", "SCONJ") or infinitive
+    phrase = phrase and _verbless(right) and right.text.rstrip().endswith(".")
     tail = kind == "paragraph" and reporting_tail(right)
     return fragment(right) is not None or tail or (kind == "paragraph" and (lowercase_go_on or phrase))
+
+
+def _cut_predicate(left: Span, right: Span) -> bool:
+    """Whether a paragraph stops on a noun or subject pronoun (an adverb after it aside: "the night staff only"; or
+    a relative pronoun after a noun: "the fees which") and the next opens with a finite verb that agrees with it
+    and has no subject of its own, in a statement of four words or more: "…because garden centres¶¶Remain closed
+    until April.", "…that the night staff only¶¶Checked the alarms once a week.". No paragraph of news opens with
+    a subject-less verb, and none of prose stops with no mark: the two halves are one sentence. The paragraph
+    must read as prose (three words or more, or a sentence before its last)."""
+    last = _last_word(left)
+    if last.lower_ in lexicon.load("stray_stops")["preverbal_adverbs"] and last.i > left.start:
+        last = left.doc[last.i - 1]  # "the night staff only"
+    if last.lower_ in ("which", "who", "that") and last.i > left.start and last.i == left.end - 1:
+        last = left.doc[last.i - 1]  # "the practices which¶¶Protect their profits": the verb agrees with the noun
+        if last.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+            return False
+    pronoun = last.lower_ in SUBJECT_PRONOUNS and last.lower_ != "you"
+    if not (last.tag_ in ("NN", "NNS", "NNP", "NNPS") or pronoun) or last.dep_ in ("compound", "poss"):
+        return False
+    # (a name of two words or more needs no determiner: "Teenage star John McCall¶¶died")
+    named = last.tag_ == "NNP" and any(c.dep_ == "compound" and c.tag_ == "NNP" for c in last.children)
+    bare = last.tag_ in ("NN", "NNP") and not named and not any(c.dep_ in ("det", "poss") for c in last.children)
+    if bare and (last.dep_ != "pobj" or last.i == left.start):
+        return False  # "Promising 60m hurdler¶¶clocked a new record", "Swede¶¶showed": a title that lost its name
+    if (len(words(left)) < 3 and left.start == 0) or len(words(right)) < 4 or not _statement(right):
+        return False
+    first = right[0]
+    if not first.text[:1].isalpha() or in_quotation(first):
+        return False
+    if first.tag_ == "VB" and len(right) > 1 and right[1].tag_ == "PRP":
+        return False  # "Let's hope", "Give us": an order
+    plural = last.tag_ in ("NNS", "NNPS") or last.lower_ in ("i", "we", "they")
+    present = "VBP" if plural else "VBZ"
+    if first.tag_ in ("VBZ", "VBP"):
+        agrees = first.tag_ == present
+    else:  # a past or present tense the tagger read as something else at a paragraph's start ("Sought", "Remain")
+        agrees = first.tag_ in ("MD", "VBD") or any(can_be_verb_form(first.text, f) for f in ("VBD", present))
+    verb = first.head if first.dep_.startswith("aux") else first
+    if not agrees or not (verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT"):
+        return False  # ("Rose Smith said…": a name, no verb)
+    if first.tag_ == "VB" and not has_main_verb(left):
+        return False  # "Two of the rescued climbers¶¶Click here for the video": an order after a caption
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
 
 
 def _cut_report(last: Token, right: Span) -> bool:
@@ -640,6 +690,12 @@ def _open_noun_phrase(last: Token, left: Span, right: Span) -> bool:
     return i >= left.start and left.doc[i].lower_ in table["open_noun_phrase"]
 
 
+def _cut_number(last: Token, right: Span) -> bool:
+    """Whether a paragraph stops on a number and the next opens with the word that multiplies it ("rose by
+    2.9¶¶Billion marks"; agreement.yaml, multipliers): no sentence opens on a bare "billion"."""
+    return last.like_num and right[0].lower_ in lexicon.load("agreement")["multipliers"] and right[0].is_alpha
+
+
 def _closed(block: Doc) -> bool:
     """Whether a block ends as a sentence does: on a full stop, question or exclamation mark or colon, perhaps
     inside closing quotes or brackets."""
@@ -680,8 +736,8 @@ def _cut_preposition(last: Token, left: Span, right: Span) -> bool:
     ("what they asked for", "the firm they work with")."""
     if last.tag_ != "IN" or last.lower_ not in triggers.words("prepositions") or list(last.children):
         return False
-    if not _opens_noun_phrase(right[0]) or right[0].is_quote:
-        return False
+    if not (_opens_noun_phrase(right[0]) or right[0].tag_ == "VBG") or right[0].is_quote:
+        return False  # (a gerund is an object too: "a new formula for¶¶Calculating prices")
     return not relative_gap(last, left) and all(_clause_gap(c) != "sure" for c in [last.head, *last.head.ancestors])
 
 
@@ -739,6 +795,15 @@ def _cut_infinitive(last: Token, right: Span) -> bool:
             fixed="Shares rose on the news.\n\nFebruary bankruptcies fell 14.9 pct from a year earlier.",
         ),
         Example(good="Shares rose on the news.\n\nWhat the deal means for you\n\nThe firm will cut prices next year."),
+        Example(
+            bad="Shop prices rose again.\n\nRetailers expect a quiet spring because garden centres[[\n\nR]]emain "
+            "closed until April.",
+            fixed="Shop prices rose again.\n\nRetailers expect a quiet spring because garden centres remain closed "
+            "until April.",
+        ),
+        Example(
+            good="Prizes were handed out. It was a long night for most of them\n\nLet's hope the show returns soon."
+        ),
         Example(good="By the numbers\n\nIn 2023, exports rose by a third."),
         Example(good="The minister spoke for an hour.\n\nDespite the rain, crowds gathered outside."),
         Example(
@@ -776,9 +841,17 @@ def paragraph_broken_mid_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     said¶¶The figures…", whose report came first), where it is
     a subject and the next its predicate ("Shares in the group¶¶Fell 5%", "The index of consumer
     confidence¶¶rose": a bare one, "Olympic champion¶¶made a return", may have lost its name to a link), and
-    where the next opens in lower case or is a verbless phrase led by a preposition ("rose to 5%¶¶In March, the
-    highest level…"). So it does where the paragraph stops on a preposition cut from the noun phrase the next
-    opens with, unless a wh-word or a relative clause could strand it ("is based on¶¶A sophisticated model",
+    where the next opens in lower case or is a verbless phrase led by a preposition or an infinitive ("rose to
+    5%¶¶In March, the highest level…", "applied for a licence¶¶To reopen the shaft."). It goes on where the
+    paragraph stops on a noun or subject pronoun (or a relative pronoun after a noun: "the fees which"; or an adverb
+    that stands before verbs: "the night staff only", stray_stops.yaml, preverbal_adverbs) and the next opens with a
+    finite verb that agrees with it and has no subject ("garden centres¶¶Remain closed until April"; not a
+    bare singular title that lost its name to a link, "Promising sprinter¶¶clocked", nor an order, "Let's
+    hope"); on "have" before its participle ("has¶¶agreed to end"); on an article after a sentence ("…, the
+    operator said. The¶¶Crossing…"); on a number before its multiplier ("rose by 3.4¶¶Billion euros"); and
+    on a preposition before the gerund that is its object ("a new method for¶¶Setting prices"). So it does where
+    the paragraph stops on a preposition cut from the noun phrase the next opens with, unless a wh-word or a
+    relative clause could strand it ("is based on¶¶A sophisticated model",
     not "what they asked for¶¶The…"), in a sentence of six words or more or one that follows another in its
     paragraph (no heading); on a word waiting for the infinitive the next opens with ("was set¶¶To
     restructure"); on "to" before the bare verb the next opens with, which has no subject ("more time
@@ -792,4 +865,7 @@ def paragraph_broken_mid_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     if nxt is None or nxt.block.kind != "paragraph" or not _breaks_into(doc, ctx.block.kind, nxt.doc):
         return
     end = ctx.block.start + len(doc.text)
-    yield ctx.finding(end, nxt.block.start + 1, " " + joined_case(nxt.doc[0]), base=0)
+    first = nxt.doc[0]
+    multiplier = first.lower_ in lexicon.load("agreement")["multipliers"]  # "43.7¶¶Mln dlrs": a unit, no name
+    case = first.text[:1].lower() if multiplier else joined_case(first)
+    yield ctx.finding(end, nxt.block.start + 1, " " + case, base=0)

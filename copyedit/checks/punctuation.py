@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from copyedit import lexicon
 from copyedit.checks.fragments import _breaks_into
+from copyedit.checks.stray_stops import reporting_tail
 from copyedit.model import Finding, Safety
 from copyedit.rule import Context, Example, rule
 from copyedit.syntax import (
@@ -203,6 +204,8 @@ def _continues(ctx: Context, doc: Doc) -> bool:
     head = next(iter(nxt.doc.sents))
     if nxt.block.kind == "paragraph" and head.text.rstrip().endswith(".") and not has_main_verb(head):
         return True  # "⏎⏎Since January. The firm …": the next block opens with this one's stranded end
+    if nxt.block.kind == "paragraph" and reporting_tail(head):
+        return True  # "⏎⏎Prices this year, industry sources said.": what is said began in this paragraph
     return _breaks_into(doc, ctx.block.kind, nxt.doc) or _runs_on(nxt)
 
 
@@ -229,7 +232,54 @@ def _may_run_on(ctx: Context) -> bool:
     if nxt is None or nxt.block.kind != "paragraph" or not len(nxt.doc):
         return False
     first = nxt.doc[0]
-    return first.pos_ in _RUN_ON_OPENERS or first.tag_ in ("VBN", "VBG")
+    return first.pos_ in _RUN_ON_OPENERS or first.tag_ in ("VBN", "VBG") or _loose_opening(first)
+
+
+#: Words that open a new sentence's subject and never carry a sentence on from a paragraph before.
+_SUBJECT_OPENERS = frozenset({"the", "this", "these", "those", "that", "a", "an", "its", "their", "his", "her", "our"})
+
+
+def _loose_opening(first: Token) -> bool:
+    """Whether the next paragraph opens on a common word (not a name, pronoun or article) that the paragraph
+    before may have lost: the noun phrase it opens is not followed by a finite verb that agrees with it, with no
+    comma between ("⏎⏎Prices this year, industry sources said.", "⏎⏎Reserves lies in the Gulf", "⏎⏎Each week
+    while…"); "⏎⏎Beet supplies have dried up" opens a sentence of its own. Read from the words' tags, not the
+    parse, which hangs a noun before its verb in odd places ("Talks resume": a compound)."""
+    if not first.is_alpha or first.lower_ in _SUBJECT_OPENERS or first.pos_ == "PRON" or is_name(first):
+        return False
+    if _parsed_subject(first):
+        return False  # "⏎⏎Hundreds of firms have asked…"
+    doc, i = first.doc, first.i
+    while i < len(doc) and (doc[i].tag_ in _PHRASE_TAGS or doc[i].lower_ in ("and", "&")):
+        i += 1
+    nouns = [t for t in doc[first.i : i] if t.tag_ in ("NN", "NNS", "NNP", "NNPS")]
+    while i < len(doc) and doc[i].tag_ == "RB":
+        i += 1  # "Analysts also said"
+    if not nouns or i >= len(doc) or doc[i].tag_ not in FINITE_TAGS:
+        return True
+    verb, plural = doc[i], nouns[-1].tag_ in ("NNS", "NNPS") or any(t.lower_ in ("and", "&") for t in doc[first.i : i])
+    return (verb.tag_ == "VBZ" and plural) or (verb.tag_ == "VBP" and not plural)
+
+
+def _parsed_subject(first: Token) -> bool:
+    """Whether the parse makes the phrase ``first`` opens the subject of a finite verb after it that agrees with
+    its head, with no comma between."""
+    head = first
+    while head.dep_ in ("compound", "amod", "det", "nummod", "poss") and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    verb = head.head
+    if head.dep_ not in ("nsubj", "nsubjpass") or verb.i < head.i:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    finite = auxes[0] if auxes else verb
+    if finite.tag_ not in FINITE_TAGS or any(t.text == "," for t in first.doc[first.i : finite.i]):
+        return False
+    plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "cc" for c in head.children)
+    return not ((finite.tag_ == "VBZ" and plural) or (finite.tag_ == "VBP" and not plural))
+
+
+#: The tags of a noun phrase's words before its verb ("Today's special session", "Beer and spirits").
+_PHRASE_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD", "DT", "PRP$", "POS", "HYPH", "VBG"})
 
 
 def _long_sentence(sent: Span, ctx: Context) -> bool:
@@ -391,8 +441,11 @@ def missing_final_stop(doc: Doc, ctx: Context) -> Iterator[Finding]:
     no name, in a sentence with no finite verb or none with a subject: "⏎⏎Needed for the next generation of
     batteries") or before a numbered list.
     Unsafe when the next paragraph opens on a word a sentence can go on with (a preposition, a verb, a
-    conjunction: "… in the valley⏎⏎Cope with the drought, …"): the paragraph may have been broken in
-    mid-sentence, so a stop and a join are both repairs.
+    conjunction: "… in the valley⏎⏎Cope with the drought, …"), or on a common word whose noun phrase is no
+    subject that agrees with a finite verb after it, with no comma between ("… coal base⏎⏎Prices this year,
+    industry sources said.", "… world oil⏎⏎Reserves lies in the Gulf"): the paragraph may have been broken in
+    mid-sentence, so a stop and a join are both repairs. Left to FRG003 where the next paragraph only ends a
+    reported clause ("⏎⏎In early trading on Monday, the company said.").
     """
     text = doc.text.rstrip()
     if ctx.block.kind != "paragraph" or not text[-1:].isalnum() or _exempt(text, ctx):

@@ -19,7 +19,6 @@ from copyedit.syntax import (
     can_be_verb_form,
     doc_text,
     has_main_verb,
-    has_subject,
     in_quotation,
     is_common_word,
     is_main_clause,
@@ -47,11 +46,15 @@ def stop_gap(left: Span, right: Span) -> tuple[Token, Token] | None:
     return stop, first
 
 
+def _subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
+
+
 def _verb_continues(aux: Token, first: Token) -> bool:
     """Whether ``first`` is the verb form that the auxiliary or "to" ending the previous part asks for."""
     if aux.tag_ == "TO" or aux.tag_ == "MD":
         wanted = "VB"
-    elif aux.lemma_ == "have" and aux.dep_ in ("aux", "ROOT", "relcl", "ccomp", "conj"):
+    elif aux.lemma_ == "have" and aux.dep_ in ("aux", "ROOT", "relcl", "ccomp", "conj", "punct", "dep"):
         wanted = "VBN"
     else:
         return False
@@ -64,7 +67,9 @@ def cannot_end(last: Token, left: Span, right: Span) -> bool:
         return True
     infinitive = last.lower_ == "to"  # whatever its tag: the tagger reads a final "to" as a preposition too
     if last.tag_ in ("TO", "MD") or last.lemma_ == "have" or infinitive:
-        if _verb_continues(last, right[0]) and not has_subject(right.root):
+        # (a subject counts before its verb: "has¶¶improved her standing" may parse "her" as one)
+        root = right.root
+        if _verb_continues(last, right[0]) and not any(c.i < root.i for c in _subjects(root)):
             return True
         own = any(c.dep_ in ("nsubj", "nsubjpass") for c in right[0].children)
         if infinitive and right[0].tag_ == "VB" and not own and _gap(last, left) is None:
