@@ -122,6 +122,13 @@ def verb_number(tok: Token) -> str | None:
     return {"VBZ": SING, "VBP": PLUR}[tok.tag_] if word in forms.get(tok.tag_, ()) else None
 
 
+def _regular_past(verb: Token) -> bool:
+    """Whether the verb's past tense is its present with "-d" or "-ed" added ("increase", "need"; not "see")."""
+    word = verb.lower_
+    pasts = getAllInflections(verb.lemma_.lower(), upos="VERB").get("VBD", ())
+    return any(p in (word + "d", word + "ed") for p in pasts)
+
+
 def finite_verb(head: Token) -> Token | None:
     """The word of ``head``'s verb group that carries tense: its first auxiliary, or the verb itself."""
     auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass") and c.i < head.i]
@@ -557,7 +564,8 @@ def _doubtful(verb: Token, subj: Token, clause: Token, subj_num: str) -> bool:
     """Readings the parse cannot settle, where the fix is offered as unsafe: a verb that is also a noun right
     after a noun ("the subsidy for the season whites campaign"); an "-ing" word after a noun inside the subject
     ("trade ministers meeting here have", "restaurants operating profit was"); a base form after a singular
-    subject in a past-tense sentence ("the plan, which help quell" may be "helped") or in a "that" clause (a
+    subject in a past-tense sentence, where a "-d" may be lost ("the plan, which help quell" may be "helped"; not
+    "he see") or in a "that" clause (a
     mandative subjunctive: "conditions are that the firm remain"); a verb whose coordinated verb shows the same
     number ("pose as hotspots but are unauthorised"), where a fix of one would leave the other."""
     doc = verb.doc
@@ -579,7 +587,7 @@ def _doubtful(verb: Token, subj: Token, clause: Token, subj_num: str) -> bool:
         return True
     if subj_num != SING or verb.lower_ != verb.lemma_.lower() or verb.lower_ in VERB_SWAP:
         return False
-    past = any(t.tag_ == "VBD" for t in verb.sent if t != verb)
+    past = any(t.tag_ == "VBD" for t in verb.sent if t != verb) and _regular_past(verb)  # not "he see"
     return past or any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
@@ -770,7 +778,8 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
     of things ("the two companies has"), but not a measure ("ten years is"). Subjunctives ("if it were", "insisted
     that he be") are not touched, and a subjunctive is only ever the base form ("that he are" is not one).
     The new form comes from lemminflect (a regular "-s" plural for a noun it lacks, such as "ads"). After a
-    past reporting verb a lexical verb's fix is unsafe ("said it increase" may have lost a "-d"), but
+    past reporting verb a lexical verb's fix is unsafe where its past adds "-d" ("said it increase" may have lost
+    one; not "told reporters he see a need"), but
     "were/are/have" only change number. Inside quotation marks, double or single (‘…’ and '…', as British
     news writes them), the fix is unsafe: a speaker's grammar is theirs. A singular noun that a name modifies,
     before a plural verb ("the Tottenham hierarchy are", "the Mercedes garage were"), may be a team's, party's
@@ -805,6 +814,7 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
             # "said it increase the price": a lost "-d" as likely as a lost "-s" after a past reporting verb
             lost_past = subj_num == SING and clause.dep_ == "ccomp" and clause.head.tag_ == "VBD"
             lost_past = lost_past and verb.lower_ not in VERB_SWAP  # "said the dollar were": "was", whatever the tense
+            lost_past = lost_past and _regular_past(verb)  # "told reporters he see a need": no "-d" makes "saw"
             if _appositive(verb):
                 continue
             group = subj_num == SING and not _titled(subjects[0]) and _named_group(subjects[0])
