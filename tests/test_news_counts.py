@@ -103,3 +103,27 @@ def test_a_word_that_news_follows_only_with_an_infinitive(monkeypatch: pytest.Mo
     heads = counts.infinitive_heads()
     assert "trying" in heads
     assert "committed" not in heads
+
+
+def test_a_noun_that_owns_ranked_phrases_with_s_is_listed_and_one_written_bare_is_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(news_counts, "MIN_OWNER", 2)
+    counts = _counts(
+        [
+            "He sold shares to the company's largest investor.",
+            "The company's new chief will start in May.",
+            "The report named the group's biggest lender.",
+            "The group main lender is a German bank.",
+            "The group's second office is in Paris.",
+        ]
+    )
+    assert counts.owns_ranked["company"] == 2 and counts.bare_ranked["company"] == 0
+    assert counts.owns_ranked["group"] == 2 and counts.bare_ranked["group"] == 1
+    assert "company" in counts.common_owners() and "group" not in counts.common_owners()
+
+
+def test_the_shipped_common_owners_are_nouns_news_owns_with_s() -> None:
+    owners = lexicon.load("news_counts")["common_owners"]
+    assert {"company", "country", "government"} <= set(owners)
+    assert "chairman" not in owners and all(w.islower() for w in owners)

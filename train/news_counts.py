@@ -19,6 +19,10 @@ shared independent set and the benchmark's frozen set left out), not written by 
   and a base verb at least MIN_INFINITIVE times, never before "to" and an "-ing" form ("trying to cut", never
   "trying to cutting"; but "committed to cutting", "due to rising costs"). After one, "to" and an "-ing" form is a
   broken infinitive, not a preposition before a gerund.
+- ``common_owners`` (POS001): lowercase singular nouns that own a ranked phrase after "the" with "'s" at least
+  MIN_OWNER times ("the company's largest shareholder", "the country's second city") and never without it ("the
+  company largest shareholder"; "the country worst affected" is no phrase: no noun follows). After "the", one of
+  them run into a superlative, ordinal or owning adjective and a noun has lost its possessive.
 - ``singular_subjects`` (AGR001): singular nouns that, as the subject of a finite verb that shows number, take a
   singular verb at least MIN_SUBJECT times and a plural one at most MAX_PLURAL of them. A name before one does
   not make it a team's or a firm's people ("the US economy have grown" is no British collective plural, as "the
@@ -43,6 +47,7 @@ MIN_SUBJECT = 20
 MAX_PLURAL = 0.03
 PASSIVE_RATIO = 5
 MIN_INFINITIVE = 10
+MIN_OWNER = 5
 BE = frozenset({"is", "are", "was", "were", "be", "been"})
 DETERMINING = frozenset({"det", "poss", "nummod", "predet"})
 #: What may stand before a name that opens a noun phrase; anything else makes the name part of a longer phrase.
@@ -60,6 +65,21 @@ class Counts:
         self.plural_verb: Counter[str] = Counter()  # … whose verb is plural
         self.to_base: Counter[str] = Counter()  # a lowercase word before "to" and a base verb
         self.to_ing: Counter[str] = Counter()  # … before "to" and an "-ing" form
+        self.owns_ranked: Counter[str] = Counter()  # "the company's largest …"
+        self.bare_ranked: Counter[str] = Counter()  # "the company largest …", a noun after it
+
+    def _owner(self, tok) -> None:
+        """Count a lowercase singular noun after "the" by whether a ranked phrase follows it with "'s" or without."""
+        from copyedit.checks.possessive import owning_word
+
+        doc = tok.doc
+        if tok.i == 0 or doc[tok.i - 1].lower_ != "the" or tok.i + 2 >= len(doc):
+            return
+        nxt = doc[tok.i + 1]
+        if nxt.tag_ == "POS" and owning_word(doc[tok.i + 2].lower_):
+            self.owns_ranked[tok.text] += 1
+        elif owning_word(nxt.lower_) and doc[tok.i + 2].tag_ in ("NN", "NNS", "JJ", "JJS", "CD"):
+            self.bare_ranked[tok.text] += 1
 
     def _infinitive(self, to) -> None:
         """Count the word before "to" by what follows "to": a base verb, or an "-ing" form (of a verb)."""
@@ -97,6 +117,8 @@ class Counts:
                 self.words[tok.text] += 1
                 if tok.i > 0 and doc[tok.i - 1].lower_ in BE:
                     self.after_be[tok.text] += 1
+            if tok.tag_ == "NN" and tok.is_alpha and tok.text.islower():
+                self._owner(tok)
             if tok.tag_ != "NN" or tok.dep_ == "compound" or not (tok.is_alpha and tok.text.islower()):
                 continue
             self.seen[tok.text] += 1
@@ -121,6 +143,9 @@ class Counts:
 
     def singular_subjects(self) -> list[str]:
         return sorted(w for w, n in self.subject.items() if n >= MIN_SUBJECT and self.plural_verb[w] <= MAX_PLURAL * n)
+
+    def common_owners(self) -> list[str]:
+        return sorted(w for w, n in self.owns_ranked.items() if n >= MIN_OWNER and not self.bare_ranked[w])
 
     def infinitive_heads(self) -> list[str]:
         return sorted(w for w, n in self.to_base.items() if n >= MIN_INFINITIVE and not self.to_ing[w])
@@ -151,7 +176,7 @@ def main() -> None:
     for doc in parse(paragraphs):
         counts.add(doc)
     nouns, verbs, subjects = counts.count_nouns(), counts.passive_after_be(), counts.singular_subjects()
-    heads = counts.infinitive_heads()
+    heads, owners = counts.infinitive_heads(), counts.common_owners()
     lines = [
         f"# Counted by `python -m train.news_counts` from {len(paragraphs)} training paragraphs of BBC and Reuters",
         "# news (see its docstring). Do not edit by hand: change train/news_counts.py and run it again.",
@@ -172,11 +197,15 @@ def main() -> None:
         ' "-ing" form.',
         "infinitive_heads:",
         *(f"  - {w}" for w in heads),
+        f'# POS001: nouns that own a ranked phrase after "the" with "\'s" at least {MIN_OWNER} times,'
+        " never without it.",
+        "common_owners:",
+        *(f"  - {w}" for w in owners),
     ]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(
         f"{args.out}: {len(nouns)} count nouns, {len(verbs)} verbs passive after 'be',"
-        f" {len(subjects)} singular subjects, {len(heads)} infinitive heads"
+        f" {len(subjects)} singular subjects, {len(heads)} infinitive heads, {len(owners)} common owners"
     )
 
 
