@@ -418,8 +418,10 @@ def _gap(prep: Token, sent: Span) -> str | None:
     if relative_gap(prep, sent):
         return "sure"
     head = prep.head
-    if head.pos_ == "ADJ" or (_adjacent(prep, head) and _passive(head) and prep.dep_ != "agent"):
-        return "sure"  # "nothing to be afraid of", "it was dealt with", "components built in"
+    if _adjacent(prep, head) and _passive(head) and prep.dep_ != "agent":
+        return "sure"  # "it was dealt with", "components built in"
+    # an adjective strands its preposition only where a clause leaves a gap ("nothing to be afraid of", "hard to get
+    # into"): "prices were broadly consistent with." cannot end there
     kinds = {_clause_gap(clause) for clause in [head, *head.ancestors]}
     return "sure" if "sure" in kinds else "possible" if "possible" in kinds else None
 
@@ -430,7 +432,14 @@ def relative_gap(prep: Token, sent: Span) -> bool:
     if any(t.tag_ in _WH_TAGS and not t.dep_.startswith("nsubj") and t.lower_ not in _NO_GAP for t in sent):
         return True
     before = sent[: prep.i - sent.start]  # a relative clause with no relative word, however parsed
-    return any(t.pos_ in ("NOUN", "PROPN") and t.nbor(1).lower_ in SUBJECT_PRONOUNS for t in before)
+    if any(t.pos_ in ("NOUN", "PROPN") and t.nbor(1).lower_ in SUBJECT_PRONOUNS for t in before):
+        return True
+    # … or with a subject that a determiner opens ("the one record the band is most proud of")
+    subjects = ("nsubj", "nsubjpass")
+    return any(
+        t.pos_ in ("NOUN", "PROPN") and t.nbor(1).tag_ in ("DT", "PRP$") and t.nbor(1).head.dep_ in subjects
+        for t in before[:-1]
+    )
 
 
 def _clause_gap(clause: Token) -> str | None:
