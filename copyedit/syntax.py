@@ -278,10 +278,12 @@ def fragment(sent: Span) -> Fragment | None:
         return Fragment("subordinate", opener) if lone else None
     if has_main_verb(sent) or has_subject(root) or _clause_after_comma(sent):
         return None
+    # (a clause the participle reports is its own: "Adding it will close two plants.", "Saying that talks failed.")
+    reported = {t.i for c in lead.children if c.dep_ == "ccomp" for t in c.subtree}
     if (
         lead == root
         and lead.tag_ in ("VBG", "VBN")
-        and not any(t.tag_ in FINITE_TAGS for t in _outside_relatives(sent))
+        and not any(t.tag_ in FINITE_TAGS and t.i not in reported for t in _outside_relatives(sent))
     ):
         return Fragment("participial", lead)
     if lead == root and lead.tag_ == "IN" and any(c.dep_ in ("pobj", "pcomp") for c in lead.children):
