@@ -595,8 +595,22 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
     infinitive = first[0].tag_ == "TO" and len(right) > 1 and right[1].tag_ == "VB"
     phrase = first[0].pos_ in ("ADP", "CCONJ", "SCONJ") or infinitive
     phrase = phrase and _verbless(right) and right.text.rstrip().endswith(".")
-    tail = kind == "paragraph" and reporting_tail(right)
+    tail = kind == "paragraph" and (reporting_tail(right) or _phrase_then_attribution(right))
     return fragment(right) is not None or tail or (kind == "paragraph" and (lowercase_go_on or phrase))
+
+
+def _phrase_then_attribution(right: Span) -> bool:
+    """Whether a paragraph is only a phrase with no verb, then a comma and who said it ("Prices this year, industry
+    sources said."): what was said began in the paragraph before. Read from the words, as the parse of such a
+    stub is often odd (it may make the phrase a second subject of "said")."""
+    ws = words(right)
+    commas = [t.i for t in right if t.text == ","]
+    if not commas or ws[-1].lemma_ not in lexicon.load("stray_stops")["saying_verbs"] or ws[-1].tag_ != "VBD":
+        return False
+    phrase, speaker = right.doc[right.start : commas[-1]], right.doc[commas[-1] + 1 : ws[-1].i]
+    if not speaker or not all(t.tag_ in ("DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "CD") for t in speaker):
+        return False
+    return not any(t.tag_ in FINITE_TAGS or t.tag_ in ("VB", "VBN", "VBG") for t in phrase) and len(phrase) >= 2
 
 
 def _cut_predicate(left: Span, right: Span) -> bool:
@@ -849,7 +863,9 @@ def paragraph_broken_mid_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     bare singular title that lost its name to a link, "Promising sprinter¶¶clocked", nor an order, "Let's
     hope"); on "have" before its participle ("has¶¶agreed to end"); on an article after a sentence ("…, the
     operator said. The¶¶Crossing…"); on a number before its multiplier ("rose by 3.4¶¶Billion euros"); and
-    on a preposition before the gerund that is its object ("a new method for¶¶Setting prices"). So it does where
+    on a preposition before the gerund that is its object ("a new method for¶¶Setting prices"); and before a
+    paragraph that is only a verbless phrase and who said it ("…landing fees and passenger¶¶Charges this winter,
+    airport officials said."). So it does where
     the paragraph stops on a preposition cut from the noun phrase the next opens with, unless a wh-word or a
     relative clause could strand it ("is based on¶¶A sophisticated model",
     not "what they asked for¶¶The…"), in a sentence of six words or more or one that follows another in its
