@@ -651,6 +651,12 @@ def _cut_predicate(left: Span, right: Span) -> bool:
     verb = first.head if first.dep_.startswith("aux") else first
     if not agrees or not (verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT"):
         return False  # ("Rose Smith said…": a name, no verb)
+    # a participle before a main clause that opens with its subject ("Geared towards gamers, it is…"), unless that
+    # clause only closes the statement with its source ("…, the survey found.")
+    root = right.root
+    subject_first = any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < root.i for c in root.children)
+    if root.i != verb.i and subject_first and root.i != words(right)[-1].i:
+        return False  # (but "…, said Mr Smith." too)
     if first.tag_ == "VB" and not has_main_verb(left):
         return False  # "Two of the rescued climbers¶¶Click here for the video": an order after a caption
     return not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)

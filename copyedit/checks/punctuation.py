@@ -247,6 +247,8 @@ def _loose_opening(first: Token) -> bool:
     parse, which hangs a noun before its verb in odd places ("Talks resume": a compound)."""
     if not first.is_alpha or first.lower_ in _SUBJECT_OPENERS or first.pos_ == "PRON" or is_name(first):
         return False
+    if first.tag_ not in ("NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "DT"):
+        return False  # "However, …", "Almost 50% of …": an adverb opens a sentence of its own
     if _parsed_subject(first):
         return False  # "⏎⏎Hundreds of firms have asked…"
     doc, i = first.doc, first.i
