@@ -605,7 +605,7 @@ def _phrase_then_attribution(right: Span) -> bool:
     stub is often odd (it may make the phrase a second subject of "said")."""
     ws = words(right)
     commas = [t.i for t in right if t.text == ","]
-    if not commas or ws[-1].lemma_ not in lexicon.load("stray_stops")["saying_verbs"] or ws[-1].tag_ != "VBD":
+    if not commas or not ws or ws[-1].lemma_ not in lexicon.load("stray_stops")["saying_verbs"] or ws[-1].tag_ != "VBD":
         return False
     phrase, speaker = right.doc[right.start : commas[-1]], right.doc[commas[-1] + 1 : ws[-1].i]
     if not speaker or not all(t.tag_ in ("DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "CD") for t in speaker):
