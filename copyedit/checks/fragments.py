@@ -868,12 +868,11 @@ def paragraph_broken_mid_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     finite verb that agrees with it and has no subject ("garden centres¶¶Remain closed until April"; not a
     bare singular title that lost its name to a link, "Promising sprinter¶¶clocked", nor an order, "Let's
     hope"); on "have" before its participle ("has¶¶agreed to end"); on an article after a sentence ("…, the
-    operator said. The¶¶Crossing…"); on a number before its multiplier ("rose by 3.4¶¶Billion euros"); and
-    on a preposition before the gerund that is its object ("a new method for¶¶Setting prices"); and before a
-    paragraph that is only a verbless phrase and who said it ("…landing fees and passenger¶¶Charges this winter,
-    airport officials said."). So it does where
-    the paragraph stops on a preposition cut from the noun phrase the next opens with, unless a wh-word or a
-    relative clause could strand it ("is based on¶¶A sophisticated model",
+    operator said. The¶¶Crossing…"); on a number before its multiplier ("rose by 3.4¶¶Billion euros"); on a
+    preposition before the gerund that is its object ("a new method for¶¶Setting prices"); and before a paragraph
+    that is only a verbless phrase and who said it ("…landing fees and passenger¶¶Charges this winter, airport
+    officials said."). So it does where the paragraph stops on a preposition cut from the noun phrase the next
+    opens with, unless a wh-word or a relative clause could strand it ("is based on¶¶A sophisticated model",
     not "what they asked for¶¶The…"), in a sentence of six words or more or one that follows another in its
     paragraph (no heading); on a word waiting for the infinitive the next opens with ("was set¶¶To
     restructure"); on "to" before the bare verb the next opens with, which has no subject ("more time
