@@ -444,8 +444,9 @@ def relative_gap(prep: Token, sent: Span) -> bool:
 
 def _clause_gap(clause: Token) -> str | None:
     """The gap a clause on the preposition's path to the root may leave it: "sure", "possible" or None."""
-    if clause.dep_ == "relcl" and not any(c.tag_ in ("WDT", "WP") for c in clause.children):
-        return "sure"  # "the firm they are dealing with"
+    relative_word = any(c.tag_ in ("WDT", "WP") or c.lower_ in _NO_GAP for c in clause.children)
+    if clause.dep_ == "relcl" and not relative_word:
+        return "sure"  # "the firm they are dealing with" (but "the year when profits rose" leaves no gap)
     if clause.dep_ == "xcomp" and clause.head.pos_ == "ADJ":
         return "sure"  # "hard to get into", "worth fighting for"
     if clause.dep_ in ("acl", "xcomp", "relcl", "advcl") and any(c.tag_ == "TO" for c in clause.children):
