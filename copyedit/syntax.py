@@ -39,6 +39,11 @@ def has_subject(tok: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in tok.children)
 
 
+def subject_before(verb: Token) -> bool:
+    """Whether a subject of ``verb`` stands before it (one after it may be a misread object: "improved her")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and c.i < verb.i for c in verb.children)
+
+
 def is_main_clause(sent: Span) -> bool:
     """A declarative sentence: a finite root with its own subject, not introduced by a subordinator."""
     ws = words(sent)

@@ -42,6 +42,7 @@ from copyedit.syntax import (
     joined_case,
     looks_like_heading,
     opens_in_capitals,
+    subject_before,
     words,
 )
 
@@ -654,12 +655,11 @@ def _cut_predicate(left: Span, right: Span) -> bool:
     # a participle before a main clause that opens with its subject ("Geared towards gamers, it is…"), unless that
     # clause only closes the statement with its source ("…, the survey found.")
     root = right.root
-    subject_first = any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < root.i for c in root.children)
-    if root.i != verb.i and subject_first and root.i != words(right)[-1].i:
+    if root.i != verb.i and subject_before(root) and root.i != words(right)[-1].i:
         return False  # (but "…, said Mr Smith." too)
     if first.tag_ == "VB" and not has_main_verb(left):
         return False  # "Two of the rescued climbers¶¶Click here for the video": an order after a caption
-    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
+    return not has_subject(verb)
 
 
 def _cut_report(last: Token, right: Span) -> bool:

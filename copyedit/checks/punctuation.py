@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from copyedit import lexicon
+from copyedit.checks.agreement import finite_verb
 from copyedit.checks.fragments import _breaks_into
 from copyedit.checks.stray_stops import reporting_tail
 from copyedit.model import Finding, Safety
@@ -259,8 +260,8 @@ def _loose_opening(first: Token) -> bool:
         i += 1  # "Analysts also said"
     if not nouns or i >= len(doc) or doc[i].tag_ not in FINITE_TAGS:
         return True
-    verb, plural = doc[i], nouns[-1].tag_ in ("NNS", "NNPS") or any(t.lower_ in ("and", "&") for t in doc[first.i : i])
-    return (verb.tag_ == "VBZ" and plural) or (verb.tag_ == "VBP" and not plural)
+    plural = nouns[-1].tag_ in ("NNS", "NNPS") or any(t.lower_ in ("and", "&") for t in doc[first.i : i])
+    return _disagrees(doc[i], plural)
 
 
 def _parsed_subject(first: Token) -> bool:
@@ -272,12 +273,15 @@ def _parsed_subject(first: Token) -> bool:
     verb = head.head
     if head.dep_ not in ("nsubj", "nsubjpass") or verb.i < head.i:
         return False
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
-    finite = auxes[0] if auxes else verb
-    if finite.tag_ not in FINITE_TAGS or any(t.text == "," for t in first.doc[first.i : finite.i]):
+    finite = finite_verb(verb)
+    if finite is None or any(t.text == "," for t in first.doc[first.i : finite.i]):
         return False
-    plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "cc" for c in head.children)
-    return not ((finite.tag_ == "VBZ" and plural) or (finite.tag_ == "VBP" and not plural))
+    return not _disagrees(finite, head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "cc" for c in head.children))
+
+
+def _disagrees(finite: Token, plural: bool) -> bool:
+    """Whether a present tense shows the other number than its subject's."""
+    return (finite.tag_ == "VBZ" and plural) or (finite.tag_ == "VBP" and not plural)
 
 
 #: The tags of a noun phrase's words before its verb ("Today's special session", "Beer and spirits").

@@ -24,6 +24,7 @@ from copyedit.syntax import (
     is_main_clause,
     joined_case,
     opens_in_capitals,
+    subject_before,
     words,
 )
 
@@ -46,10 +47,6 @@ def stop_gap(left: Span, right: Span) -> tuple[Token, Token] | None:
     return stop, first
 
 
-def _subjects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
-
-
 def _verb_continues(aux: Token, first: Token) -> bool:
     """Whether ``first`` is the verb form that the auxiliary or "to" ending the previous part asks for."""
     if aux.tag_ == "TO" or aux.tag_ == "MD":
@@ -68,8 +65,7 @@ def cannot_end(last: Token, left: Span, right: Span) -> bool:
     infinitive = last.lower_ == "to"  # whatever its tag: the tagger reads a final "to" as a preposition too
     if last.tag_ in ("TO", "MD") or last.lemma_ == "have" or infinitive:
         # (a subject counts before its verb: "has¶¶improved her standing" may parse "her" as one)
-        root = right.root
-        if _verb_continues(last, right[0]) and not any(c.i < root.i for c in _subjects(root)):
+        if _verb_continues(last, right[0]) and not subject_before(right.root):
             return True
         own = any(c.dep_ in ("nsubj", "nsubjpass") for c in right[0].children)
         if infinitive and right[0].tag_ == "VB" and not own and _gap(last, left) is None:
