@@ -306,7 +306,14 @@ def _name_owner(owner: Token, owned: Token) -> bool:
     and mines minister": a false title), with no classifying adjective before a noun news may leave bare ("West
     Germany monetary policy"), and not closing an opening phrase before its subject ("in Britain most firms are").
     POS001's own tests, where the detector's evidence is its probability."""
-    from copyedit.checks.possessive import _counted, _inflected_degree, _name_start, _opens_subject, role_noun
+    from copyedit.checks.possessive import (
+        _counted,
+        _name_start,
+        _opens_subject,
+        _owning,
+        degree_adjective,
+        role_noun,
+    )
 
     doc = owner.doc
     first = _name_start(owner)
@@ -323,8 +330,10 @@ def _name_owner(owner: Token, owned: Token) -> bool:
     if any(t.tag_ == "CC" for t in phrase):
         return False
     # a classifying adjective ("West Germany monetary policy") keeps a name a modifier, unless the noun is one that
-    # news never leaves bare; an adjective of degree ("rapid") does not ("China rapid growth")
-    if any(t.tag_ == "JJ" and not _inflected_degree(t.lower_) for t in phrase) and not _counted(owned):
+    # news never leaves bare; an adjective of degree ("China rapid growth", "Israel controversial wall") or one that
+    # places the thing among its owner's own ("Turkey current loan") does not
+    classifying = [t for t in phrase if t.tag_ == "JJ" and not (degree_adjective(t.lower_) or _owning(t.lower_))]
+    if classifying and not _counted(owned):
         return False
     return not any(role_noun(t.lower_) for t in [*phrase, owned] if t.tag_ in ("NN", "NNS"))
 

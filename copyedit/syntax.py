@@ -229,9 +229,21 @@ def _stray_finite(sent: Span, root: Token) -> bool:
         if t.tag_ not in FINITE_TAGS or t == root or (t.head == root and t.dep_.startswith("aux")):
             continue
         verb = t.head if t.dep_.startswith("aux") else t
+        if _shared_subject(verb, root):
+            continue  # "Who made his debut but has been dropped": a second predicate of the same clause
         if not _plainly_embedded(verb):
             return True
     return False
+
+
+def _shared_subject(verb: Token, root: Token) -> bool:
+    """Whether ``verb`` is a predicate coordinated with the root's that has no subject of its own: it shares the
+    root's, and so its clause."""
+    return (
+        verb.dep_ == "conj"
+        and verb.head == root
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    )
 
 
 _RELATIVE_TAGS = ("WDT", "WP", "WP$")
@@ -452,9 +464,24 @@ def in_quotation(tok: Token) -> bool:
 
 
 def quoted_at(doc: Doc, pos: int) -> bool:
-    """Whether character ``pos`` of the block stands inside quotation marks opened earlier in it."""
-    before = doc_text(doc)[:pos]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    """Whether character ``pos`` of the block stands inside quotation marks opened earlier in it. Straight marks
+    pair up in turn, but a block whose first straight mark closes a quotation (after a word, before a space or
+    punctuation: `further," he said.`) opened inside one, before it begins: that mark pairs with none of its own."""
+    text = doc_text(doc)
+    before = text[:pos]
+    if before.count("“") > before.count("”"):
+        return True
+    marks = before.count('"')
+    first = text.find('"')
+    if marks and _STRAIGHT_CLOSES.match(text, first) and not _STRAIGHT_OPENS.match(text, first):
+        marks -= 1
+    return marks % 2 == 1
+
+
+#: A straight mark that opens a quotation: at the start or after a space, bracket or dash, before no space.
+_STRAIGHT_OPENS = re.compile(r'(?:^|(?<=[\s(\[—–-]))"(?=\S)')
+#: A straight mark that closes one: after no space, before a space, punctuation or the end.
+_STRAIGHT_CLOSES = re.compile(r'(?<=\S)"(?=$|[\s.,;:!?)\]—–-])')
 
 
 def doc_text(doc: Doc) -> str:

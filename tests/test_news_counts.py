@@ -127,3 +127,29 @@ def test_the_shipped_common_owners_are_nouns_news_owns_with_s() -> None:
     owners = lexicon.load("news_counts")["common_owners"]
     assert {"company", "country", "government"} <= set(owners)
     assert "chairman" not in owners and all(w.islower() for w in owners)
+
+
+def test_an_adjective_graded_by_an_adverb_of_degree_is_listed_and_a_classifying_one_is_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(news_counts, "MIN_ADJECTIVE", 3)
+    monkeypatch.setattr(news_counts, "MIN_GRADED", 2)
+    counts = _counts(
+        [
+            "The plan is highly controversial.",
+            "It was a very controversial decision.",
+            "The controversial law passed.",
+            "Monetary policy was tight.",
+            "The bank sets monetary policy.",
+            "Its monetary stance is clear.",
+        ]
+    )
+    assert counts.graded["controversial"] == 2 and counts.graded["monetary"] == 0
+    degrees = counts.degree_adjectives()
+    assert "controversial" in degrees and "monetary" not in degrees
+
+
+def test_the_shipped_degree_adjectives_grade_and_do_not_classify() -> None:
+    degrees = set(lexicon.load("news_counts")["degree_adjectives"])
+    assert {"controversial", "strong"} <= degrees
+    assert not degrees & {"monetary", "economic", "chemical", "future", "agricultural"}

@@ -27,6 +27,11 @@ shared independent set and the benchmark's frozen set left out), not written by 
   singular verb at least MIN_SUBJECT times and a plural one at most MAX_PLURAL of them. A name before one does
   not make it a team's or a firm's people ("the US economy have grown" is no British collective plural, as "the
   Tottenham hierarchy are" may be).
+- ``degree_adjectives`` (POS001, the detector's possessives): adjectives of degree, which an adverb of degree
+  ("very", "highly", "too"; DEGREE_ADVERBS) modifies at least MIN_GRADED times and in at least GRADED_SHARE of
+  their uses ("highly controversial", "very strong"), as it never does a classifying adjective ("monetary",
+  "chemical"). English puts such an adjective before a name that modifies a noun ("the controversial Israel
+  wall"), so a bare name right before one owns the noun after it ("Israel controversial wall").
 """
 
 from __future__ import annotations
@@ -48,6 +53,15 @@ MAX_PLURAL = 0.03
 PASSIVE_RATIO = 5
 MIN_INFINITIVE = 10
 MIN_OWNER = 5
+MIN_ADJECTIVE = 20
+MIN_GRADED = 5
+GRADED_SHARE = 0.05
+#: Adverbs that grade an adjective; "more", "most" and "less" too, where the parse makes them its modifier.
+DEGREE_ADVERBS = frozenset(
+    {"very", "so", "too", "extremely", "highly", "increasingly", "fairly", "relatively", "quite", "rather", "less"}
+    | {"more", "most", "least", "particularly", "especially", "slightly", "somewhat", "deeply", "really"}
+    | {"incredibly", "hugely", "enormously"}
+)
 BE = frozenset({"is", "are", "was", "were", "be", "been"})
 DETERMINING = frozenset({"det", "poss", "nummod", "predet"})
 #: What may stand before a name that opens a noun phrase; anything else makes the name part of a longer phrase.
@@ -67,6 +81,8 @@ class Counts:
         self.to_ing: Counter[str] = Counter()  # … before "to" and an "-ing" form
         self.owns_ranked: Counter[str] = Counter()  # "the company's largest …"
         self.bare_ranked: Counter[str] = Counter()  # "the company largest …", a noun after it
+        self.adjectives: Counter[str] = Counter()  # a lowercase adjective (tag JJ)
+        self.graded: Counter[str] = Counter()  # … right after an adverb of degree that modifies it
 
     def _owner(self, tok) -> None:
         """Count a lowercase singular noun after "the" by whether a ranked phrase follows it with "'s" or without."""
@@ -109,8 +125,17 @@ class Counts:
         self.subject[tok.text] += 1
         self.plural_verb[tok.text] += finite.tag_ == "VBP" or finite.lower_ == "were"
 
+    def _adjective(self, tok) -> None:
+        """Count a lowercase adjective, and whether an adverb of degree right before it modifies it."""
+        self.adjectives[tok.text] += 1
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.lower_ in DEGREE_ADVERBS and prev.dep_ == "advmod" and prev.head.i == tok.i:
+            self.graded[tok.text] += 1
+
     def add(self, doc) -> None:
         for tok in doc:
+            if tok.tag_ == "JJ" and tok.is_alpha and tok.text.islower():
+                self._adjective(tok)
             if tok.lower_ == "to":
                 self._infinitive(tok)
             if tok.is_alpha and tok.text.islower():
@@ -147,6 +172,13 @@ class Counts:
     def common_owners(self) -> list[str]:
         return sorted(w for w, n in self.owns_ranked.items() if n >= MIN_OWNER and not self.bare_ranked[w])
 
+    def degree_adjectives(self) -> list[str]:
+        return sorted(
+            w
+            for w, n in self.adjectives.items()
+            if n >= MIN_ADJECTIVE and self.graded[w] >= max(MIN_GRADED, GRADED_SHARE * n)
+        )
+
     def infinitive_heads(self) -> list[str]:
         return sorted(w for w, n in self.to_base.items() if n >= MIN_INFINITIVE and not self.to_ing[w])
 
@@ -176,7 +208,7 @@ def main() -> None:
     for doc in parse(paragraphs):
         counts.add(doc)
     nouns, verbs, subjects = counts.count_nouns(), counts.passive_after_be(), counts.singular_subjects()
-    heads, owners = counts.infinitive_heads(), counts.common_owners()
+    heads, owners, degrees = counts.infinitive_heads(), counts.common_owners(), counts.degree_adjectives()
     lines = [
         f"# Counted by `python -m train.news_counts` from {len(paragraphs)} training paragraphs of BBC and Reuters",
         "# news (see its docstring). Do not edit by hand: change train/news_counts.py and run it again.",
@@ -201,11 +233,16 @@ def main() -> None:
         " never without it.",
         "common_owners:",
         *(f"  - {w}" for w in owners),
+        f"# POS001: adjectives an adverb of degree modifies at least {MIN_GRADED} times and in at least"
+        f" {GRADED_SHARE:.0%} of\n# their uses (seen at least {MIN_ADJECTIVE} times).",
+        "degree_adjectives:",
+        *(f"  - {w}" for w in degrees),
     ]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(
         f"{args.out}: {len(nouns)} count nouns, {len(verbs)} verbs passive after 'be',"
-        f" {len(subjects)} singular subjects, {len(heads)} infinitive heads, {len(owners)} common owners"
+        f" {len(subjects)} singular subjects, {len(heads)} infinitive heads, {len(owners)} common owners,"
+        f" {len(degrees)} degree adjectives"
     )
 
 

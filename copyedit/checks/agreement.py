@@ -336,9 +336,11 @@ def _bare_subject(noun: Token) -> bool:
 
 
 def _name_part(tok: Token) -> bool:
-    """A word of a name; a common word capitalised only because it opens the sentence ("House prices") is not."""
+    """A word of a name; a common word capitalised only because it opens the sentence ("House prices") is not,
+    unless the text capitalises it in mid-sentence too (the recogniser's guess at a sentence's first word is no
+    evidence: it takes "House prices" for a name)."""
     if tok.i == tok.sent.start and tok.text[:1].isupper() and is_common_word(tok.text):
-        return capitalised_inside(tok)
+        return any(t.text == tok.text and mid_sentence_capital(t) for t in tok.doc)
     return is_name(tok)
 
 

@@ -601,17 +601,27 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
 
 
 def _phrase_then_attribution(right: Span) -> bool:
-    """Whether a paragraph is only a phrase with no verb, then a comma and who said it ("Prices this year, industry
-    sources said."): what was said began in the paragraph before. Read from the words, as the parse of such a
-    stub is often odd (it may make the phrase a second subject of "said")."""
+    """Whether a paragraph is only a phrase with no finite verb (a participle's may stand in it), then a comma and
+    who said it ("Prices this year, industry sources said.", "Needed for new plants, says the Times."): what was
+    said began in the paragraph before. Read from the words, as the parse of such a stub is often odd (it may make
+    the phrase a second subject of "said")."""
     ws = words(right)
     commas = [t.i for t in right if t.text == ","]
-    if not commas or not ws or ws[-1].lemma_ not in lexicon.load("stray_stops")["saying_verbs"] or ws[-1].tag_ != "VBD":
+    if not commas or len(ws) < 3:
         return False
-    phrase, speaker = right.doc[right.start : commas[-1]], right.doc[commas[-1] + 1 : ws[-1].i]
+    saying = lexicon.load("stray_stops")["saying_verbs"]
+    doc, comma = right.doc, commas[-1]
+    after = doc[comma + 1 : ws[-1].i + 1]
+    if ws[-1].lemma_ in saying and ws[-1].tag_ == "VBD":
+        speaker = after[:-1]  # "…, industry sources said."
+    elif after and after[0].lemma_ in saying and after[0].tag_ in ("VBD", "VBZ"):
+        speaker = after[1:]  # "…, says the Times."
+    else:
+        return False
     if not speaker or not all(t.tag_ in ("DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "CD") for t in speaker):
         return False
-    return not any(t.tag_ in FINITE_TAGS or t.tag_ in ("VB", "VBN", "VBG") for t in phrase) and len(phrase) >= 2
+    phrase = doc[right.start : comma]
+    return not any(t.tag_ in FINITE_TAGS or t.tag_ == "VB" for t in phrase) and len(phrase) >= 2
 
 
 def _cut_predicate(left: Span, right: Span) -> bool:
@@ -870,9 +880,10 @@ def paragraph_broken_mid_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     hope"); on "have" before its participle ("has¶¶agreed to end"); on an article after a sentence ("…, the
     operator said. The¶¶Crossing…"); on a number before its multiplier ("rose by 3.4¶¶Billion euros"); on a
     preposition before the gerund that is its object ("a new method for¶¶Setting prices"); and before a paragraph
-    that is only a verbless phrase and who said it ("…landing fees and passenger¶¶Charges this winter, airport
-    officials said."). So it does where the paragraph stops on a preposition cut from the noun phrase the next
-    opens with, unless a wh-word or a relative clause could strand it ("is based on¶¶A sophisticated model",
+    that is only a phrase with no finite verb and who said it ("…landing fees and passenger¶¶Charges this winter,
+    airport officials said.", "…to develop technology¶¶Needed for clean energy, says the Times."). So it does
+    where the paragraph stops on a preposition cut from the noun phrase the next opens with, unless a wh-word or
+    a relative clause could strand it ("is based on¶¶A sophisticated model",
     not "what they asked for¶¶The…"), in a sentence of six words or more or one that follows another in its
     paragraph (no heading); on a word waiting for the infinitive the next opens with ("was set¶¶To
     restructure"); on "to" before the bare verb the next opens with, which has no subject ("more time

@@ -154,10 +154,14 @@ def _opener(first: Token, head: Token) -> tuple[Token | None, bool]:
     if title and title[0].lower_ in honorifics and all(_in_title(t) for t in title):
         first = edge
     prev = doc[first.i - 1] if first.i > 0 and not first.is_sent_start else None
-    if prev is not None and prev.tag_ == "NN" and prev.text.islower() and role_noun(prev.lower_):
-        # a false title is part of the name's phrase: "the exposure of singer Janet Jackson breast"
+    titled = first.lower_ in honorifics
+    if prev is not None and prev.tag_ == "NN" and prev.text.islower() and (titled or role_noun(prev.lower_)):
+        # a false title is part of the name's phrase: "the exposure of singer Janet Jackson breast"; before a
+        # courtesy title any run of nouns is one ("theatre impresario Sir Cameron Mackintosh fortune")
         prev = doc[prev.i - 1] if prev.i > 0 and not prev.is_sent_start else None
-    return prev, first.lower_ in honorifics
+        while titled and prev is not None and prev.tag_ == "NN" and prev.text.islower():
+            prev = doc[prev.i - 1] if prev.i > 0 and not prev.is_sent_start else None
+    return prev, titled
 
 
 def _in_title(tok: Token) -> bool:
@@ -324,7 +328,7 @@ def _described(first: Token, last: Token, adjective: Token) -> Safety | None:
     hyphened = end > adjective.i + 1
     if (adjective.tag_ != "JJ" and not hyphened) or not adjective.text.islower() or end >= len(doc):
         return None
-    degree = not hyphened and _inflected_degree(adjective.lower_)
+    degree = not hyphened and degree_adjective(adjective.lower_)
     if degree:
         end = _past_describers(doc, end)  # "China rapid economic growth"
         if end >= len(doc):
@@ -623,13 +627,20 @@ _NAME_THEN_TWO_WORDS = re.compile(r"(?<!\S)[A-Z]\S*\s+([a-z]+)\s+[a-z]")
 
 
 def _name_then_degree(text: str) -> bool:
-    return any(_inflected_degree(m.group(1)) for m in _NAME_THEN_TWO_WORDS.finditer(text))
+    return any(degree_adjective(m.group(1)) for m in _NAME_THEN_TWO_WORDS.finditer(text))
 
 
 @lru_cache(maxsize=4096)
-def _inflected_degree(word: str) -> bool:
-    """Whether the word is an adjective with an inflected comparative ("rapid", "rapider"; not "annual")."""
-    return "JJR" in getAllInflections(word, upos="ADJ")
+def degree_adjective(word: str) -> bool:
+    """Whether the word is an adjective of degree: one with an inflected comparative ("rapid", "rapider"; not
+    "annual"), or one that news grades with an adverb of degree (news_counts.yaml, degree_adjectives: "highly
+    controversial"; never "very monetary")."""
+    return "JJR" in getAllInflections(word, upos="ADJ") or word in _degree_adjectives()
+
+
+@cache
+def _degree_adjectives() -> frozenset[str]:
+    return frozenset(lexicon.load("news_counts")["degree_adjectives"])
 
 
 #: Two capitalised words, then a lowercase one: a person's full name (or a title and a name) before a noun.
@@ -792,7 +803,8 @@ def missing_possessive(doc: Doc, ctx: Context) -> Iterator[Finding]:
     what follows too; classifying adjectives do not ("West Germany monetary policy" is wire copy's modifier),
     nor does a name that closes an opening phrase before its subject ("In Japan major efforts remained"). An
     adjective of degree, which English puts before a modifying name, lets a place or a person own a mass noun too
-    ("China rapid economic growth"; "rapid" has "rapider"), but not a firm, whose name may modify a product.
+    ("China rapid economic growth"; "rapid" has "rapider", and news grades "controversial" with "highly": data:
+    news_counts.yaml, degree_adjectives), but not a firm, whose name may modify a product.
 
     A person's full name (or a titled name) before a lone singular count noun is a possessor too: a count
     noun needs a determiner, and the name is the only word that can be one ("Andrew Gilligan story"). A
@@ -801,7 +813,8 @@ def missing_possessive(doc: Doc, ctx: Context) -> Iterator[Finding]:
     a plural after a preposition that opens no clause ("in Lord Woolf words"; but "before Mr Smith leaves"). A
     superlative or ordinal phrase may stand before its apposition ("Britain biggest union, Unison"). A compound
     that ends on such a count noun needs a determiner as much as the noun alone ("Tony Blair election campaign"),
-    a false title before the name is part of its phrase ("the exposure of singer Janet Jackson breast"), and after
+    a false title before the name is part of its phrase ("the exposure of singer Janet Jackson breast"; before a
+    courtesy title, any run of nouns: "theatre impresario Sir Cameron Mackintosh fortune"), and after
     a preposition that opens no clause no verb of the name's can follow ("in Robert Peston book"). So is a
     place run straight into a person's full name ("beat Russia Elena Bovina"), but not after a preposition
     ("For Australia Ricky Ponting scored") or across a capitalised role ("U.S. Lawyer Thomas Ward"). Left

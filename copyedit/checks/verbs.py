@@ -614,8 +614,11 @@ def _unattested_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety
         if after is not None and after.pos_ not in _AFTER_PASSIVE:
             continue
         before = doc[nxt.sent.start : be.i]
-        if any(t.lemma_ == "do" or t.tag_ in ("WP", "WDT") for t in before):
-            continue  # "What they did was build a wall", "all it needs is support"
+        # a relative pronoun that is the subject of this "be" opens no pseudo-cleft ("the trailer that has been
+        # release")
+        own = {be.i, nxt.i, be.head.i}
+        if any(t.lemma_ == "do" or (t.tag_ in ("WP", "WDT") and t.head.i not in own) for t in before):
+            continue  # "What they did was build a wall", "the thing that it needs is support"
         if any(t.lower_ == "there" for t in before[-2:]):
             continue  # "there was need for": the noun is the subject
         forms = getInflection(nxt.lower_, tag="VBN")
