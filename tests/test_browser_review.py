@@ -318,7 +318,14 @@ def decide(driver, page: Path, how: Callable) -> None:
     open_page(driver, page)
     how(driver)
     counts = driver.find_element("id", "counts").text
-    open_page(driver, page, fresh=False)  # decisions survive a reload
+    # decisions survive a reload: the page stores each at once, but Chrome hands a write on to the page loaded next
+    # a moment later (on a busy machine, after the reload has read the store), so reload until it shows them
+    deadline = time.monotonic() + 10
+    while True:
+        open_page(driver, page, fresh=False)
+        if driver.find_element("id", "counts").text == counts or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
     assert driver.find_element("id", "counts").text == counts
 
 

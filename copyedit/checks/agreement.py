@@ -479,9 +479,15 @@ def _plain_before(before: Token, subj: Token, verb: Token) -> bool:
     # makes one (a verb coordinated with one before it), unless a negation asks for a noun ("not X but the Y")
     contrast = before.lower_ == "but" and clause.dep_ == "conj" and clause.head.i < before.i and before.i > 0
     joined = joined or (contrast and before.doc[before.i - 1].lower_ not in _NEGATING)
+    # "The country has … and many observers feels": "and" without its comma between two clauses the parse makes,
+    # the first with a subject of its own before it; only a plural before a singular verb, which is wrong however
+    # the "and" is read ("the words and the judgement were his" may be one subject of two nouns)
+    plural = form_number(subj) == PLUR and verb_number(verb) == SING
+    clauses = plural and before.lower_ == "and" and clause.dep_ == "conj" and clause.head.i < before.i
+    joined = joined or (clauses and any(c.dep_ in SUBJECTS and c.i < clause.head.i for c in clause.head.children))
     # (not with a name in it: "…, and the Mercedes garage were calm" may count a team's people, as British does)
     named = any(c.tag_ in ("NNP", "NNPS") for c in subj.children)
-    if joined and not named and any(c.dep_ in ("det", "poss") for c in subj.children):
+    if joined and not named and (any(c.dep_ in ("det", "poss") for c in subj.children) or determiners(subj)):
         return True
     if not (opening or fronted) and (is_dash(before) or before.pos_ in ("CCONJ", "PRON")):
         return False  # "neither X nor the system ask", "he we was" (but "But she have", "which he have run")
@@ -791,7 +797,10 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
     economy have grown"; news_counts.yaml, counted by train/news_counts.py). A mass noun with a determiner or owner
     is singular ("the research show"), whatever number its form might have. After a comma, a determined subject
     and its reporting verb that close the sentence attribute what came before ("…, a senior adviser have
-    warned."): no appositive there.
+    warned."): no appositive there. After "and" between two clauses, the first with a subject of its own, a
+    determined plural subject before a singular verb is the second clause's own, with or without a comma ("The
+    town has two schools and many parents says…"); a singular one may end a subject of two nouns ("the words and
+    the judgement were his").
     """
     for verb in doc:
         verb_num = verb_number(verb)
