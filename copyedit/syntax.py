@@ -343,10 +343,14 @@ def _relative_then_predicate(sent: Span) -> bool:
 def _listing_then_predicate(sent: Span) -> bool:
     """A phrase with no finite verb, closed by a comma, then a verb phrase with no subject, or a reporting verb
     with its subject and nothing else: the phrase and the rest of a sentence the stop cut ("Including Smith,
-    are ready to play.", "Including the Federal Reserve, dealers said.")."""
-    comma = next((t for t in sent if t.text == ","), None)
-    if comma is None or comma.i + 2 >= sent.end or any(t.tag_ in FINITE_TAGS for t in sent[: comma.i - sent.start]):
+    are ready to play.", "Including the Federal Reserve, dealers said."). The phrase may hold a list: its last
+    comma before the first finite verb closes it ("Including Smith, Jones and Brown, are ready.")."""
+    first = next((t.i for t in sent if t.tag_ in FINITE_TAGS), sent.end)
+    comma = next((t for t in reversed(sent.doc[sent.start : first]) if t.text == ","), None)
+    if comma is None or comma.i + 2 >= sent.end:
         return False
+    if comma.i - 1 not in {t.i for t in words(sent)[0].subtree}:
+        return False  # the comma must close the participle's own phrase ("Including the tax, the coins traded…")
     verb = _verb_after(comma, sent)
     if verb.tag_ in FINITE_TAGS:
         return _subjectless(verb, comma)

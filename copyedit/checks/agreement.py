@@ -586,10 +586,10 @@ def _doubtful(verb: Token, subj: Token, clause: Token, subj_num: str) -> bool:
         if not (inside and nxt is not None and nxt.tag_ in ("PRP", "DT", "PRP$") and verb in nxt.ancestors):
             return True
     verb_num = verb_number(verb)
-    if any(
-        c.dep_ == "conj" and (f := finite_verb(c)) is not None and verb_number(f) == verb_num for c in clause.children
-    ):
-        return True  # "the threat, nicknamed evil twins, pose as … but are …": the writer's number, twice
+    shared = [c for c in clause.children if c.dep_ == "conj" and not any(g.dep_ in SUBJECTS for g in c.children)]
+    if any((f := finite_verb(c)) is not None and verb_number(f) == verb_num for c in shared):
+        return True  # "the threat, nicknamed evil twins, pose as … but are …": the writer's number, twice (not
+        # "the contract expire in the summer, but Real want to keep him": a clause with a subject of its own)
     phrase = [*subj.subtree, *doc[subj.i + 1 : verb.i]]
     if any(t.lower_.endswith("ing") and t.i > 0 and doc[t.i - 1].pos_ == "NOUN" for t in phrase):
         return True

@@ -226,14 +226,49 @@ def _runs_on(nxt: Parsed) -> bool:
 _RUN_ON_OPENERS = frozenset({"ADP", "VERB", "AUX", "SCONJ", "CCONJ", "PART"})
 
 
-def _may_run_on(ctx: Context) -> bool:
+def _may_run_on(doc: Doc, ctx: Context) -> bool:
     """Whether the next paragraph opens on a word that could carry this paragraph's sentence on (a preposition,
     a verb, a conjunction): then a stop here and a join are both repairs, and the stop is not the one answer."""
     nxt = ctx.next
     if nxt is None or nxt.block.kind != "paragraph" or not len(nxt.doc):
         return False
     first = nxt.doc[0]
-    return first.pos_ in _RUN_ON_OPENERS or first.tag_ in ("VBN", "VBG") or _loose_opening(first)
+    if first.pos_ in _RUN_ON_OPENERS or first.tag_ in ("VBN", "VBG"):
+        whole = first.lower_ != "of" and not _verbless_conjunct(list(doc.sents)[-1])
+        return not (whole and _opening_phrase_then_clause(next(iter(nxt.doc.sents))))
+    return _loose_opening(first)
+
+
+def _verbless_conjunct(sent: Span) -> bool:
+    """Whether a sentence ends on a clause's conjunction, after its comma, with no verb after it ("…that year,
+    but despite threats"): the clause it opens has not come yet (not "both when he was … and during his term")."""
+    cc = next((t for t in reversed(sent) if t.lower_ in ("and", "but", "or", "yet") and t.pos_ == "CCONJ"), None)
+    if cc is None or cc.i == 0 or cc.doc[cc.i - 1].text != ",":
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in sent.doc[cc.i + 1 : sent.end])
+
+
+def _opening_phrase_then_clause(sent: Span) -> bool:
+    """Whether a sentence opens with a phrase closed by a comma, then its main clause with its own subject and a
+    finite verb that says something of its own ("⏎⏎In an interview on Saturday, the rapper described…",
+    "⏎⏎Unveiling the slogan, he said there was…"): a sentence that begins there, whose opening phrase no sentence
+    before can take as well. Not where the clause is only a source saying nothing ("⏎⏎On Friday, officials
+    said."), which the phrase may close instead."""
+    root = sent.root
+    comma = next((t for t in sent if t.text == ","), None)
+    if comma is None or root.pos_ not in ("VERB", "AUX") or root.i < comma.i or reporting_tail(sent):
+        return False
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    finite = finite_verb(root)
+    if len(subjects) != 1 or comma.i >= subjects[0].left_edge.i or finite is None or subjects[0].i > finite.i:
+        return False
+    # what the clause says: an object or complement of its verb ("…, it said." says nothing: the phrase before
+    # may be what was said, cut from the paragraph before)
+    return any(c.dep_ in _SAYS and c.i > root.i for c in root.children)
+
+
+#: The dependents of a verb that make its clause say something of its own.
+_SAYS = frozenset({"ccomp", "dobj", "xcomp", "attr", "acomp", "oprd", "dative", "parataxis"})
 
 
 #: Words that open a new sentence's subject and never carry a sentence on from a paragraph before.
@@ -450,8 +485,12 @@ def missing_final_stop(doc: Doc, ctx: Context) -> Iterator[Finding]:
     conjunction: "… in the valley⏎⏎Cope with the drought, …"), or on a common word whose noun phrase is no
     subject that agrees with a finite verb after it, with no comma between ("… coal base⏎⏎Prices this year,
     industry sources said.", "… world oil⏎⏎Reserves lies in the Gulf"): the paragraph may have been broken in
-    mid-sentence, so a stop and a join are both repairs. Left to FRG003 where the next paragraph only ends a
-    reported clause ("⏎⏎In early trading on Monday, the company said.").
+    mid-sentence, so a stop and a join are both repairs; but safe where that opening word (not "of", which a noun
+    before it may take) leads a phrase closed by a comma and then a main clause with its own subject that says
+    something of its own ("⏎⏎In an interview on Friday, she said the labels…", "⏎⏎Unveiling the slogan, he
+    said…"), after a paragraph whose last conjunction has its clause ("…that year, but despite threats" has
+    not): a sentence begins there. Left to FRG003
+    where the next paragraph only ends a reported clause ("⏎⏎In early trading on Monday, the company said.").
     """
     text = doc.text.rstrip()
     if ctx.block.kind != "paragraph" or not text[-1:].isalnum() or _exempt(text, ctx):
@@ -474,4 +513,4 @@ def missing_final_stop(doc: Doc, ctx: Context) -> Iterator[Finding]:
     start = word.end() - len(word.group().lstrip())
     if rest.strip() or ctx.source[base + start : base + end] != text[start:]:
         return  # markup (a link, emphasis) closes the paragraph: the stop would go inside it
-    yield ctx.finding(start, end, text[start:] + ".", safety=Safety.UNSAFE if _may_run_on(ctx) else None)
+    yield ctx.finding(start, end, text[start:] + ".", safety=Safety.UNSAFE if _may_run_on(doc, ctx) else None)

@@ -86,8 +86,25 @@ def cannot_end(last: Token, left: Span, right: Span) -> bool:
         # A particle may end its verb phrase ("took the city over"); one cut from its noun leaves a verbless part
         # longer than a deliberate fragment ("A bloody coup.").
         cut = not _adjacent(last, last.head) and _gap(last, left) is None
-        return cut and _verbless(right) and len(words(right)) >= 4
+        return (cut and _verbless(right) and len(words(right)) >= 4) or _opening_participle_cut(last, left, right)
     return last.tag_ in ("IN", "TO") and _wants_object(last, left, right)
+
+
+def _opening_participle_cut(last: Token, left: Span, right: Span) -> bool:
+    """Whether a part is only an opening participle and its particle, with no subject or finite verb, and the
+    next opens with a noun phrase, a comma and the clause the participle opens ("Commenting on. The Paris
+    accord, Gleske said…"): the stop cut the participle from its object, and no sentence is a participle alone."""
+    ws = words(left)
+    head = last.head
+    if not ws or head != ws[0] or head.tag_ not in ("VBG", "VBN") or any(t.tag_ in FINITE_TAGS for t in left):
+        return False
+    comma = next((t for t in right if t.text == ","), None)
+    if comma is None or any(t.pos_ in ("VERB", "AUX") for t in right.doc[right.start : comma.i]):
+        return False
+    if any(entity_type(t) in ("DATE", "TIME") or t.dep_ == "npadvmod" for t in right.doc[right.start : comma.i]):
+        return False  # "Carrying on. The next day, they…": a time opens the sentence, not the particle's object
+    rest = right.doc[comma.i + 1 : right.end]
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.tag_ in FINITE_TAGS for t in rest)
 
 
 def _that_wants_clause(that: Token, right: Span) -> bool:
@@ -655,6 +672,11 @@ def _finite_word(word: str, modals: frozenset[str]) -> bool:
             fixed="Shares in the group fell 5% on Tuesday after the warning.",
         ),
         Example(good="A good result. Now the hard part begins, and the manager knows it."),
+        Example(
+            bad="Commenting on[[. T]]he accord, the minister said it would hold.",
+            fixed="Commenting on the accord, the minister said it would hold.",
+        ),
+        Example(good="Carrying on. The next day, they went home."),
     ],
 )
 def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
@@ -666,6 +688,9 @@ def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     bare participle, a noun or a verb of saying ("suggesting that.", "concerns that.", "but said that."), when
     what follows is a whole clause. A stop between a subject and its verb counts too: a sentence that is only
     a noun phrase, then one that opens with a finite verb and has no subject ("Shares in the group. Fell 5%.").
+    So does one after an opening participle and its particle alone, before the noun phrase, comma and clause the
+    participle opens ("Commenting on. The accord, Mr Smith said…"; not before a time: "Carrying on. The next
+    day, they…").
 
     ## Fix safety
     Safe: the stop is removed and the next word loses its capital unless it is a name (capitalised in
