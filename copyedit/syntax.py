@@ -346,11 +346,15 @@ def _listing_then_predicate(sent: Span) -> bool:
     are ready to play.", "Including the Federal Reserve, dealers said."). The phrase may hold a list: its last
     comma before the first finite verb closes it ("Including Smith, Jones and Brown, are ready.")."""
     first = next((t.i for t in sent if t.tag_ in FINITE_TAGS), sent.end)
-    comma = next((t for t in reversed(sent.doc[sent.start : first]) if t.text == ","), None)
+    commas = [t for t in sent.doc[sent.start : first] if t.text == ","]
+    # a list's commas before the one that closes the phrase: items with no verb ("Including the tax, the coins
+    # traded today at 906 marks, they said." holds a clause, not a list: its first comma closes the phrase)
+    listed = commas and not any(t.pos_ in ("VERB", "AUX") for t in sent.doc[commas[0].i : commas[-1].i])
+    comma = (commas[-1] if listed else commas[0]) if commas else None
     if comma is None or comma.i + 2 >= sent.end:
         return False
     if comma.i - 1 not in {t.i for t in words(sent)[0].subtree}:
-        return False  # the comma must close the participle's own phrase ("Including the tax, the coins traded…")
+        return False  # the comma must close the participle's own phrase
     verb = _verb_after(comma, sent)
     if verb.tag_ in FINITE_TAGS:
         return _subjectless(verb, comma)

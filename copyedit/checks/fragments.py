@@ -878,7 +878,8 @@ def paragraph_broken_mid_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     finite verb that agrees with it and has no subject ("garden centres¶¶Remain closed until April"; not a
     bare singular title that lost its name to a link, "Promising sprinter¶¶clocked", nor an order, "Let's
     hope"); on "have" before its participle ("has¶¶agreed to end"); on an article after a sentence ("…, the
-    operator said. The¶¶Crossing…"); on a number before its multiplier ("rose by 3.4¶¶Billion euros"); on a
+    operator said. The¶¶Crossing…"); on a focusing adverb after its comma ("many countries, particularly¶¶In
+    Africa, depend"); on a number before its multiplier ("rose by 3.4¶¶Billion euros"); on a
     preposition before the gerund that is its object ("a new method for¶¶Setting prices"); and before a paragraph
     that is only a phrase with no finite verb and who said it ("…landing fees and passenger¶¶Charges this winter,
     airport officials said.", "…to develop technology¶¶Needed for clean energy, says the Times."). So it does

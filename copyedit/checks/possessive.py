@@ -67,7 +67,7 @@ def _noun_chain(after: Token, ordinal: bool) -> tuple[Token | None, list[Token]]
     while (
         i < len(doc)
         and doc[i].text.islower()
-        and (doc[i].tag_ in ("NN", "NNS") or _subject_noun(doc[i]) or _object_noun(doc[i]))
+        and (doc[i].tag_ in ("NN", "NNS") or _subject_noun(doc[i]) or _object_noun(doc[i]) or _only_noun(doc[i]))
     ):
         if i + 1 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text in ("-", "–"):
             return mod, []  # "Will Smith co-stars": part of a hyphenated word, no noun of its own
@@ -421,6 +421,7 @@ def _bare_singular(head: Token, prev: Token | None, titled: bool = False) -> Saf
     words = lexicon.load("possessed_nouns")
     word = head.lower_
     singular = head.tag_ == "NN" or (head.tag_ in ("VB", "VBP") and _subject_noun(head))
+    singular = singular or (_only_noun(head) and not word.endswith("s"))  # "Putin clampdown", tagged a verb
     ing = word.endswith("ing") and not _counted(head)  # a gerund, but "meeting" is a count noun
     if not singular or "Plur" in head.morph.get("Number") or word in words["mass"] or ing:
         return None  # "Calvin Klein underwear" (a mass noun needs no determiner), "about Becky Sharp being …"
@@ -547,6 +548,15 @@ def _subject_noun(tok: Token) -> bool:
     ensured …"), where a plain verb form after a singular name cannot stand."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return nxt is not None and nxt.tag_ in ("VBD", "VBZ", "VBN") and bool(getAllLemmas(tok.lower_, "NOUN"))
+
+
+def _only_noun(tok: Token) -> bool:
+    """A word the tagger read as a verb that no dictionary knows as one, only as a noun ("President Putin
+    clampdown on…", tagged a past tense): the noun it must be."""
+    if not tok.tag_.startswith("VB") or tok.tag_ == "VBG":
+        return False
+    readings = getAllLemmas(tok.lower_)
+    return "VERB" not in readings and ("NOUN" in readings or (not readings and indexed_noun(tok.lower_)))
 
 
 def _object_noun(tok: Token) -> bool:
@@ -807,7 +817,8 @@ def missing_possessive(doc: Doc, ctx: Context) -> Iterator[Finding]:
     news_counts.yaml, degree_adjectives), but not a firm, whose name may modify a product.
 
     A person's full name (or a titled name) before a lone singular count noun is a possessor too: a count
-    noun needs a determiner, and the name is the only word that can be one ("Andrew Gilligan story"). A
+    noun needs a determiner, and the name is the only word that can be one ("Andrew Gilligan story"); a word the
+    tagger reads as a verb that no dictionary knows as one is that noun ("President Putin clampdown on"). A
     courtesy title makes a person whatever the recogniser says ("Lord Hutton inquiry"), and owns a compound
     ("Mr Brown council tax rebate", unless its first word may be the name's verb: "Mr Brown forecast growth") or
     a plural after a preposition that opens no clause ("in Lord Woolf words"; but "before Mr Smith leaves"). A

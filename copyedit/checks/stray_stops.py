@@ -62,6 +62,8 @@ def cannot_end(last: Token, left: Span, right: Span) -> bool:
     """Whether ``last`` cannot end ``left`` here, given that ``right`` could be its continuation."""
     if last.lower_ in lexicon.load("sentence_open_words").get(last.tag_, ()):
         return True
+    if last.lower_ in lexicon.load("stray_stops")["focusing_adverbs"] and last.i > 0:
+        return last.doc[last.i - 1].text == ","  # "…countries, particularly¶¶In Africa": the phrase it points at
     infinitive = last.lower_ == "to"  # whatever its tag: the tagger reads a final "to" as a preposition too
     if last.tag_ in ("TO", "MD") or last.lemma_ == "have" or infinitive:
         # (a subject counts before its verb: "has¶¶improved her standing" may parse "her" as one)
