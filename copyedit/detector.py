@@ -310,8 +310,8 @@ def _name_owner(owner: Token, owned: Token) -> bool:
         _counted,
         _name_start,
         _opens_subject,
-        _owning,
         degree_adjective,
+        owning_word,
         role_noun,
     )
 
@@ -332,7 +332,7 @@ def _name_owner(owner: Token, owned: Token) -> bool:
     # a classifying adjective ("West Germany monetary policy") keeps a name a modifier, unless the noun is one that
     # news never leaves bare; an adjective of degree ("China rapid growth", "Israel controversial wall") or one that
     # places the thing among its owner's own ("Turkey current loan") does not
-    classifying = [t for t in phrase if t.tag_ == "JJ" and not (degree_adjective(t.lower_) or _owning(t.lower_))]
+    classifying = [t for t in phrase if t.tag_ == "JJ" and not (degree_adjective(t.lower_) or owning_word(t.lower_))]
     if classifying and not _counted(owned):
         return False
     return not any(role_noun(t.lower_) for t in [*phrase, owned] if t.tag_ in ("NN", "NNS"))

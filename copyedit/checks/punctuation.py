@@ -489,8 +489,8 @@ def missing_final_stop(doc: Doc, ctx: Context) -> Iterator[Finding]:
     before it may take) leads a phrase closed by a comma and then a main clause with its own subject that says
     something of its own ("⏎⏎In an interview on Friday, she said the labels…", "⏎⏎Unveiling the slogan, he
     said…"), after a paragraph whose last conjunction has its clause ("…that year, but despite threats" has
-    not): a sentence begins there. Left to FRG003
-    where the next paragraph only ends a reported clause ("⏎⏎In early trading on Monday, the company said.").
+    not): a sentence begins there. Left to FRG003 where the next paragraph only ends a reported clause
+    ("⏎⏎In early trading on Monday, the company said.").
     """
     text = doc.text.rstrip()
     if ctx.block.kind != "paragraph" or not text[-1:].isalnum() or _exempt(text, ctx):
