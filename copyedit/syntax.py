@@ -258,6 +258,8 @@ def _plainly_embedded(verb: Token) -> bool:
         marked = marked or (clause.dep_ == "relcl" and any(t.tag_ in _RELATIVE_TAGS for t in clause.left_edge.subtree))
         if clause.dep_ in ("relcl", "ccomp", "advcl") and marked:
             return True
+        if _content_clause(clause):
+            return True  # a noun's own clause: "(following) allegations that he had lied"
         reported = clause.head.lemma_ in lexicon.load("reporting_verbs")["lemmas"]
         if clause.dep_ == "ccomp" and reported and clause.left_edge.i <= clause.head.i + 2:
             return True
@@ -408,9 +410,22 @@ def _lone_subordinate(mark: Token, root: Token) -> bool:
         return False
     if entity_type(root.doc[mark.i + 1]) in ("DATE", "TIME") and entity_type(subjects[0]) not in ("DATE", "TIME"):
         return False  # "Since last August Smart has led the talks": a preposition before a main clause
-    if any(t.text == "," for t in root.doc[mark.i : root.i]):
+    if any(t.text == "," and not _set_off(t, subjects[0]) for t in root.doc[mark.i : root.i]):
         return False
     return not any(t.tag_ == "MD" and not _reported(t, root) for t in root.sent)
+
+
+def _set_off(comma: Token, subject: Token) -> bool:
+    """Whether a comma sets off an apposition or a relative clause of the subject, inside the subject's phrase
+    and closing it before the verb ("Although Mr Jacobsen, 21, managed…", "While Smith, who…, resigned")."""
+    if not subject.left_edge.i < comma.i <= subject.right_edge.i:
+        return False
+    inserted = [c for c in subject.children if c.dep_ == "appos" or (c.dep_ == "relcl" and _introduced_by_wh(c))]
+    return bool(inserted) and subject.doc[subject.right_edge.i].text == ","
+
+
+def _introduced_by_wh(clause: Token) -> bool:
+    return clause.left_edge.tag_ in ("WDT", "WP", "WP$")
 
 
 def _in_complement(verb: Token, root: Token) -> bool:
@@ -441,12 +456,23 @@ def _reported(modal: Token, root: Token) -> bool:
 
 
 def _outside_relatives(sent: Span) -> list[Token]:
-    """The sentence's tokens outside relative clauses introduced by a relative pronoun."""
+    """The sentence's tokens outside relative clauses introduced by a relative pronoun, and outside a noun's
+    "that" clause ("allegations that he had lied")."""
     inside: set[int] = set()
     for t in sent:
-        if t.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP", "WP$") for c in t.subtree):
+        relative = t.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP", "WP$") for c in t.subtree)
+        if relative or _content_clause(t):
             inside.update(c.i for c in t.subtree)
     return [t for t in sent if t.i not in inside]
+
+
+def _content_clause(clause: Token) -> bool:
+    """Whether a clause with its own "that" completes the noun a preposition governs ("following allegations that
+    he had lied"). Not a subject's or an apposition's ("the fact that it held above 50 shows…"), where the parse
+    may have taken the sentence's own verb into the clause."""
+    noun = clause.head
+    marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    return clause.dep_ == "acl" and noun.pos_ == "NOUN" and noun.dep_ == "pobj" and marked
 
 
 def _clause_after_comma(sent: Span) -> bool:

@@ -84,6 +84,13 @@ def _acronym_sound(letters: str) -> str | None:
     return None  # "SUV" or "NATO": letters or a word; the data says which
 
 
+@cache
+def _number_words() -> frozenset[str]:
+    """The words that spell a number ("three", "eleven", "ninety", "hundred"), as inflect writes them."""
+    spelled = {part for n in range(100) for part in _inflect().number_to_words(n).split("-")}
+    return frozenset(spelled | {"hundred", "thousand", "million", "billion", "trillion"})
+
+
 def _word_sound(word: str, head: str) -> str | None:
     """The first sound of an ordinary word (lowercase or capitalised); None when it is not certain."""
     if not head.isascii() or not head.isalpha():
@@ -102,8 +109,8 @@ def _word_sound(word: str, head: str) -> str | None:
             return CONSONANT
         if not is_common_word(head):
             return None
-    elif re.match(r"eight|eleven", head):
-        return VOWEL  # number words are not in the word list
+    elif head.lower() in _number_words():
+        pass  # number words are not in the word list; inflect reads them ("a three-month", "an eleven-day")
     elif not is_common_word(head):
         return None
     return VOWEL if _inflect().a(head.lower()).startswith("an ") else CONSONANT
@@ -257,7 +264,8 @@ def a_an(doc: Doc, ctx: Context) -> Iterator[Finding]:
 
     ## Fix safety
     Safe when the sound is certain: ordinary words through the inflect library, numbers by how they are
-    read ("an 8", "an 11", "a 100"), abbreviations said letter by letter ("an FBI", "a US"), and the data in
+    read ("an 8", "an 11", "a 100") and number words as inflect reads them ("a three-month", "an eight-year",
+    "a one-off"), abbreviations said letter by letter ("an FBI", "a US"), and the data in
     rules/data/articles.yaml for acronyms said as words ("a Nato") and for British usage ("an historic" and
     "a historic" both pass). Left alone: symbols ("a €5 fee"), acronyms that could go either way, names
     whose first sound the spelling does not settle, H-acronyms ("an HD"/"a HD": aitch or haitch), a

@@ -278,7 +278,8 @@ def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
     ("Because…", "After arriving home…", "Despite the pain…") that nothing before can take (it opens the
     paragraph, or follows an exclamation or a quotation) goes to the next sentence when that opens with its
     subject; one that follows a question is its answer ("Why? Because nobody asked.") and stays. A fragment
-    that opens a paragraph after a paragraph broken in mid-sentence is left to FRG003. A question or
+    that opens a paragraph after a paragraph broken in mid-sentence is left to FRG003. A clause's subject may
+    hold an apposition or a relative clause set off by commas ("Although Mr Jacobsen, 21, managed…"). A question or
     exclamation ("Which of them will survive?", "Which promises will be kept remains to be seen", "…pick?The
     answer") and a subhead in capitals ("AFTER THE SPLIT.") are no stranded clauses. A relative clause or a
     listing phrase ("Including …") closed by a comma before a predicate with no subject was cut from the subject
@@ -301,8 +302,10 @@ def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
     stranded at the end of its paragraph after a whole sentence has only that sentence to join too, without a
     comma ("…for a sixth month. Despite the painful effects of austerity."); a short one ("Until now.") is set
     apart on purpose, and one led by a preposition that takes no clause but holding a finite verb is a sentence of
-    its own ("At those levels that represents a premium."). With nothing before that can take it (the paragraph's
-    start, an exclamation, a quotation), a plain opening phrase joins the next sentence safely. A "where" clause after a
+    its own ("At those levels that represents a premium."; but a clause a noun of the phrase takes is the noun's:
+    "Despite the efforts of a team that left for Washington.", "Following claims that he had lied."). With
+    nothing before that can take it (the paragraph's start, an exclamation, a quotation), a plain opening phrase
+    joins the next sentence safely. A "where" clause after a
     sentence that ends on a noun is relative and joins it safely ("…held at a police station in Leeds. Where they
     are expected…"), unless the next sentence opens with a pronoun that may pick it up ("Where it finds gaps.
     It will…").
@@ -326,7 +329,7 @@ def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
         if sent.text.lower().startswith(tuple(_table()["rhetorical"])):
             continue  # "Who knows how long it will last.": a question without its mark
         stop, first = gap
-        opening = " ".join(t.text for t in sent[:4])
+        opening = sent[:4].text.rstrip(" .,;:")
         message = (
             f"“{opening} …” is a {frag.kind} {_UNIT[frag.kind]} standing as a sentence; "
             f"join it to the {_SIDE[direction]} one."
@@ -429,9 +432,27 @@ def _closing_phrase(sent: Span, prev: Span, nxt: Span | None, ctx: Context) -> b
         return False
     # a finite verb only after a word that may lead a clause ("After an earthquake killed…"), not after one that
     # cannot, where the verb makes a sentence of its own ("At those levels that represents a premium.")
-    if lead.lower_ not in _table()["backward"] and any(t.tag_ in FINITE_TAGS for t in sent):
+    if lead.lower_ not in _table()["backward"] and any(t.tag_ in FINITE_TAGS and not _noun_clause(t) for t in sent):
         return False
     return _whole_before(prev)
+
+
+def _noun_clause(finite: Token) -> bool:
+    """Whether a finite verb stands in a clause that a noun of the phrase takes ("Despite the efforts of a team
+    that left…", "Following allegations that he has brought…"), not in one of its own. A relative subject must
+    agree with its noun: in "At those levels that represents a premium" the verb is the sentence's own."""
+    clause = finite.head if finite.dep_ in ("aux", "auxpass") else finite
+    while clause.dep_ not in ("relcl", "acl") and clause.dep_ in ("ccomp", "conj", "xcomp") and clause.head != clause:
+        clause = clause.head  # a verb further down the noun's clause ("allegations that he said he had…")
+    noun = clause.head
+    if clause.dep_ not in ("relcl", "acl") or noun.pos_ not in ("NOUN", "PROPN") or noun.i > clause.i:
+        return False
+    opener = clause.left_edge
+    if opener.lower_ not in ("that", "which", "who", "whom", "whose") or opener.i <= noun.i:
+        return False
+    if opener.dep_ == "nsubj" and finite.tag_ in ("VBZ", "VBP"):
+        return (finite.tag_ == "VBZ") == (noun.tag_ in ("NN", "NNP"))
+    return True
 
 
 #: Words a stranded phrase at a paragraph's end has at least to be joined safely: shorter ones are set apart on
@@ -520,9 +541,15 @@ _SIDE = {"backward": "previous", "forward": "next"}
 
 
 def _open_end(doc: Doc) -> bool:
-    """Whether a paragraph stops on a word or number ("5%" too), or on a comma, with no closing punctuation."""
+    """Whether a paragraph stops on a word or number ("5%", "$63.8bn", "1990s" too), or on a comma, with no
+    closing punctuation."""
     last = doc[-1]
-    return last.is_alpha or last.like_num or (last.text in ("%", ",") and len(doc) > 1)
+    amount = _AMOUNT.fullmatch(last.text) is not None  # a number and its unit or plural, as one token
+    return last.is_alpha or last.like_num or amount or (last.text in ("%", ",") and len(doc) > 1)
+
+
+#: A number written with its unit or plural in one token: "63.8bn", "£3m", "1990s", "10th".
+_AMOUNT = re.compile(r"[$£€]?\d[\d.,]*[a-z]{1,3}")
 
 
 def _broken_before(ctx: Context) -> bool:
@@ -863,6 +890,7 @@ def paragraph_broken_mid_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     particle ("…trust issue head on") or a stranded preposition ("What dreams are made of").
 
     ## Fix safety
+    A paragraph may stop on an amount written with its unit ("totalled $63.8bn¶¶in December").
     It also goes on where the paragraph stops on a comma or a per cent sign and the next opens in lower case or
     with a fragment, where it stops on a preposition that strands nothing or on a verb after a modal or "to"
     (adverbs between: "would also impose¶¶A one-year moratorium") and the next opens with the noun phrase they

@@ -1054,6 +1054,8 @@ def _plural_possessor(owner: Token) -> Token | None:
     if stem is None or stem not in lexicon.load("possessed_nouns")["group_owners"] or owner.i < 1:
         return None
     det = owner.doc[owner.i - 1]
+    if det.tag_ in ("JJ", "VBG", "VBN") and det.dep_ == "amod" and det.head in (owner, owner.head) and owner.i >= 2:
+        det = owner.doc[owner.i - 2]  # "the Iraqi families lawyer": an adjective of the owners' own
     if det.lower_ not in _GROUP_DETS or det.tag_ not in ("DT", "PDT", "PRP$"):
         return None
     owned = _owned_noun(owner)
@@ -1064,12 +1066,12 @@ def _plural_possessor(owner: Token) -> Token | None:
 
 @cache
 def _group_owners() -> re.Pattern[str]:
-    """A determiner of _GROUP_DETS, then the plural of a group owner (any of the three spellings
-    ``_plural_stem`` accepts), one space and the next word."""
+    """A determiner of _GROUP_DETS, perhaps an adjective, then the plural of a group owner (any of the three
+    spellings ``_plural_stem`` accepts), one space and the next word."""
     owners = lexicon.load("possessed_nouns")["group_owners"]
     plurals = sorted({p for x in owners for p in (x + "s", x + "es", x[:-1] + "ies")}, key=len, reverse=True)
     dets = "|".join(sorted(_GROUP_DETS))
-    return re.compile(rf"(?<![^\W\d_])(?i:{dets})\s+(?:{'|'.join(plurals)}) (?=[^\W\d_])")
+    return re.compile(rf"(?<![^\W\d_])(?i:{dets})\s+(?:[^\W\d_]+\s+)?(?:{'|'.join(plurals)}) (?=[^\W\d_])")
 
 
 def _may_own_plural(text: str) -> bool:
@@ -1119,7 +1121,8 @@ def missing_plural_possessive(doc: Doc, ctx: Context) -> Iterator[Finding]:
 
     Plurals before nouns are often attributive and correct ("sales tax", "arms deal", "jobs report",
     "workers union", "farmers market"), and a plural subject is often followed by its verb ("the players
-    train"). So this fires only when a determiner opens the phrase, the plural names people or a body
+    train"). So this fires only when a determiner opens the phrase (an adjective may follow it: "the Iraqi
+    families lawyer"), the plural names people or a body
     (players, residents, companies), the next noun names what such owners have (decision, homes, profits,
     demands; data: possessed_nouns.yaml) and cannot be their verb, and no verb that takes two objects
     ("gave the players bonuses") governs the phrase. Titles and headings are skipped.

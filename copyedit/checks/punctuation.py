@@ -11,6 +11,7 @@ from copyedit.checks.agreement import finite_verb
 from copyedit.checks.fragments import _breaks_into
 from copyedit.checks.stray_stops import reporting_tail
 from copyedit.model import Finding, Safety
+from copyedit.nlp import entity_type
 from copyedit.rule import Context, Example, rule
 from copyedit.syntax import (
     FINITE_TAGS,
@@ -255,16 +256,38 @@ def _opening_phrase_then_clause(sent: Span) -> bool:
     before can take as well. Not where the clause is only a source saying nothing ("⏎⏎On Friday, officials
     said."), which the phrase may close instead."""
     root = sent.root
-    comma = next((t for t in sent if t.text == ","), None)
+    # (a time phrase may open it without its comma: "⏎⏎In March President Reagan announced the sanctions…")
+    comma = next((t for t in sent if t.text == ","), None) or _time_phrase_end(sent)
     if comma is None or root.pos_ not in ("VERB", "AUX") or root.i < comma.i or reporting_tail(sent):
         return False
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     finite = finite_verb(root)
     if len(subjects) != 1 or comma.i >= subjects[0].left_edge.i or finite is None or subjects[0].i > finite.i:
         return False
+    if comma.text != "," and subjects[0].left_edge.i != comma.i + 1:
+        return False  # a time phrase without its comma must run straight into the subject
     # what the clause says: an object or complement of its verb ("…, it said." says nothing: the phrase before
-    # may be what was said, cut from the paragraph before)
-    return any(c.dep_ in _SAYS and c.i > root.i for c in root.children)
+    # may be what was said, cut from the paragraph before), or a phrase of a verb that reports nothing ("…, it is
+    # based around a series of gunfights"; not "…, he said on Monday")
+    if any(c.dep_ in _SAYS and c.i > root.i for c in root.children):
+        return True
+    reporting = root.lemma_ in lexicon.load("reporting_verbs")["lemmas"]
+    return not reporting and any(c.dep_ == "prep" and c.i > root.i and not _timed(c) for c in root.children)
+
+
+def _time_phrase_end(sent: Span) -> Token | None:
+    """The last word of a time phrase that opens the sentence without a comma ("⏎⏎In March President Reagan
+    announced…"): a preposition whose object is a date, hung on the root."""
+    first = sent[0]
+    if first.pos_ != "ADP" or first.head != sent.root or not _timed(first) or not first.children:
+        return None
+    return sent.doc[first.right_edge.i]
+
+
+def _timed(prep: Token) -> bool:
+    """Whether a prepositional phrase only says when ("on Monday", "in 2003")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return not objects or any(entity_type(o) in ("DATE", "TIME") for o in objects)
 
 
 #: The dependents of a verb that make its clause say something of its own.
@@ -486,10 +509,12 @@ def missing_final_stop(doc: Doc, ctx: Context) -> Iterator[Finding]:
     subject that agrees with a finite verb after it, with no comma between ("… coal base⏎⏎Prices this year,
     industry sources said.", "… world oil⏎⏎Reserves lies in the Gulf"): the paragraph may have been broken in
     mid-sentence, so a stop and a join are both repairs; but safe where that opening word (not "of", which a noun
-    before it may take) leads a phrase closed by a comma and then a main clause with its own subject that says
-    something of its own ("⏎⏎In an interview on Friday, she said the labels…", "⏎⏎Unveiling the slogan, he
-    said…"), after a paragraph whose last conjunction has its clause ("…that year, but despite threats" has
-    not): a sentence begins there. Left to FRG003 where the next paragraph only ends a reported clause
+    before it may take) leads a phrase closed by a comma (or a time phrase without one: "⏎⏎In March President
+    Reagan announced…") and then a main clause with its own subject that says something of its own: an object or
+    complement, or a phrase of a verb that reports nothing ("⏎⏎In an interview on Friday, she said the labels…",
+    "⏎⏎Unveiling the slogan, he said…", "⏎⏎Geared towards online gamers, it is based around…"), after a
+    paragraph whose last conjunction has its clause ("…that year, but despite threats" has not): a sentence
+    begins there. Left to FRG003 where the next paragraph only ends a reported clause
     ("⏎⏎In early trading on Monday, the company said.").
     """
     text = doc.text.rstrip()

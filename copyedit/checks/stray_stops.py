@@ -363,7 +363,17 @@ def _said_that(last: Token) -> bool:
     the join is offered as unsafe; a bare participle ("suggesting that.") cannot end a sentence that way."""
     head = last.head
     saying = head.lemma_ in lexicon.load("stray_stops")["saying_verbs"]
-    return last.lower_ == "that" and saying and head.tag_ in ("VBD", "VBZ", "VBP")
+    return last.lower_ == "that" and saying and head.tag_ in ("VBD", "VBZ", "VBP") and not _second_predicate(head)
+
+
+def _second_predicate(verb: Token) -> bool:
+    """Whether a verb is the second predicate of its subject, after "and" or "but" ("declined to comment but said
+    that."): a pronoun "that" there would point back across its own sentence's first verb, which no writer does,
+    so the reported clause is what the stop cut off. Not inside a quotation."""
+    coordinated = verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    joined = any(c.dep_ == "cc" and c.lower_ in ("and", "but") for c in verb.head.children if c.i < verb.i)
+    return coordinated and joined and not own_subject and not in_quotation(verb)
 
 
 def _relative_object(prep: Token, right: Span) -> bool:
@@ -643,6 +653,10 @@ def _finite_word(word: str, modals: frozenset[str]) -> bool:
         Example(
             bad="The firm declined to comment but said that[[. T]]he talks were at an early stage.",
             fixed="The firm declined to comment but said that the talks were at an early stage.",
+        ),
+        Example(
+            bad="The jury heard that[[. T]]he two men had met online.",
+            fixed="The jury heard that the two men had met online.",
             unsafe=True,
         ),
         Example(
@@ -697,8 +711,9 @@ def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     ## Fix safety
     Safe: the stop is removed and the next word loses its capital unless it is a name (capitalised in
     mid-sentence elsewhere in the document, or a name to the tagger and not written in lower case elsewhere).
-    Unsafe after a finite verb of saying ("but said that. The talks…", "The jury heard that. The two men…"):
-    "He said that." is a sentence too.
+    Unsafe after a finite verb of saying ("The jury heard that. The two men…"): "He said that." is a sentence
+    too; but not after one that is its subject's second predicate ("declined to comment but said that. The
+    talks…"), where the pronoun would have nothing to point to.
     None before a run of capitals ("… with. PRIVATE JETS"): a subhead or label that lost its line break.
     A subject pronoun cut from its verb counts too ("…was confident it. Would meet its targets"): after a verb
     or adjective that takes a clause, with no verb or preposition governing it, before a statement that opens
