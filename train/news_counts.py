@@ -19,6 +19,9 @@ shared independent set and the benchmark's frozen set left out), not written by 
   and a base verb at least MIN_INFINITIVE times, never before "to" and an "-ing" form ("trying to cut", never
   "trying to cutting"; but "committed to cutting", "due to rising costs"). After one, "to" and an "-ing" form is a
   broken infinitive, not a preposition before a gerund.
+- ``infinitive_only`` (TYP001): infinitive heads never before "to" and a noun phrase either ("failed to
+  disclose", never "failed to the board"; but "agreed to the deal"). After one, "to" cannot be a preposition
+  stranded before a second "to": "failed to to disclose" is a doubled word.
 - ``common_owners`` (POS001): lowercase singular nouns that own a ranked phrase after "the" with "'s" at least
   MIN_OWNER times ("the company's largest shareholder", "the country's second city") and never without it ("the
   company largest shareholder"; "the country worst affected" is no phrase: no noun follows). After "the", one of
@@ -63,6 +66,8 @@ DEGREE_ADVERBS = frozenset(
     | {"incredibly", "hugely", "enormously"}
 )
 BE = frozenset({"is", "are", "was", "were", "be", "been"})
+#: The tags of a word that opens a noun phrase after "to" ("to the board", "to its owners", "to 5 pct").
+NOUN_PHRASE_OPENERS = frozenset({"DT", "PRP$", "PRP", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "JJR", "JJS"})
 DETERMINING = frozenset({"det", "poss", "nummod", "predet"})
 #: What may stand before a name that opens a noun phrase; anything else makes the name part of a longer phrase.
 NOT_OPENING = frozenset({"DT", "PRP$", "JJ", "JJR", "JJS", "CD", "POS", "NN", "NNS"})
@@ -79,6 +84,7 @@ class Counts:
         self.plural_verb: Counter[str] = Counter()  # … whose verb is plural
         self.to_base: Counter[str] = Counter()  # a lowercase word before "to" and a base verb
         self.to_ing: Counter[str] = Counter()  # … before "to" and an "-ing" form
+        self.to_phrase: Counter[str] = Counter()  # … before "to" and a noun phrase
         self.owns_ranked: Counter[str] = Counter()  # "the company's largest …"
         self.bare_ranked: Counter[str] = Counter()  # "the company largest …", a noun after it
         self.adjectives: Counter[str] = Counter()  # a lowercase adjective (tag JJ)
@@ -112,6 +118,8 @@ class Counts:
             self.to_base[word] += 1
         elif nxt.tag_ == "VBG" or (nxt.lower_.endswith("ing") and can_be_verb_form(nxt.lower_, "VBG")):
             self.to_ing[word] += 1
+        elif nxt.tag_ in NOUN_PHRASE_OPENERS:
+            self.to_phrase[word] += 1
 
     def _agreement(self, tok) -> None:
         """Count a lowercase singular subject (not coordinated) and whether its finite verb is plural."""
@@ -182,6 +190,9 @@ class Counts:
     def infinitive_heads(self) -> list[str]:
         return sorted(w for w, n in self.to_base.items() if n >= MIN_INFINITIVE and not self.to_ing[w])
 
+    def infinitive_only(self) -> list[str]:
+        return [w for w in self.infinitive_heads() if not self.to_phrase[w]]
+
     def passive_after_be(self) -> list[str]:
         from copyedit.inflection import getAllLemmas, getInflection
 
@@ -209,6 +220,7 @@ def main() -> None:
         counts.add(doc)
     nouns, verbs, subjects = counts.count_nouns(), counts.passive_after_be(), counts.singular_subjects()
     heads, owners, degrees = counts.infinitive_heads(), counts.common_owners(), counts.degree_adjectives()
+    only = counts.infinitive_only()
     lines = [
         f"# Counted by `python -m train.news_counts` from {len(paragraphs)} training paragraphs of BBC and Reuters",
         "# news (see its docstring). Do not edit by hand: change train/news_counts.py and run it again.",
@@ -237,12 +249,15 @@ def main() -> None:
         f" {GRADED_SHARE:.0%} of\n# their uses (seen at least {MIN_ADJECTIVE} times).",
         "degree_adjectives:",
         *(f"  - {w}" for w in degrees),
+        '# TYP001: infinitive heads never before "to" and a noun phrase.',
+        "infinitive_only:",
+        *(f"  - {w}" for w in only),
     ]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(
         f"{args.out}: {len(nouns)} count nouns, {len(verbs)} verbs passive after 'be',"
         f" {len(subjects)} singular subjects, {len(heads)} infinitive heads, {len(owners)} common owners,"
-        f" {len(degrees)} degree adjectives"
+        f" {len(degrees)} degree adjectives, {len(only)} infinitive-only heads"
     )
 
 

@@ -223,6 +223,7 @@ def phrase_number(noun: Token) -> str | None:
     if any(t.is_quote or t.text in ("(", ")") for t in noun.subtree):
         return None  # a title in quotation marks
     number = form_number(noun) or _mass_number(noun) or _owned_singular(noun) or _quantified_plural(noun)
+    number = number or _gerund_number(noun)
     if number is None or any(n != number for _, n in determiners(noun)):
         return None
     if number == SING and not any(c.dep_ in ("det", "poss") for c in noun.children) and not _bare_subject(noun):
@@ -245,6 +246,15 @@ def phrase_number(noun: Token) -> str | None:
     if number == PLUR and can_be_verb_form(noun.text, "VBZ") and after_noun:
         return None  # "the program that the new funding supports is…": a verb read as a noun
     return number
+
+
+def _gerund_number(noun: Token) -> str | None:
+    """A noun made of a verb's "-ing" form names an activity, which is singular ("online shopping is", "gaming
+    is"), however the dictionary lists it ("shopping" as a plural too)."""
+    word = noun.lower_
+    if noun.tag_ != "NN" or not word.endswith("ing") or not noun.is_alpha:
+        return None
+    return SING if getAllLemmas(word).get("VERB") else None
 
 
 def _quantified_plural(noun: Token) -> str | None:
@@ -326,8 +336,10 @@ def _bare_subject(noun: Token) -> bool:
     common nouns before it, and straight after it its verb, an adverb or a preposition ("weak demand were");
     written in lower case, so not a name at the start of a sentence."""
     doc = noun.doc
-    if not noun.is_lower:
-        return False  # "Arsenal were drawn", "Labour have said": a name, whatever the tagger says
+    opening_gerund = noun.i == noun.sent.start and _gerund_number(noun) is not None and not _name_part(noun)
+    if not noun.is_lower and not opening_gerund:
+        return False  # "Arsenal were drawn", "Labour have said": a name, whatever the tagger says (but "Gaming
+        # are a $20bn industry", where the article writes "gaming" in lower case, is an activity)
     if noun.dep_ not in SUBJECTS or noun.i + 1 >= len(doc) or doc[noun.i + 1].pos_ not in ("AUX", "VERB", "ADP", "ADV"):
         return False
     if doc[noun.i + 1].tag_ in ("VBN", "VBG", "VB"):
@@ -381,10 +393,34 @@ def subject_number(subj: Token, clause: Token, verb_num: str) -> str | None:
     has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children)
     if has_of and (word == "each" or word == "one"):
         return SING  # "each of the candidates has", "one of the victims was"
+    if has_of and word in words("partitives"):
+        # ("More than half of the increase were those aged under 25": a plural complement of "be" may decide)
+        plural_complement = any(
+            c.dep_ == "attr" and (c.tag_ in ("NNS", "NNPS") or c.lower_ in ("those", "these")) for c in clause.children
+        )
+        return None if plural_complement else _part_number(subj)
     hyphened = subj.i + 1 < len(subj.doc) and subj.doc[subj.i + 1].text == "-"  # "two-thirds of the trade is"
     if has_of and word in NUMBER_WORDS and subj.tag_ == "CD" and not hyphened:
         return PLUR
     return phrase_number(subj)
+
+
+def _part_number(part: Token) -> str | None:
+    """A part of one thing is singular ("part of the problem is", "the rest of the money was"), and so is a part
+    of an action ("part of giving people more control has been"); a part of a group or of a place of people may
+    count its people ("part of the crowd were", "the rest of the world are"), and a part of many is left to the
+    parse of the plural ("half of the players are")."""
+    of = next(c for c in part.children if c.dep_ == "prep" and c.lower_ == "of")
+    objects = [c for c in of.children if c.dep_ in ("pobj", "pcomp")]
+    if len(objects) != 1 or any(c.dep_ in ("conj", "cc") for c in objects[0].children):
+        return None
+    obj = objects[0]
+    if obj.tag_ == "VBG":
+        return SING  # "part of giving people control"
+    lemma = obj.lemma_.lower()
+    if obj.tag_ != "NN" or not obj.is_lower or lemma in words("collective") or lemma in words("peopled_places"):
+        return None
+    return SING if form_number(obj) == SING or obj.lower_ in lexicon.load("determiner_nouns")["mass_nouns"] else None
 
 
 def statement(sent: Span) -> bool:
@@ -795,9 +831,12 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
     collective noun or such a name with a plural verb ("the club are", "Arsenal have"), else unsafe. A noun that
     edited news always gives a singular verb is a thing, not people, whatever name stands before it ("the US
     economy have grown"; news_counts.yaml, counted by train/news_counts.py). A mass noun with a determiner or owner
-    is singular ("the research show"), whatever number its form might have. After a comma, a determined subject
-    and its reporting verb that close the sentence attribute what came before ("…, a senior adviser have
-    warned."): no appositive there. After "and" between two clauses, the first with a subject of its own, a
+    is singular ("the research show"), whatever number its form might have. A part of one thing or of an action
+    is singular ("part of the problem are", "part of giving people control have"), not a part of a group or of a
+    place of people ("the rest of the world are"); so is an activity an "-ing" noun names ("online shopping
+    are", and "Gaming are" opening a sentence where the article writes "gaming" in lower case). After a comma, a
+    determined subject and its reporting verb that close the sentence attribute what came before ("…, a senior
+    adviser have warned."): no appositive there. After "and" between two clauses, the first with a subject of its own, a
     determined plural subject before a singular verb is the second clause's own, with or without a comma ("The
     town has two schools and many parents says…"); a singular one may end a subject of two nouns ("the words and
     the judgement were his").

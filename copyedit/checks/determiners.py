@@ -185,6 +185,10 @@ def _list_goes_on(noun: Token, num: str) -> bool:
     if item is None or item.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") or _opens_clause(item):
         return False  # ", including best…", ", who…", ", and about…", ", and recycling is…": the phrase ends
     after = doc[i + 1] if i + 1 < len(doc) else None
+    if item.like_num and after is not None and after.tag_ == "NNS":
+        beyond = doc[after.i + 1] if after.i + 1 < len(doc) else None
+        if beyond is None or beyond.pos_ not in ("NOUN", "PROPN"):
+            return False  # "in two minute, 35 seconds": each number counts its own noun, no modifier of a later head
     ends = after is None or (after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "CCONJ") and after.text != ",")
     second_head = num == SING and item.tag_ == "NNS" and item.head == noun and doc[noun.i + 1].lower_ == "and"
     return not (second_head and ends)
@@ -405,9 +409,10 @@ def determiner_noun_number(doc: Doc, ctx: Context) -> Iterator[Finding]:
     "another 10") and uncountable nouns are left alone; a numeral after a singular determiner decides ("every four
     days"), and a multiplier between a numeral and its noun does not make a measure ("five million barrels"). A noun
     followed by more list items may modify a later head ("five producer and five consumer delegates") and is left
-    alone, unless the next item is a bare plural that ends the phrase ("several tunnels and shafts") or the words
-    after it open a clause of their own. For "this/that/these/those" the verb of the sentence decides which word is
-    wrong (a fix without that evidence is not offered). With a determiner that has one number only ("several",
+    alone, unless the next item is a bare plural that ends the phrase ("several tunnels and shafts"), a number
+    and the plural it counts ("in two hour, 35 minutes"), or the words after it open a clause of their own. For
+    "this/that/these/those" the verb of the sentence decides which word is wrong (a fix without that evidence is
+    not offered). With a determiner that has one number only ("several",
     "each"), the noun changes, safely; after "a/an" the plural is made singular safely where it follows the article
     straight and plainly ends its phrase ("signed a players from Brazil", "posted a photos of the crowd": a writer
     puts "a" before one thing), not before "and", a noun or an "-ing" word, where it may be a compound's first part

@@ -581,8 +581,13 @@ def _breaks_into(doc: Doc, kind: str, nxt: Doc) -> bool:
     if doc[-1].text == ",":
         # no sentence stops on a comma: a prose paragraph that does goes on, in lower case or with a fragment; a
         # whole sentence after it ("…in 2003,¶¶The violations included…") is as likely a comma typed for a stop
-        goes_on = first[0].text.islower() or fragment(right) is not None
-        return kind == "paragraph" and len(words(left)) >= 4 and goes_on and first[0].is_alpha
+        lowercase = first[0].text.islower()
+        goes_on = lowercase or fragment(right) is not None
+        # (a short one too where it holds a verb and the next opens in lower case: "Schering-Plough had,¶¶under
+        # the plan, been…"; not "On Tuesday,¶¶finished top…", where more than a break was lost)
+        verbal = any(t.pos_ in ("VERB", "AUX") for t in left)
+        enough = len(words(left)) >= (2 if lowercase and verbal else 4)
+        return kind == "paragraph" and enough and goes_on and first[0].is_alpha
     # A headline may end on a particle or preposition ("Confidence up", "Festival battles on"), or a verb
     # ("Indie film nominations announced").
     if kind != "paragraph" and doc[-1].pos_ == "VERB":

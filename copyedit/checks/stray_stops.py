@@ -226,6 +226,25 @@ def _subject_cut(left: Span, right: Span) -> bool:
     return _statement(right) and not spoken
 
 
+def _inverted_report(left: Span, right: Span) -> bool:
+    """Whether a "sentence" is only an opening phrase, its comma and an inverted verb of saying with its subject,
+    reporting nothing ("By contrast, said Mr Purushotma."), before a whole clause: the clause is what was said,
+    and the stop was its comma. Not after a clause ("Prices will rise, said Mr Jones."), which is the report."""
+    verb = left.root
+    if verb.lemma_ not in lexicon.load("reporting_verbs")["lemmas"] or verb.tag_ not in ("VBD", "VBZ"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].i < verb.i or subjects[0].right_edge.i != left.end - 2:
+        return False
+    if any(c.dep_ in _OBJECTS or c.dep_ in ("ccomp", "xcomp", "attr") for c in verb.children):
+        return False
+    comma = verb.doc[verb.i - 1]
+    opening = verb.doc[left.start : comma.i]
+    if comma.text != "," or not len(opening) or any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in opening):
+        return False
+    return is_main_clause(right) and not right[0].is_quote and not in_quotation(verb)
+
+
 def _reported(verb: Token) -> bool:
     """Whether the verb heads the clause a later verb of saying reports ("…is very strong, said Mr Jones.")."""
     head = verb.head
@@ -587,7 +606,19 @@ def _may_cut(text: str) -> bool:
     if any(m.group(2).isupper() and m.group(1).lower() in vocab for m in _STOP_AFTER_WORD.finditer(text)):
         return True
     modals = triggers.words("modals")
-    return any(_finite_word(m.group(1).lower(), modals) for m in _STOP_THEN_WORD.finditer(text))
+    if any(_finite_word(m.group(1).lower(), modals) for m in _STOP_THEN_WORD.finditer(text)):
+        return True
+    return _inverted_reports().search(text) is not None
+
+
+@cache
+def _inverted_reports() -> re.Pattern[str]:
+    """A comma, a past or -s form of a verb of saying, a few words and a full stop before a capital: "By contrast,
+    said Mr Purushotma. Learning…" (``_inverted_report``)."""
+    lemmas = lexicon.load("reporting_verbs")["lemmas"]
+    forms = {f for v in lemmas for tag in ("VBD", "VBZ") for f in getInflection(v, tag=tag) or ()}
+    alternatives = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+    return re.compile(rf",\s+(?:{alternatives})\s+[^.!?,\n]{{1,60}}\.\s+[A-Z]")
 
 
 @lru_cache(maxsize=8192)
@@ -655,6 +686,11 @@ def _finite_word(word: str, modals: frozenset[str]) -> bool:
             fixed="The firm declined to comment but said that the talks were at an early stage.",
         ),
         Example(
+            bad="By contrast, said Mr Patel[[. L]]earning through games may help pupils.",
+            fixed="By contrast, said Mr Patel, learning through games may help pupils.",
+        ),
+        Example(good="Prices will rise, said Mr Jones. The bank disagreed."),
+        Example(
             bad="The jury heard that[[. T]]he two men had met online.",
             fixed="The jury heard that the two men had met online.",
             unsafe=True,
@@ -706,7 +742,9 @@ def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     a noun phrase, then one that opens with a finite verb and has no subject ("Shares in the group. Fell 5%.").
     So does one after an opening participle and its particle alone, before the noun phrase, comma and clause the
     participle opens ("Commenting on. The accord, Mr Smith said…"; not before a time: "Carrying on. The next
-    day, they…").
+    day, they…"). So does an opening phrase with an inverted verb of saying and its subject that report nothing,
+    before a whole clause ("By contrast, said Mr Smith. Learning a language…"): the stop was the comma before
+    what was said (not after a clause: "Prices will rise, said Mr Jones. The bank disagreed.").
 
     ## Fix safety
     Safe: the stop is removed and the next word loses its capital unless it is a name (capitalised in
@@ -730,11 +768,16 @@ def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
             continue  # (a lone subject pronoun: "It. Said about 300 claims were filed.")
         split = _subject_cut(left, right)
         tail = reporting_tail(right) and is_main_clause(left)  # "Profits rose. In May, the firm said."
-        if not split and not tail and not cannot_end(left[-2], left, right):
+        inverted = not split and not tail and _inverted_report(left, right)
+        if not split and not tail and not inverted and not cannot_end(left[-2], left, right):
             continue
         stop, first = gap
         message = f"Full stop after “{left[-2].text}” cuts a sentence in two; remove it."
         mark = ""
+        if inverted:
+            mark = ","  # "By contrast, said Mr Smith. Learning a game…": what he said follows, after a comma
+            report = left.doc[left.root.i : left.end - 1].text
+            message = f"“{report}” reports the sentence after it; make the full stop a comma."
         if split:
             subject = _cut_subject(left, right)
             message = f"Full stop between the subject “{subject.text}” and its verb “{first.text}”; remove it."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -71,6 +72,8 @@ def _doubled_safety(first: Token, second: Token) -> Safety | None:
     if word in table["stranded"]:
         # "scheduled to to play": the parse makes both the verb's infinitive marker, so neither is stranded
         infinitive = word == "to" and first.dep_ == second.dep_ == "aux" and first.head == second.head
+        # "failed to to disclose": a word that takes "to" only before an infinitive strands no preposition
+        infinitive = infinitive or (word == "to" and _infinitive_only(first, second))
         return None if _may_strand(first, before) and not infinitive else Safety.SAFE
     if word in table["particles"]:
         return Safety.SAFE if _after_noun(first) and not _may_strand(first, before) else None
@@ -88,6 +91,21 @@ def _doubled_safety(first: Token, second: Token) -> Safety | None:
         subject = {first.dep_, second.dep_} & {"nsubj", "nsubjpass"}
         return Safety.SAFE if verb and subject else None
     return None
+
+
+def _infinitive_only(first: Token, second: Token) -> bool:
+    """Whether "to to" follows a word that edited news writes before "to" only with an infinitive, never with a
+    noun phrase ("failed to disclose", never "failed to the board"; news_counts.yaml, infinitive_only), and a base
+    verb follows: the first "to" can be no stranded preposition."""
+    doc = first.doc
+    prev = doc[first.i - 1] if first.i > 0 else None
+    verb = doc[second.i + 1] if second.i + 1 < len(doc) else None
+    return prev is not None and verb is not None and verb.tag_ == "VB" and prev.lower_ in _infinitive_heads()
+
+
+@cache
+def _infinitive_heads() -> frozenset[str]:
+    return frozenset(lexicon.load("news_counts")["infinitive_only"])
 
 
 def _opening_double(first: Token, second: Token) -> bool:
@@ -234,12 +252,12 @@ def doubled_word(doc: Doc, ctx: Context) -> Iterator[Finding]:
     laughter), "this this" unless the first is an object ("add to this this law"), and "The The" before a
     lowercase word (not the band or a title: "The The Show Must Go On"). A relative pronoun that is its clause's
     subject strands no preposition ("who were trying to to meet"), and "to to" that the parse makes one verb's
-    infinitive marker twice strands nothing ("scheduled to to play"). A capitalised word twice at a sentence's
-    start is judged as a lowercase one where the sentence goes on in lower case ("And And many agreed", "It It
-    can"), not before a title in capitals. "that that" is a slip only before a name that
-    is the clause's subject, a possessive, an
-    article or a subject pronoun ("denied that that Smith had quit"), never in a cleft ("it was that that …"). "had
-    had" and interjections are never flagged.
+    infinitive marker twice strands nothing ("scheduled to to play"), nor does one after a word news writes before
+    "to" only with an infinitive ("failed to to disclose"; news_counts.yaml, infinitive_only). A capitalised word
+    twice at a sentence's start is judged as a lowercase one where the sentence goes on in lower case ("And And
+    many agreed", "It It can"), not before a title in capitals. "that that" is a slip only before a name that is
+    the clause's subject, a possessive, an article or a subject pronoun ("denied that that Smith had quit"), never
+    in a cleft ("it was that that …"). "had had" and interjections are never flagged.
     """
     for m in _DOUBLE.finditer(doc.text):
         first, second = doc.char_span(*m.span(1)), doc.char_span(*m.span(3))
