@@ -109,8 +109,8 @@ def _takes_trailing(prev: Span | None, frag: Span) -> bool:
 def _takes_opening(nxt: Span | None) -> bool:
     """Whether a sentence could open with a stranded phrase: a main clause that opens with its subject ("She was
     given…"), not with a phrase, a connective or a quotation of its own ("However, she…", "In May she…")."""
-    if nxt is None or not is_main_clause(nxt):
-        return False
+    if nxt is None or not is_main_clause(nxt) or nxt[0].is_quote or nxt[0].text in ("“", "‘"):
+        return False  # ('… devices. "We believe…," said a spokesman': a quotation opens it)
     ws = words(nxt)
     if len(ws) > 1 and ws[0].lower_ in SUBJECT_PRONOUNS and ws[1].tag_ in FINITE_TAGS:
         return True
