@@ -420,12 +420,10 @@ def _set_off(comma: Token, subject: Token) -> bool:
     and closing it before the verb ("Although Mr Jacobsen, 21, managed…", "While Smith, who…, resigned")."""
     if not subject.left_edge.i < comma.i <= subject.right_edge.i:
         return False
-    inserted = [c for c in subject.children if c.dep_ == "appos" or (c.dep_ == "relcl" and _introduced_by_wh(c))]
+    inserted = [
+        c for c in subject.children if c.dep_ == "appos" or (c.dep_ == "relcl" and c.left_edge.tag_ in _RELATIVE_TAGS)
+    ]
     return bool(inserted) and subject.doc[subject.right_edge.i].text == ","
-
-
-def _introduced_by_wh(clause: Token) -> bool:
-    return clause.left_edge.tag_ in ("WDT", "WP", "WP$")
 
 
 def _in_complement(verb: Token, root: Token) -> bool:

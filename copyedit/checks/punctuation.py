@@ -279,7 +279,8 @@ def _time_phrase_end(sent: Span) -> Token | None:
     """The last word of a time phrase that opens the sentence without a comma ("⏎⏎In March President Reagan
     announced…"): a preposition whose object is a date, hung on the root."""
     first = sent[0]
-    if first.pos_ != "ADP" or first.head != sent.root or not _timed(first) or not first.children:
+    dated = any(c.dep_ == "pobj" for c in first.children) and _timed(first)
+    if first.pos_ != "ADP" or first.head != sent.root or not dated:
         return None
     return sent.doc[first.right_edge.i]
 
