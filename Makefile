@@ -81,7 +81,7 @@ bench-large: $(VENV)/.installed
 bench-lsp: $(VENV)/.installed
 	$(BIN)/python -m bench.lsp_latency $(ARGS)
 
-# What is learned from clean news: the counted lists POS001 and VRB001 read (train/news_counts.py →
+# What is learned from clean news: the counted lists the rules read (POS001, VRB001, AGR001, TYP001; train/news_counts.py →
 # rules/data/news_counts.yaml, about 3 minutes), and the learned damage detector (copyedit/detector.py): training
 # data from clean news with damage put in, spacy train (seeded, CPU), thresholds calibrated on held-out damage and
 # clean news, shipped to copyedit/models/damage with its model card. Not part of `make test`; about 45 minutes on
