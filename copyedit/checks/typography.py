@@ -100,11 +100,11 @@ def _infinitive_only(first: Token, second: Token) -> bool:
     doc = first.doc
     prev = doc[first.i - 1] if first.i > 0 else None
     verb = doc[second.i + 1] if second.i + 1 < len(doc) else None
-    return prev is not None and verb is not None and verb.tag_ == "VB" and prev.lower_ in _infinitive_heads()
+    return prev is not None and verb is not None and verb.tag_ == "VB" and prev.lower_ in _infinitive_only_heads()
 
 
 @cache
-def _infinitive_heads() -> frozenset[str]:
+def _infinitive_only_heads() -> frozenset[str]:
     return frozenset(lexicon.load("news_counts")["infinitive_only"])
 
 
