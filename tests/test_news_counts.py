@@ -153,3 +153,26 @@ def test_the_shipped_degree_adjectives_grade_and_do_not_classify() -> None:
     degrees = set(lexicon.load("news_counts")["degree_adjectives"])
     assert {"controversial", "strong"} <= degrees
     assert not degrees & {"monetary", "economic", "chemical", "future", "agricultural"}
+
+
+def test_a_count_noun_whose_participle_news_writes_after_have_is_listed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(news_counts, "MIN_PERFECT", 2)
+    counts = _counts(
+        [
+            "The union has called for a strike.",
+            "Ministers have called on the bank to act.",
+            "The mayor has a plan for the city.",
+            "The firm has planned for a loss.",
+            "They had a plan to sell.",
+        ]
+    )
+    assert counts.after_have["called"] == 2 and counts.after_have_article["plan"] == 2
+    listed = counts.perfect_after_have(["call", "plan"])
+    assert "call" in listed and "plan" not in listed  # "plan" is written after "have a" as often as "planned"
+
+
+def test_the_shipped_perfect_after_have_words_are_count_nouns_and_verbs() -> None:
+    shipped = lexicon.load("news_counts")
+    perfect = set(shipped["perfect_after_have"])
+    assert "call" in perfect and perfect <= set(shipped["count_nouns"])
+    assert not perfect & {"cut", "put", "cause", "access", "need"}

@@ -22,6 +22,10 @@ shared independent set and the benchmark's frozen set left out), not written by 
 - ``infinitive_only`` (TYP001): infinitive heads never before "to" and a noun phrase either ("failed to
   disclose", never "failed to the board"; but "agreed to the deal"). After one, "to" cannot be a preposition
   stranded before a second "to": "failed to to disclose" is a doubled word.
+- ``perfect_after_have`` (VRB001): count nouns (above) that are verbs too, never written right after a form of
+  "have", whose participle follows "have" at least MIN_PERFECT times and at least ARTICLE_RATIO times as often as
+  "have a/an" and the noun ("has called for", rarely "has a call for"). After "have", such a word before a
+  preposition has lost its "-ed": it cannot be a bare noun, and the perfect is what edited news writes.
 - ``common_owners`` (POS001): lowercase singular nouns that own a ranked phrase after "the" with "'s" at least
   MIN_OWNER times ("the company's largest shareholder", "the country's second city") and never without it ("the
   company largest shareholder"; "the country worst affected" is no phrase: no noun follows). After "the", one of
@@ -55,6 +59,8 @@ MIN_SUBJECT = 20
 MAX_PLURAL = 0.03
 PASSIVE_RATIO = 5
 MIN_INFINITIVE = 10
+MIN_PERFECT = 20
+ARTICLE_RATIO = 10
 MIN_OWNER = 5
 MIN_ADJECTIVE = 20
 MIN_GRADED = 5
@@ -66,6 +72,7 @@ DEGREE_ADVERBS = frozenset(
     | {"incredibly", "hugely", "enormously"}
 )
 BE = frozenset({"is", "are", "was", "were", "be", "been"})
+HAVE = frozenset({"has", "have", "had", "having"})
 #: The tags of a word that opens a noun phrase after "to" ("to the board", "to its owners", "to 5 pct").
 NOUN_PHRASE_OPENERS = frozenset({"DT", "PRP$", "PRP", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "JJR", "JJS"})
 DETERMINING = frozenset({"det", "poss", "nummod", "predet"})
@@ -89,6 +96,8 @@ class Counts:
         self.bare_ranked: Counter[str] = Counter()  # "the company largest …", a noun after it
         self.adjectives: Counter[str] = Counter()  # a lowercase adjective (tag JJ)
         self.graded: Counter[str] = Counter()  # … right after an adverb of degree that modifies it
+        self.after_have: Counter[str] = Counter()  # a lowercase word right after a form of "have"
+        self.after_have_article: Counter[str] = Counter()  # … after "have" and "a/an" ("has a call for")
 
     def _owner(self, tok) -> None:
         """Count a lowercase singular noun after "the" by whether a ranked phrase follows it with "'s" or without."""
@@ -150,6 +159,10 @@ class Counts:
                 self.words[tok.text] += 1
                 if tok.i > 0 and doc[tok.i - 1].lower_ in BE:
                     self.after_be[tok.text] += 1
+                if tok.i > 0 and doc[tok.i - 1].lower_ in HAVE:
+                    self.after_have[tok.text] += 1
+                if tok.i > 1 and doc[tok.i - 1].lower_ in ("a", "an") and doc[tok.i - 2].lower_ in HAVE:
+                    self.after_have_article[tok.text] += 1
             if tok.tag_ == "NN" and tok.is_alpha and tok.text.islower():
                 self._owner(tok)
             if tok.tag_ != "NN" or tok.dep_ == "compound" or not (tok.is_alpha and tok.text.islower()):
@@ -190,6 +203,19 @@ class Counts:
     def infinitive_heads(self) -> list[str]:
         return sorted(w for w, n in self.to_base.items() if n >= MIN_INFINITIVE and not self.to_ing[w])
 
+    def perfect_after_have(self, nouns: list[str]) -> list[str]:
+        from copyedit.inflection import getAllLemmas, getInflection
+
+        out = []
+        for w in nouns:
+            if w not in getAllLemmas(w).get("VERB", ()) or self.after_have[w]:
+                continue
+            vbn = (getInflection(w, tag="VBN") or [w])[0]
+            perfect = self.after_have[vbn]
+            if vbn != w and perfect >= MIN_PERFECT and self.after_have_article[w] * ARTICLE_RATIO <= perfect:
+                out.append(w)
+        return sorted(out)
+
     def infinitive_only(self) -> list[str]:
         return [w for w in self.infinitive_heads() if not self.to_phrase[w]]
 
@@ -220,7 +246,7 @@ def main() -> None:
         counts.add(doc)
     nouns, verbs, subjects = counts.count_nouns(), counts.passive_after_be(), counts.singular_subjects()
     heads, owners, degrees = counts.infinitive_heads(), counts.common_owners(), counts.degree_adjectives()
-    only = counts.infinitive_only()
+    only, perfect = counts.infinitive_only(), counts.perfect_after_have(nouns)
     lines = [
         f"# Counted by `python -m train.news_counts` from {len(paragraphs)} training paragraphs of BBC and Reuters",
         "# news (see its docstring). Do not edit by hand: change train/news_counts.py and run it again.",
@@ -252,12 +278,16 @@ def main() -> None:
         '# TYP001: infinitive heads never before "to" and a noun phrase.',
         "infinitive_only:",
         *(f"  - {w}" for w in only),
+        f'# VRB001: count nouns that are verbs too, never right after "have", whose participle follows "have" at'
+        f" least\n# {MIN_PERFECT} times and {ARTICLE_RATIO} times as often as \"have a/an\" and the noun.",
+        "perfect_after_have:",
+        *(f"  - {w}" for w in perfect),
     ]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(
         f"{args.out}: {len(nouns)} count nouns, {len(verbs)} verbs passive after 'be',"
         f" {len(subjects)} singular subjects, {len(heads)} infinitive heads, {len(owners)} common owners,"
-        f" {len(degrees)} degree adjectives, {len(only)} infinitive-only heads"
+        f" {len(degrees)} degree adjectives, {len(only)} infinitive-only heads, {len(perfect)} perfect after 'have'"
     )
 
 

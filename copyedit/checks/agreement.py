@@ -243,9 +243,40 @@ def phrase_number(noun: Token) -> str | None:
         return None  # "the men's 60m hurdles is", "the first 24 hours is": a measure or an event
     prev = noun.doc[noun.i - 1] if noun.i > 0 else None
     after_noun = prev is not None and (prev.pos_ == "NOUN" or prev.tag_ == "VBG") and prev.head == noun
-    if number == PLUR and can_be_verb_form(noun.text, "VBZ") and after_noun:
+    if number == PLUR and can_be_verb_form(noun.text, "VBZ") and after_noun and _relative_may_open(noun):
         return None  # "the program that the new funding supports is…": a verb read as a noun
     return number
+
+
+def _relative_may_open(noun: Token) -> bool:
+    """Whether a plural-looking noun after a noun may be a verb that the parse took for the subject's head: the
+    verb of a relative clause opening right before its phrase ("the program that the new funding supports is…",
+    "the cash the plan supports is…": after a relative word, a "that" after a noun, or a noun or pronoun), a
+    gerund's object ("marketing films … has become"), a verb with an object of its own ("debt totals 48 bln dlrs
+    and …"), or a subject set off by commas ("Coupon rates …, minus 0.1 points, is the choice"). Not after a
+    plural-only determiner ("several shareholder groups has"), nor, in a plain phrase, at the sentence's start or
+    after a verb or its "that" ("said crop conditions was", "argue that interest rates is")."""
+    if noun.dep_ not in SUBJECTS:
+        return True  # a noun after "there is" ("there is widespread belief money market rates will…")
+    if any(n == PLUR for _, n in determiners(noun)):
+        return False
+    doc, start = noun.doc, noun.left_edge.i
+    prev = doc[noun.i - 1]
+    if prev.lower_.endswith("ing") and can_be_verb_form(prev.text, "VBG"):
+        return True
+    if any(c.dep_ in _VERB_ONLY for c in noun.children) or any(t.text == "," for t in noun.subtree):
+        return True
+    before = doc[start - 1] if start > noun.sent.start else None
+    if before is None:
+        return False
+    if before.lower_ == "that":
+        ahead = doc[before.i - 1] if before.i > noun.sent.start else None
+        return ahead is not None and ahead.pos_ in ("NOUN", "PROPN", "PRON")
+    return before.tag_ in ("WDT", "WP", "WRB") or before.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+#: Dependents a verb has and a noun does not.
+_VERB_ONLY = frozenset({"dobj", "dative", "ccomp", "xcomp", "acomp", "attr", "oprd", "prt", "agent"})
 
 
 def _gerund_number(noun: Token) -> str | None:
@@ -435,7 +466,10 @@ def _plain_clause(subj: Token, verb: Token, clause: Token) -> bool:
     sent = verb.sent
     if not statement(sent) or clause.dep_ not in CLAUSES:
         return False
-    if any(t.dep_ in ("amod", "det", "nummod", "poss") and t.head.pos_ in ("VERB", "AUX") for t in sent):
+    if any(
+        t.dep_ in ("amod", "det", "nummod", "poss") and t.head.pos_ in ("VERB", "AUX") and not _unit(t.head)
+        for t in sent
+    ):
         return False  # "More young, urban woman are…": a modifier hung on a verb is a broken parse
     if any(c.dep_ in ("csubj", "csubjpass", "expl") for c in clause.children):
         return False  # "shedding jobs makes sense": the gerund is the subject
@@ -463,9 +497,16 @@ def _plain_subject(subj: Token, verb: Token) -> bool:
         if t.tag_ in ("WP", "WDT") and t.i < subj.i:
             return False  # "what has surprised observers is"
         head = t.head if t.dep_.startswith("aux") else t
-        if t.tag_ in ("VBZ", "VBP", "VBD", "MD") and head.dep_ != "relcl":
+        if t.tag_ in ("VBZ", "VBP", "VBD", "MD") and head.dep_ != "relcl" and not _unit(t):
             return False  # a finite verb in the subject outside a relative clause
     return True
+
+
+def _unit(tok: Token) -> bool:
+    """Whether ``tok`` is a unit that the tokenizer split from the number before it ("£3m", "5bn"), whatever its
+    tag: "m" is no verb."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and prev.like_num and not prev.whitespace_ and tok.is_alpha and len(tok) <= 3
 
 
 def _introduced(clause: Token) -> bool:
@@ -724,6 +765,11 @@ def _collective_plurals(ctx: Context) -> bool:
     examples=[
         Example(good="Denial of service attacks are on the increase, and freedom of information requests are up."),
         Example(
+            bad="Some economists argue that interest rates [[is]] still too high.",
+            fixed="Some economists argue that interest rates are still too high.",
+        ),
+        Example(good="The program that the new funding supports is popular with students."),
+        Example(
             bad="The reports [[suggests]] that the council overspent.",
             fixed="The reports suggest that the council overspent.",
         ),
@@ -839,7 +885,12 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
     adviser have warned."): no appositive there. After "and" between two clauses, the first with a subject of its own, a
     determined plural subject before a singular verb is the second clause's own, with or without a comma ("The
     town has two schools and many parents says…"); a singular one may end a subject of two nouns ("the words and
-    the judgement were his").
+    the judgement were his"). A plural-looking noun after a noun may be a relative clause's verb ("the program
+    that the new funding supports is", "marketing films … has become", "debt totals 48 bln dlrs and …"), so it
+    counts only in a plain phrase (no object of its own, no commas, no "-ing" word before it) where no relative
+    clause can open before the phrase: after a plural-only determiner, at the sentence's start, or after a verb
+    or its "that" ("said crop conditions was", "argue that interest rates is"). A unit the tokenizer splits from its number ("£3m") is no verb inside
+    the subject.
     """
     for verb in doc:
         verb_num = verb_number(verb)

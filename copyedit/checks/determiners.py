@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
@@ -118,8 +119,14 @@ def _misread(det: Token, noun: Token, num: str) -> bool:
         past = any(can_be_verb_form(t.text, "VBD") for t in doc[det.i + 1 : noun.i])
         if past and noun.dep_ == "ROOT":
             return True  # "Few expected change": no verb but the past tense the parse made an adjective
-        # "what many thought was", "as many expected": a quantifier standing as a pronoun
-        return prev is not None and (prev.tag_ in ("WP", "WDT", "WRB") or prev.lower_ in ("as", "than", "that", "so"))
+        # "what many thought was", "as many expected": a quantifier standing as a pronoun; not where the word is
+        # a subject with its verb's auxiliary right after it ("that many blog have adopted": two verbs in a row)
+        subject = noun.dep_ in SUBJECTS and noun.head.i > noun.i + 1 and doc[noun.i + 1].head == noun.head
+        subject = subject and doc[noun.i + 1].dep_ in ("aux", "auxpass")
+        pronoun = prev is not None and (
+            prev.tag_ in ("WP", "WDT", "WRB") or prev.lower_ in ("as", "than", "that", "so")
+        )
+        return pronoun and not subject
     if nxt is not None and nxt.is_alpha and nxt.pos_ not in FUNCTION_POS and noun_tables(nxt.lower_):
         return True  # "a ratings hit": the plural may be a modifier of the next word
     if _verb_after_pronoun(det, noun):
@@ -211,6 +218,23 @@ def _evidence(noun: Token) -> str | None:
     return verb_number(verb) if verb is not None and verb.i > noun.i else None
 
 
+def _indexed_singular(noun: Token) -> str | None:
+    """Singular, for a lower-case word that lemminflect does not know at all but the lemmatizer's index lists as a
+    noun lemma ("many blog"), whose plural adds a plain "-s"; only after a quantifier, not a numeral, which may
+    count a currency or other measure that keeps its form ("nine kwacha", "five billion baht"), and not before a
+    possessive ending ("two third's")."""
+    word, doc = noun.lower_, noun.doc
+    if noun.tag_ != "NN" or not noun.is_alpha or not noun.is_lower or word != noun.lemma_ or getAllLemmas(word):
+        return None
+    if any(d.tag_ == "CD" or d.like_num for d, _ in determiners(noun)):
+        return None
+    if not nlp.indexed_noun(word) or word.endswith(("s", "x", "z", "ch", "sh", "o")) or re.search(r"[^aeiou]y\Z", word):
+        return None
+    if noun.i + 1 < len(doc) and doc[noun.i + 1].tag_ == "POS":
+        return None
+    return SING
+
+
 def _inflect_noun(noun: Token, number: str) -> str | None:
     """The noun in the other number, from lemminflect (or the house list of preferred plurals)."""
     word = noun.lower_
@@ -221,6 +245,8 @@ def _inflect_noun(noun: Token, number: str) -> str | None:
     forms = {t[tag][0] for _, t in noun_tables(word) if word in t.get(other, ()) and t.get(tag)} - {word}
     if not forms and (regular := regular_inflection(noun, number)):
         forms = {regular} if _known_noun(regular) else set()  # "mechanis" is no plural of "mechani"
+    if not forms and number == PLUR and _indexed_singular(noun) == SING:
+        forms = {word + "s"}  # "blogs"
     return cased(noun.text, forms.pop()) if len(forms) == 1 else None
 
 
@@ -348,6 +374,10 @@ def _governing(dets: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
         Example(bad="[[These]] development has been delayed.", fixed="This development has been delayed."),
         Example(bad="Several [[player]] were injured.", fixed="Several players were injured."),
         Example(bad="Many [[company]] have cut their forecasts.", fixed="Many companies have cut their forecasts."),
+        Example(
+            bad="It is a format that many [[blog]] have copied.", fixed="It is a format that many blogs have copied."
+        ),
+        Example(good="The rate was fixed at nine kwacha to the dollar."),
         Example(bad="Each [[players]] will receive a medal.", fixed="Each player will receive a medal."),
         Example(bad="These [[figure]] show a rise in crime.", fixed="These figures show a rise in crime."),
         Example(
@@ -423,14 +453,18 @@ def determiner_noun_number(doc: Doc, ctx: Context) -> Iterator[Finding]:
     never pluralised ("these evidence show" is left alone), nor is a measure after a numeral ("four stone", "six
     foot") or a rank ("the top ten list"); a word that the parse makes the verb of a determiner standing as a
     pronoun ("This aligns with", "each doubles up") is no noun; and a new form must be a known English noun. A
-    word that ends a block with no closing punctuation is left alone: the phrase may go on in the next block.
+    word that ends a block with no closing punctuation is left alone: the phrase may go on in the next block. A
+    lower-case word that lemminflect does not know but the lemmatizer's index lists as a noun lemma ("many blog")
+    is singular after a quantifier, not after a numeral, which may count a currency that keeps its form ("nine
+    kwacha"); its plural adds a plain "-s". A quantifier before a word and its verb's auxiliary ("that many blog
+    have adopted") stands before its noun, not alone as a pronoun ("as many expected").
     """
     ending = next((t for t in reversed(doc) if not t.is_space), None)
     for noun in doc:
         dets = _governing(determiners(noun)) if noun.n_lefts else []
         if not dets:
             continue  # no word before it that marks a number (most words: the cheap test first)
-        num = form_number(noun)
+        num = form_number(noun) or _indexed_singular(noun)
         if num is None or not _heads_phrase(noun):
             continue
         if noun == ending and ctx.next is not None:
