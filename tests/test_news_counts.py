@@ -176,3 +176,27 @@ def test_the_shipped_perfect_after_have_words_are_count_nouns_and_verbs() -> Non
     perfect = set(shipped["perfect_after_have"])
     assert "call" in perfect and perfect <= set(shipped["count_nouns"])
     assert not perfect & {"cut", "put", "cause", "access", "need"}
+
+
+def test_a_word_that_governs_to_only_before_a_base_verb_is_an_infinitive_governor(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(news_counts, "MIN_GOVERNED", 2)
+    counts = _counts(
+        [
+            "The firm failed to pay its debts.",
+            "The bank failed to act in time.",
+            "Workers agreed to strike on Monday.",
+            "The union agreed to talks with the firm.",
+            "Ministers agreed to the deal.",
+        ]
+    )
+    assert counts.governs_base["fail"] == 2 and counts.governs_other["agree"] >= 1
+    governors = counts.infinitive_governors()
+    assert "fail" in governors and "agree" not in governors
+
+
+def test_the_shipped_infinitive_governors_take_no_noun_phrase_after_to() -> None:
+    governors = set(lexicon.load("news_counts")["infinitive_governors"])
+    assert {"fail", "plan", "want"} <= governors
+    assert not governors & {"agree", "commit", "object", "lead", "return", "add", "due"}

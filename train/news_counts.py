@@ -60,6 +60,8 @@ MAX_PLURAL = 0.03
 PASSIVE_RATIO = 5
 MIN_INFINITIVE = 10
 MIN_PERFECT = 20
+MIN_GOVERNED = 20
+MAX_GOVERNED_OTHER = 0.01
 ARTICLE_RATIO = 10
 MIN_OWNER = 5
 MIN_ADJECTIVE = 20
@@ -76,6 +78,8 @@ HAVE = frozenset({"has", "have", "had", "having"})
 #: The tags of a word that opens a noun phrase after "to" ("to the board", "to its owners", "to 5 pct").
 NOUN_PHRASE_OPENERS = frozenset({"DT", "PRP$", "PRP", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "JJR", "JJS"})
 DETERMINING = frozenset({"det", "poss", "nummod", "predet"})
+#: The relations of a verb that "to" marks to the word it completes ("plan to cut", "able to pay", "agreed to go").
+GOVERNED = frozenset({"xcomp", "advcl", "acl", "relcl", "ccomp"})
 #: What may stand before a name that opens a noun phrase; anything else makes the name part of a longer phrase.
 NOT_OPENING = frozenset({"DT", "PRP$", "JJ", "JJR", "JJS", "CD", "POS", "NN", "NNS"})
 
@@ -98,6 +102,8 @@ class Counts:
         self.graded: Counter[str] = Counter()  # … right after an adverb of degree that modifies it
         self.after_have: Counter[str] = Counter()  # a lowercase word right after a form of "have"
         self.after_have_article: Counter[str] = Counter()  # … after "have" and "a/an" ("has a call for")
+        self.governs_base: Counter[str] = Counter()  # the lemma a "to" and base verb hang on ("plan to cut")
+        self.governs_other: Counter[str] = Counter()  # … a "to" and an "-ing" form or a noun phrase ("agree to talks")
 
     def _owner(self, tok) -> None:
         """Count a lowercase singular noun after "the" by whether a ranked phrase follows it with "'s" or without."""
@@ -130,6 +136,25 @@ class Counts:
         elif nxt.tag_ in NOUN_PHRASE_OPENERS:
             self.to_phrase[word] += 1
 
+    def _governed(self, to) -> None:
+        """Count the word a "to" hangs on in the parse (through the verb it marks, as "plan" in "plan to cut"; or as
+        a preposition, "agree" in "agree to talks"), by what follows "to": a base verb, or an "-ing" form or a noun
+        phrase."""
+        from copyedit.syntax import can_be_verb_form
+
+        doc = to.doc
+        if to.i + 1 >= len(doc):
+            return
+        nxt = doc[to.i + 1]
+        if to.tag_ == "TO" and to.dep_ == "aux" and nxt.tag_ == "VB" and to.head == nxt:
+            governor = nxt.head if nxt.dep_ in GOVERNED else None
+            if governor is not None and governor.is_alpha and governor.i < to.i:
+                self.governs_base[governor.lemma_.lower()] += 1
+        elif to.dep_ in ("prep", "dative") and to.head.is_alpha and to.head.i < to.i:
+            ing = nxt.tag_ == "VBG" or (nxt.lower_.endswith("ing") and can_be_verb_form(nxt.lower_, "VBG"))
+            if ing or nxt.tag_ in NOUN_PHRASE_OPENERS:
+                self.governs_other[to.head.lemma_.lower()] += 1
+
     def _agreement(self, tok) -> None:
         """Count a lowercase singular subject (not coordinated) and whether its finite verb is plural."""
         if tok.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "conj" for c in tok.children):
@@ -155,6 +180,7 @@ class Counts:
                 self._adjective(tok)
             if tok.lower_ == "to":
                 self._infinitive(tok)
+                self._governed(tok)
             if tok.is_alpha and tok.text.islower():
                 self.words[tok.text] += 1
                 if tok.i > 0 and doc[tok.i - 1].lower_ in BE:
@@ -216,6 +242,13 @@ class Counts:
                 out.append(w)
         return sorted(out)
 
+    def infinitive_governors(self) -> list[str]:
+        return sorted(
+            w
+            for w, n in self.governs_base.items()
+            if n >= MIN_GOVERNED and self.governs_other[w] <= MAX_GOVERNED_OTHER * n and w.isalpha() and w.islower()
+        )
+
     def infinitive_only(self) -> list[str]:
         return [w for w in self.infinitive_heads() if not self.to_phrase[w]]
 
@@ -247,6 +280,7 @@ def main() -> None:
     nouns, verbs, subjects = counts.count_nouns(), counts.passive_after_be(), counts.singular_subjects()
     heads, owners, degrees = counts.infinitive_heads(), counts.common_owners(), counts.degree_adjectives()
     only, perfect = counts.infinitive_only(), counts.perfect_after_have(nouns)
+    governors = counts.infinitive_governors()
     lines = [
         f"# Counted by `python -m train.news_counts` from {len(paragraphs)} training paragraphs of BBC and Reuters",
         "# news (see its docstring). Do not edit by hand: change train/news_counts.py and run it again.",
@@ -282,12 +316,17 @@ def main() -> None:
         f" least\n# {MIN_PERFECT} times and {ARTICLE_RATIO} times as often as \"have a/an\" and the noun.",
         "perfect_after_have:",
         *(f"  - {w}" for w in perfect),
+        f'# VRB001: lemmas that a "to" and a base verb hang on in the parse at least {MIN_GOVERNED} times, a "to" and'
+        f" an -ing\n# form or a noun phrase at most {MAX_GOVERNED_OTHER:.0%} as often.",
+        "infinitive_governors:",
+        *(f"  - {w}" for w in governors),
     ]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(
         f"{args.out}: {len(nouns)} count nouns, {len(verbs)} verbs passive after 'be',"
         f" {len(subjects)} singular subjects, {len(heads)} infinitive heads, {len(owners)} common owners,"
-        f" {len(degrees)} degree adjectives, {len(only)} infinitive-only heads, {len(perfect)} perfect after 'have'"
+        f" {len(degrees)} degree adjectives, {len(only)} infinitive-only heads, {len(perfect)} perfect after 'have',"
+        f" {len(governors)} infinitive governors"
     )
 
 

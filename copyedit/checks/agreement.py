@@ -889,8 +889,8 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
     that the new funding supports is", "marketing films … has become", "debt totals 48 bln dlrs and …"), so it
     counts only in a plain phrase (no object of its own, no commas, no "-ing" word before it) where no relative
     clause can open before the phrase: after a plural-only determiner, at the sentence's start, or after a verb
-    or its "that" ("said crop conditions was", "argue that interest rates is"). A unit the tokenizer splits from its number ("£3m") is no verb inside
-    the subject.
+    or its "that" ("said crop conditions was", "argue that interest rates is"). A unit the tokenizer splits from
+    its number ("£3m") is no verb inside the subject.
     """
     for verb in doc:
         verb_num = verb_number(verb)

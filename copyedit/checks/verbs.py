@@ -289,6 +289,12 @@ def _may_strand(to: Token, verb: Token, nxt: Token) -> bool:
     wh-word before it) or in a sentence with no main verb of its own."""
     if nxt.head != verb or nxt.dep_ not in ("xcomp", "advcl"):
         return True
+    return _gapped(to, verb)
+
+
+def _gapped(to: Token, verb: Token) -> bool:
+    """Whether the verb before ``to`` stands in a clause with a gap that "to" may close (a relative clause with a
+    subject of its own, a wh-word before it) or in a sentence with no main verb ("Nothing he tried to worked")."""
     sent = to.sent
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     wh_subject = any(c.tag_ in ("WP", "WDT") for c in subjects)
@@ -374,6 +380,8 @@ def _wrong_form_after_auxiliary(text: str) -> bool:
             word = found[j].group().lower()
             if kinds & _reportable_after(word):
                 return True
+            if "base" in kinds and word.endswith("ing") and can_be_verb_form(word, "VBG"):
+                return True  # "enable the state to raising": see ``_to_fixes``
             if not _may_be_adverb(word):
                 break
             j += 1
@@ -434,6 +442,11 @@ def _wrong_form_after_auxiliary(text: str) -> bool:
         Example(bad="Fans who have [[use]] an iPod liked it.", fixed="Fans who have used an iPod liked it."),
         Example(bad="The singer was [[arrest]] in London.", fixed="The singer was arrested in London."),
         Example(bad="The union has [[call]] for a strike.", fixed="The union has called for a strike."),
+        Example(
+            bad="He was sacked for a failure to [[respected]] others.",
+            fixed="He was sacked for a failure to respect others.",
+        ),
+        Example(good="A new model is expected to released at the end of the year, and nothing he tried to worked."),
         Example(good="The bank had call options on the shares, and the fund has offers for the plant."),
         Example(good="What the rebels did was attack the capital, and the aim is support for farmers."),
         Example(good="Sales rose thanks to increased demand, and dealers switched to used cars and to reduced prices."),
@@ -467,7 +480,13 @@ def verb_form_after_auxiliary(doc: Doc, ctx: Context) -> Iterator[Finding]:
     reads as a verb ("has cover for") is unsafe: "has cover for the losses" is a noun. But a count noun that
     is a verb too, right after "have" and before a preposition, takes its participle safely where edited news never
     writes it there and writes its participle there far more often than "have a/an" and the noun (news_counts.yaml,
-    perfect_after_have: "has call for" → "has called for"; "has a call for" is rare).
+    perfect_after_have: "has call for" → "has called for"; "has a call for" is rare). After a "to" that hangs on a
+    word that edited news follows with "to" only before a base verb (news_counts.yaml, infinitive_governors: "plan
+    to", "a failure to", "enable firms to"), "to" marks an infinitive however the parse reads the broken form, so
+    a past form with an object after it ("a failure to respected others") or an "-ing" form ("enabling it to
+    raising money") takes the base form; not after a passive or a word that invites a lost "be" or "have" ("is
+    expected to released at the end of the year"), nor where "to" may close a clause with a gap ("the deal he
+    hoped to").
     After "be" the fix is a form the verb has (rules/data/verb_frames.yaml): the participle, or the -ing form
     when an object or a clause rules the passive out ("have been search the hillside", "they were say that",
     unsafe without an object), never a progressive of a stative verb or a passive of a linking one. Where both
@@ -492,7 +511,7 @@ def verb_form_after_auxiliary(doc: Doc, ctx: Context) -> Iterator[Finding]:
     uses neither, the fix is unsafe.
     """
     seen = set()
-    found = [*_perfect_fixes(doc), *_chain_fixes(doc), *_being_fixes(doc), *_unattested_fixes(doc)]
+    found = [*_perfect_fixes(doc), *_to_fixes(doc), *_chain_fixes(doc), *_being_fixes(doc), *_unattested_fixes(doc)]
     found += _coordinated_fixes(doc)
     for aux, nxt, needed, new, safety in found:
         if nxt.i in seen:
@@ -654,6 +673,61 @@ def _perfect_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
             yield have, nxt, "VBN", _cased(new, nxt), Safety.UNSAFE if two or in_quotation(nxt) else Safety.SAFE
 
 
+def _governor(to: Token) -> Token | None:
+    """The word a "to" hangs on in the parse: through the verb it marks ("plan" in "plan to cut") or as a
+    preposition ("failure" in "a failure to respected others", where the broken verb reads as an adjective)."""
+    if to.dep_ == "aux":
+        return to.head.head if to.head.dep_ in _GOVERNED and to.head.head.i < to.i else None
+    return to.head if to.dep_ in ("prep", "dative") and to.head.i < to.i else None
+
+
+#: The relations of a verb that "to" marks to the word it completes (as train/news_counts.py counts them).
+_GOVERNED = frozenset({"xcomp", "advcl", "acl", "relcl", "ccomp"})
+
+
+def _to_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
+    """A past or "-ing" form right after a "to" that hangs on a word that edited news follows with "to" only before
+    a base verb (news_counts.yaml, infinitive_governors: "plan to", "a failure to", "enable firms to"): "to" marks
+    an infinitive there, so the form is a broken base form wherever the parse puts it ("a failure to respected
+    others", "enabling it to raising money"), not an adjective or gerund after a preposition. Not where the word
+    heads a clause of its own ("what he tried to worked": "to" stranded)."""
+    for to, nxt in pairwise(doc):
+        if to.lower_ != "to" or not (nxt.is_alpha and nxt.is_lower) or nxt.lemma_ in ("be", "have", "do"):
+            continue
+        if can_be_verb_form(nxt.text, "VB") or not any(can_be_verb_form(nxt.text, t) for t in ("VBD", "VBN", "VBG")):
+            continue  # "to cut": a base form already; "to rose" is no verb form at all
+        governor = _governor(to)
+        if governor is None or governor.lemma_.lower() not in _infinitive_governors():
+            continue
+        if nxt.dep_ == "ROOT" or any(c.dep_ in SUBJECTS for c in nxt.children):
+            continue  # a finite verb of its own after a stranded "to"
+        if governor.pos_ in ("VERB", "AUX") and _gapped(to, governor):
+            continue  # "the deal he hoped to" may end its clause: "… to secured was lost" is left alone
+        if not nxt.lower_.endswith("ing") and not _past_repair(to, nxt, governor):
+            continue
+        lemmas = set(getAllLemmas(nxt.lower_).get("VERB", ()))
+        forms = {f for lemma in lemmas for f in getInflection(lemma, tag="VB")} if len(lemmas) == 1 else set()
+        if len(forms) == 1:
+            yield to, nxt, "VB", _cased(forms.pop(), nxt), Safety.UNSAFE if in_quotation(nxt) else Safety.SAFE
+
+
+def _past_repair(to: Token, past: Token, governor: Token) -> bool:
+    """Whether a past form after "to" lost its base form, not a "be" or "have" before it: an object follows it
+    ("a plan to trimmed government spending"), and the governor is no passive and no word that invites a lost
+    "have" ("is expected to released at the end of the year" wants "to be released"; "is likely to")."""
+    doc = past.doc
+    after = doc[past.i + 1] if past.i + 1 < len(doc) else None
+    if after is None or after.tag_ not in _OBJECT_OPENERS:
+        return False
+    have = any(c.dep_ == "aux" and c.lemma_ == "have" for c in governor.children)
+    passive = (governor.tag_ == "VBN" and not have) or any(c.dep_ == "auxpass" for c in governor.children)
+    return not passive and governor.lemma_.lower() not in lexicon.load("intransitive_verbs")["perfect_heads"]
+
+
+#: Tags of a word that opens a verb's object ("to trimmed government spending", "to respected others").
+_OBJECT_OPENERS = frozenset({"DT", "PRP$", "PRP", "CD", "NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS"})
+
+
 def _coordinated_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
     """A verb's base form right after a form of "be", coordinated with a participle that ends its phrase ("the
     figures will be study and compared"): both hang on the same "be", so the first takes the participle too. Not
@@ -681,6 +755,11 @@ def _coordinated_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safet
 @cache
 def _passive_after_be() -> frozenset[str]:
     return frozenset(lexicon.load("news_counts")["passive_after_be"])
+
+
+@cache
+def _infinitive_governors() -> frozenset[str]:
+    return frozenset(lexicon.load("news_counts")["infinitive_governors"])
 
 
 @cache
