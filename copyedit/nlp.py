@@ -214,6 +214,12 @@ def entity_iob(tok: Token) -> str:
     return tok.ent_iob_ if entity_type(tok) else "O"
 
 
+def entities_on() -> bool:
+    """Whether `entity_type` answers from the recogniser; not inside `without_entities`, where a rule whose
+    entities only veto takes a label it needs as possible, and the second pass, with entities, decides."""
+    return _ENTITIES.get()
+
+
 @contextmanager
 def without_entities() -> Iterator[None]:
     """Within this block `entity_type` answers "" and runs nothing: for a first pass of a rule whose entities only

@@ -11,7 +11,7 @@ from copyedit import lexicon
 from copyedit.checks.possessive import role_noun
 from copyedit.inflection import getAllInflections, getAllLemmas
 from copyedit.model import Finding, Safety
-from copyedit.nlp import entity_type
+from copyedit.nlp import entities_on, entity_type
 from copyedit.rule import Context, Example, rule
 from copyedit.syntax import (
     NAME_ENTITIES,
@@ -345,10 +345,26 @@ def _counted_things(noun: Token) -> bool:
 
 
 def _titled(subj: Token) -> bool:
-    """A person's name after a courtesy title ("Mr Brown", "Mrs Jones"), with nothing coordinated."""
+    """A person's name after a courtesy title ("Mr Brown", "Mrs Jones"), or a person's full name after a role that
+    only a person has ("US actor Jamie Foxx", "Governor Satoshi Sumita"; not "Glasgow band Franz Ferdinand"), with
+    nothing coordinated."""
     if subj.tag_ != "NNP" or any(c.dep_ in ("conj", "cc") for c in subj.children):
         return False
-    return any(c.dep_ == "compound" and c.i < subj.i and c.lower_ in words("courtesy_titles") for c in subj.children)
+    before = [c for c in subj.children if c.dep_ == "compound" and c.i < subj.i]
+    if any(c.lower_ in words("courtesy_titles") for c in before):
+        return True
+    role = [c for c in before if c.tag_ in ("NN", "NNP") and role_noun(c.lower_) and c.lower_ not in _FIRMS]
+    names = [c for c in before if c.tag_ == "NNP" and role and c.i > role[-1].i]
+    if not (role and names) or any(c.is_digit for c in before):
+        return False
+    if any(t.lower_ in ("and", "or", "nor", "&") for t in subj.doc[subj.sent.start : subj.i]):
+        return False  # "X and Jacee Securities President Joel Lovett were": a second name the parse left unjoined
+    return not entities_on() or all(entity_type(t) == "PERSON" for t in (*names, subj))
+
+
+#: Agentive nouns that name firms, not people ("retailer Marks", "carmaker Ford"): a team or firm may take a
+#: plural verb in British English.
+_FIRMS = frozenset({"retailer", "carrier", "manufacturer", "producer", "distributor", "publisher", "broadcaster"})
 
 
 def _of_compound(noun: Token) -> bool:
@@ -769,6 +785,8 @@ def _collective_plurals(ctx: Context) -> bool:
             fixed="Some economists argue that interest rates are still too high.",
         ),
         Example(good="The program that the new funding supports is popular with students."),
+        Example(bad="US actor Jamie Foxx [[have]] won two awards.", fixed="US actor Jamie Foxx has won two awards."),
+        Example(good="Glasgow band Franz Ferdinand have won two awards, and carmaker General Motors have cut prices."),
         Example(
             bad="The reports [[suggests]] that the council overspent.",
             fixed="The reports suggest that the council overspent.",
@@ -864,8 +882,10 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
     counts only in lower case and where it cannot modify a later noun ("weak demand were"); a capitalised
     sentence opener that the article uses elsewhere as the start of a name ("Elders IXL … Elders says") does
     not count. Indefinite pronouns ("someone", "nothing") are singular, as is a name after a courtesy title
-    ("Mr Brown have"); a plural form of a collective noun is plural ("the teams was"), as is a definite count
-    of things ("the two companies has"), but not a measure ("ten years is"). Subjunctives ("if it were", "insisted
+    ("Mr Brown have") or a person's full name after a role only a person has ("US actor Jamie Foxx have"; not
+    a firm's, "carmaker General Motors", nor where the recogniser names no person); a plural form of a collective
+    noun is plural ("the teams was"), as is a definite count of things ("the two companies has"), but not a
+    measure ("ten years is"). Subjunctives ("if it were", "insisted
     that he be") are not touched, and a subjunctive is only ever the base form ("that he are" is not one).
     The new form comes from lemminflect (a regular "-s" plural for a noun it lacks, such as "ads"). After a
     past reporting verb a lexical verb's fix is unsafe where its past adds "-d" ("said it increase" may have lost

@@ -218,6 +218,25 @@ def _evidence(noun: Token) -> str | None:
     return verb_number(verb) if verb is not None and verb.i > noun.i else None
 
 
+def _one(noun: Token) -> list[tuple[Token, str]]:
+    """ "One" counting the noun it stands before ("One analysts said", "one reasons for it was"): singular. Not
+    "one" as a pronoun before a relative clause ("the one analysts expected", "no one dealers trust"), nor one
+    coordinated with another number ("one or two days"), nor one that counts a multiplier ("one million shares")."""
+    one = next((c for c in noun.children if c.lower_ == "one" and c.dep_ == "nummod" and c.tag_ == "CD"), None)
+    if one is None or noun.tag_ != "NNS" or any(c.dep_ in ("conj", "cc") for c in one.children):
+        return []
+    if any(t.pos_ not in ("ADJ",) for t in noun.doc[one.i + 1 : noun.i]):
+        return []  # only adjectives between: "one major bank"
+    prev = noun.doc[one.i - 1] if one.i > one.sent.start else None
+    if prev is not None and (
+        prev.pos_ in ("DET", "ADJ", "NUM", "PRON", "NOUN", "PROPN") or prev.lower_ in ("no", "only")
+    ):
+        return []  # "the one analysts expected", "no one dealers trust", "Plan One", "the first one"
+    if one.i >= 2 and noun.doc[one.i - 2].like_num:
+        return []  # "one on one negotiations", "one to one talks": a compound modifier
+    return [(one, SING)]
+
+
 def _indexed_singular(noun: Token) -> str | None:
     """Singular, for a lower-case word that lemminflect does not know at all but the lemmatizer's index lists as a
     noun lemma ("many blog"), whose plural adds a plain "-s"; only after a quantifier, not a numeral, which may
@@ -378,6 +397,8 @@ def _governing(dets: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
             bad="It is a format that many [[blog]] have copied.", fixed="It is a format that many blogs have copied."
         ),
         Example(good="The rate was fixed at nine kwacha to the dollar."),
+        Example(bad="One [[analysts]] said the bid was too low.", fixed="One analyst said the bid was too low."),
+        Example(good="It was the one analysts expected, after one or two days of one on one talks."),
         Example(bad="Each [[players]] will receive a medal.", fixed="Each player will receive a medal."),
         Example(bad="These [[figure]] show a rise in crime.", fixed="These figures show a rise in crime."),
         Example(
@@ -457,11 +478,14 @@ def determiner_noun_number(doc: Doc, ctx: Context) -> Iterator[Finding]:
     lower-case word that lemminflect does not know but the lemmatizer's index lists as a noun lemma ("many blog")
     is singular after a quantifier, not after a numeral, which may count a currency that keeps its form ("nine
     kwacha"); its plural adds a plain "-s". A quantifier before a word and its verb's auxiliary ("that many blog
-    have adopted") stands before its noun, not alone as a pronoun ("as many expected").
+    have adopted") stands before its noun, not alone as a pronoun ("as many expected"). "One" counts the plural
+    after it ("One analysts said" → "analyst"), but not as a pronoun before a relative clause ("the one analysts
+    expected", "no one dealers trust") or in a compound or a pair of numbers ("one on one talks", "one or two
+    days").
     """
     ending = next((t for t in reversed(doc) if not t.is_space), None)
     for noun in doc:
-        dets = _governing(determiners(noun)) if noun.n_lefts else []
+        dets = (_governing(determiners(noun)) or _one(noun)) if noun.n_lefts else []
         if not dets:
             continue  # no word before it that marks a number (most words: the cheap test first)
         num = form_number(noun) or _indexed_singular(noun)
