@@ -291,6 +291,13 @@ def _adjective_like(noun: Token) -> bool:
     return "ADJ" in getAllLemmas(noun.lower_) and gradable and not of
 
 
+def _bare_numeral(det: Token) -> bool:
+    """A numeral with no article or owner before it: an adjective standing for its noun needs one ("the two red",
+    "his three best"), so after a bare numeral a word that may be an adjective is the noun ("in two minute")."""
+    prev = det.doc[det.i - 1] if det.i > det.sent.start else None
+    return det.tag_ == "CD" and not (prev is not None and (prev.tag_ in ("DT", "PRP$", "POS") or prev.pos_ == "ADJ"))
+
+
 def _that_is_determiner(det: Token) -> bool:
     """A "that" after a verb or noun may be a conjunction that the parse read as a determiner."""
     prev = det.doc[det.i - 1] if det.i > det.sent.start else None
@@ -312,7 +319,8 @@ def _number_fix(det: Token, det_num: str, noun: Token, num: str) -> tuple[Token,
     if det.lower_ == "another" and evidence != det_num:
         # "another states": as likely "other states"; surely so when the verb is plural ("another states have")
         return det, cased(det.text, "other"), Safety.SAFE if evidence == num else Safety.UNSAFE
-    if evidence == num or (num == SING and (noun.lemma_ in _noun_list("mass_nouns") or _adjective_like(noun))):
+    standing = _adjective_like(noun) and not _bare_numeral(det)
+    if evidence == num or (num == SING and (noun.lemma_ in _noun_list("mass_nouns") or standing)):
         return None
     new = _inflect_noun(noun, det_num)
     if new is None:
@@ -398,6 +406,7 @@ def _governing(dets: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
         ),
         Example(good="The rate was fixed at nine kwacha to the dollar."),
         Example(bad="One [[analysts]] said the bid was too low.", fixed="One analyst said the bid was too low."),
+        Example(bad="She won in two [[minute]], 35 seconds.", fixed="She won in two minutes, 35 seconds."),
         Example(good="It was the one analysts expected, after one or two days of one on one talks."),
         Example(bad="Each [[players]] will receive a medal.", fixed="Each player will receive a medal."),
         Example(bad="These [[figure]] show a rise in crime.", fixed="These figures show a rise in crime."),
@@ -471,7 +480,9 @@ def determiner_noun_number(doc: Doc, ctx: Context) -> Iterator[Finding]:
     ("open a offices": the article may be the slip); elsewhere the fix is unsafe unless the verb shows the singular
     ("signed a young players" may have meant "signed young players"). "Another" before a plural becomes "other"
     ("another states"), safely only when the verb is plural too. Mass nouns (rules/data/determiner_nouns.yaml) are
-    never pluralised ("these evidence show" is left alone), nor is a measure after a numeral ("four stone", "six
+    never pluralised ("these evidence show" is left alone), nor is an adjective standing for its noun after an
+    article or owner ("the two red", "the many poor"; after a bare numeral such a word is the noun: "in two
+    minute"), nor is a measure after a numeral ("four stone", "six
     foot") or a rank ("the top ten list"); a word that the parse makes the verb of a determiner standing as a
     pronoun ("This aligns with", "each doubles up") is no noun; and a new form must be a known English noun. A
     word that ends a block with no closing punctuation is left alone: the phrase may go on in the next block. A
