@@ -263,6 +263,8 @@ def _plainly_embedded(verb: Token) -> bool:
         reported = clause.head.lemma_ in lexicon.load("reporting_verbs")["lemmas"]
         if clause.dep_ == "ccomp" and reported and clause.left_edge.i <= clause.head.i + 2:
             return True
+        if clause.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            continue  # a second predicate shares the clause of the verb it joins ("said it favoured X and did Y")
         if clause.dep_ in ("relcl", "ccomp", "advcl", "conj", "ROOT"):
             return False
     return False
@@ -393,8 +395,11 @@ def _relative(lead: Token, root: Token) -> bool:
     while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
         clause = clause.head
     saying = lexicon.load("stray_stops")["saying_verbs"]
-    reported = clause.dep_ == "ccomp" and clause.head == root and root.i > clause.i and root.lemma_ in saying
-    return clause == root or reported
+    reported = clause.dep_ == "ccomp" and clause.head == root and root.lemma_ in saying
+    # the verb of saying after the clause ("Which was a relief, she said.") or inside it with its subject, right
+    # after the relative word ("Which it says will boost jobs.", "Which he said was started by…")
+    inside = lead.i < root.i < clause.i and any(c.dep_ == "nsubj" and c.i == lead.i + 1 for c in root.children)
+    return clause == root or (reported and (root.i > clause.i or inside))
 
 
 def _lone_subordinate(mark: Token, root: Token) -> bool:

@@ -180,6 +180,10 @@ def _capitalised_forward() -> re.Pattern[str]:
             fixed="The club sold its best players, which angered the fans.",
         ),
         Example(
+            bad="The council wants shorter weeks[[. W]]hich it says will cut sick leave.",
+            fixed="The council wants shorter weeks, which it says will cut sick leave.",
+        ),
+        Example(
             bad="The firm expanded into new markets[[. I]]ncluding Brazil and India.",
             fixed="The firm expanded into new markets, including Brazil and India.",
         ),
@@ -284,7 +288,9 @@ def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
     answer") and a subhead in capitals ("AFTER THE SPLIT.") are no stranded clauses. A relative clause or a
     listing phrase ("Including …") closed by a comma before a predicate with no subject was cut from the subject
     before it ("The 18-year-old. Who joined in May, had surgery", "Four players. Including Smith, are ready"); an
-    adjective standing as a noun ("the 18-year-old") may be what "who" refers to.
+    adjective standing as a noun ("the 18-year-old") may be what "who" refers to. A relative clause may hold a
+    verb of saying with its subject right after the relative word ("Which it says will cut sick leave."), and a
+    second predicate that shares its clause's subject ("…mainly helped large estates and did little for…").
 
     ## Fix safety
     Safe: the full stop becomes a comma (or a space where English puts none) and the capital goes. A

@@ -74,6 +74,8 @@ def cannot_end(last: Token, left: Span, right: Span) -> bool:
             return True  # "plans to¶¶Expand the business, the firm said": the verb's clause has no subject
         if not infinitive:
             return False  # "to" may be a preposition too: "a message to. The new government"
+    if last.lemma_ == "be" and last.tag_ in ("VBZ", "VBP", "VBD"):
+        return _be_cut(last, right)
     if last.lower_ == "that":
         return _that_wants_clause(last, right)
     if last.tag_ in ("VBD", "VBZ", "VBP") and last.lemma_ in lexicon.load("stray_stops")["clause_verbs"]:
@@ -85,11 +87,33 @@ def cannot_end(last: Token, left: Span, right: Span) -> bool:
     if not _opens_noun_phrase(right[0]):
         return False
     if last.tag_ == "RP" or last.dep_ == "prt":
+        # (no word the tagger reads as a verb at all: a verb it read as a noun leaves "hang in." a particle)
+        verbless = not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in left) and len(words(left)) >= 4
+        if verbless and last.lower_ not in lexicon.load("doubled_words")["particles"]:
+            return True  # "Total investment by the group in. The communications sector…": no verb to be a particle of
         # A particle may end its verb phrase ("took the city over"); one cut from its noun leaves a verbless part
         # longer than a deliberate fragment ("A bloody coup.").
         cut = not _adjacent(last, last.head) and _gap(last, left) is None
         return (cut and _verbless(right) and len(words(right)) >= 4) or _opening_participle_cut(last, left, right)
     return last.tag_ in ("IN", "TO") and _wants_object(last, left, right)
+
+
+def _be_cut(be: Token, right: Span) -> bool:
+    """Whether a finite "be" that ends its part was cut from the participle after it: nothing of its own follows
+    it, and the next part opens with a participle and has no subject anywhere ("…beet plantings are. Expected to
+    show little change", "the sale was. Opposed by the department"); not "That is how things are. Asked about it,
+    he said…", where the next part has its own subject."""
+    if any(c.i > be.i and not c.is_punct for c in be.children) or right[0].tag_ not in ("VBN", "VBG"):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < be.i for c in be.children) or be.dep_ != "ROOT":
+        return False  # "Where are. Expected…", "That is how things are. Asked…": no main clause of "be" to go on
+    # (the subject of a source after a comma at the end is not the clause's: "Expected to show …, analysts said")
+    root, doc = right.root, right.doc
+    sources = [c for c in root.children if c.dep_ == "nsubj" and c.left_edge.i > right.start]
+    source = root.lemma_ in lexicon.load("stray_stops")["clause_verbs"] and root.i > right[0].i
+    source = source and bool(sources) and doc[sources[0].left_edge.i - 1].text == ","
+    source = source and all(t.is_punct for t in doc[root.i + 1 : right.end])  # "…, he said nothing" is a clause
+    return not any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and not (source and t.head == root) for t in right)
 
 
 def _opening_participle_cut(last: Token, left: Span, right: Span) -> bool:
@@ -584,14 +608,15 @@ _STOP_AFTER_WORD = re.compile(r"((?:[’']|(?<![^\W_’']))[^\W_]+)\s*\.\s*(?=([
 
 @cache
 def _cut_words() -> frozenset[str]:
-    """Every word ``cannot_end`` may accept: the closed classes, "that", "to", modals, "have", prepositions, and
-    the present and past forms of the verbs that must report something (clause_verbs)."""
+    """Every word ``cannot_end`` may accept: the closed classes, "that", "to", modals, "have", finite "be",
+    prepositions, and the present and past forms of the verbs that must report something (clause_verbs)."""
     closed = {str(w) for ws in lexicon.load("sentence_open_words").values() for w in ws}
     lists = ("to", "modals", "have", "prepositions")
     verbs = lexicon.load("stray_stops")["clause_verbs"]
     forms = {f for v in verbs for tag in ("VBD", "VBZ", "VBP") for f in getInflection(v, tag=tag) or ()}
     nominative = SUBJECT_PRONOUNS - {"it", "you"}  # never objects: '"We. Have…'
-    return frozenset(closed | {"that"} | forms | nominative | {w for name in lists for w in triggers.words(name)})
+    be = {"is", "are", "was", "were"}  # cut from a participle: "plantings are. Expected to show"
+    return frozenset(closed | {"that"} | be | forms | nominative | {w for name in lists for w in triggers.words(name)})
 
 
 #: A full stop, then a capitalised word: the word, for the trigger's subject-and-verb test.
@@ -636,6 +661,11 @@ def _finite_word(word: str, modals: frozenset[str]) -> bool:
             bad="Reports suggest links between[[. S]]everal firms and the ministry.",
             fixed="Reports suggest links between several firms and the ministry.",
         ),
+        Example(
+            bad="Sugar beet plantings are[[. E]]xpected to show little change, analysts said.",
+            fixed="Sugar beet plantings are expected to show little change, analysts said.",
+        ),
+        Example(good="That is how things are. Asked about it, he said nothing."),
         Example(
             bad="The growth in the number of[[. E]]lectric cars has slowed sales of petrol models.",
             fixed="The growth in the number of electric cars has slowed sales of petrol models.",
@@ -744,7 +774,12 @@ def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     participle opens ("Commenting on. The accord, Mr Smith said…"; not before a time: "Carrying on. The next
     day, they…"). So does an opening phrase with an inverted verb of saying and its subject that report nothing,
     before a whole clause ("By contrast, said Mr Smith. Learning a language…"): the stop was the comma before
-    what was said (not after a clause: "Prices will rise, said Mr Jones. The bank disagreed.").
+    what was said (not after a clause: "Prices will rise, said Mr Jones. The bank disagreed."). So does a finite
+    "be" that ends a main clause with nothing of its own after it, before a participle whose sentence has no
+    subject but perhaps a source's at its end ("plantings are. Expected to show little change, analysts said";
+    not "That is how things are. Asked about it, he said nothing."), and a preposition the tagger reads as a
+    particle at the end of a part of four words or more with no verb it could belong to ("Total investment by
+    the group in. The communications sector…").
 
     ## Fix safety
     Safe: the stop is removed and the next word loses its capital unless it is a name (capitalised in
