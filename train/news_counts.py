@@ -313,7 +313,7 @@ def main() -> None:
         "infinitive_only:",
         *(f"  - {w}" for w in only),
         f'# VRB001: count nouns that are verbs too, never right after "have", whose participle follows "have" at'
-        f" least\n# {MIN_PERFECT} times and {ARTICLE_RATIO} times as often as \"have a/an\" and the noun.",
+        f' least\n# {MIN_PERFECT} times and {ARTICLE_RATIO} times as often as "have a/an" and the noun.',
         "perfect_after_have:",
         *(f"  - {w}" for w in perfect),
         f'# VRB001: lemmas that a "to" and a base verb hang on in the parse at least {MIN_GOVERNED} times, a "to" and'

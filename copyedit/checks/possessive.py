@@ -796,6 +796,11 @@ def _time_then_word() -> re.Pattern[str]:
             bad="Dawson is fit again, ahead of [[Saturday]] match with Ireland.",
             fixed="Dawson is fit again, ahead of Saturday's match with Ireland.",
         ),
+        Example(
+            bad="Bank shares rose, adding to [[yesterday]] gains.",
+            fixed="Bank shares rose, adding to yesterday's gains.",
+        ),
+        Example(good="He moved to Paris last night, and the vote was moved to tomorrow morning."),
         Example(good="On Tuesday production at the plant was halted, said a Sunday Telegraph journalist on Friday."),
     ],
 )
@@ -840,9 +845,10 @@ def missing_possessive(doc: Doc, ctx: Context) -> Iterator[Finding]:
 
     A time owns a noun phrase in the same way where a preposition that opens no clause governs it ("at this week
     auction", "in today nervous market", "ahead of Saturday match"; data: possessed_nouns.yaml, time_owners): a
-    time adverbial cannot stand inside a prepositional phrase before its noun. Not where the noun is a subject
-    after an adverbial without its comma ("since last year prices have risen", "on Tuesday production at the
-    plant was halted"), before a time of day ("from yesterday afternoon", "on Friday local time"), in a name
+    time adverbial cannot stand inside a prepositional phrase before its noun; "to" before a time is no infinitive
+    marker, so it governs one too ("adding to yesterday gains"), as do "below" and "above". Not where the noun is a
+    subject after an adverbial without its comma ("since last year prices have risen", "on Tuesday production at
+    the plant was halted"), before a time of day ("from yesterday afternoon", "on Friday local time"), in a name
     ("by Sunday Telegraph journalist"), or for a month, which wire copy writes as a modifier ("for May shipment").
 
     A common noun that news always gives its "'s" before a ranked phrase (news_counts.yaml, common_owners, counted
@@ -912,6 +918,11 @@ _PHRASE_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", 
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 
 
+#: Words that govern a time owner besides the prepositions that open no clause: "to" before a time is no infinitive
+#: marker ("adding to yesterday gains"), and "below" and "above" compare it ("below last year first quarter").
+_TIME_GOVERNORS = frozenset({"to", "below", "above"})
+
+
 def _time_owner(tok: Token) -> Token | None:
     """The first word of a time that owns the noun phrase after it ("during next week meetings", "on today U.K.
     Budget", "ahead of Saturday match"), ending at ``tok``: a period after this, last or next, a day word in
@@ -931,7 +942,8 @@ def _time_owner(tok: Token) -> Token | None:
         first = doc[tok.i - 1]
     else:
         return None
-    if first.i == 0 or doc[first.i - 1].lower_ not in _clause_free() - {"with", "without"}:
+    governing = (_clause_free() - {"with", "without"}) | _TIME_GOVERNORS
+    if first.i == 0 or doc[first.i - 1].lower_ not in governing:
         return None
     if tok.whitespace_ != " " or tok.i + 1 >= len(doc) or doc[tok.i + 1].tag_ not in _PHRASE_TAGS - {"CD", "HYPH"}:
         return None
