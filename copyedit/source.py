@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import codecs
 import os
+import signal
 import stat
 import subprocess
 import tempfile
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -161,7 +164,29 @@ def write(source: Source, text: str) -> None:
 
     A symbolic link is written through: its target gets the new text and the link stays a link, as
     `sed -i --follow-symlinks` and editors do. The write is atomic (a new file renamed over the old one), except
-    for a file with other hard links, which is rewritten in place so that every link sees the fix."""
+    for a file with other hard links, which is rewritten in place so that every link sees the fix. Ctrl-C (or a
+    server whose client left) lands between two writes, never inside one: no temporary file is left behind."""
+    with _interrupts_held():
+        _write(source, text)
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back in this thread while a file is written; one that arrives meanwhile is
+    delivered (as KeyboardInterrupt) once the write is whole."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    try:
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    except (AttributeError, OSError, ValueError):  # no POSIX signal masks here
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _write(source: Source, text: str) -> None:
     target = os.path.realpath(source.path)
     try:
         info = os.stat(target)

@@ -219,3 +219,21 @@ def test_unsupported_formats_need_markup_text() -> None:
     assert source.markup_for("a.rst", "text") == "text" and source.markup_for("a.txt", "markdown") == "markdown"
     assert [source.markup_for(n) for n in ("a.md", "B.MARKDOWN", "c.txt", "README", "-")] == [None] * 5
     assert source.Source("a.txt", "", chosen_markup="markdown").markup == "markdown"
+
+
+def test_ctrl_c_during_a_write_lands_after_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An interrupt that arrives while a file is written is held until the write is whole: the file has its new
+    text and no temporary file is left beside it (the served `fix` a client leaves relies on this)."""
+    path = tmp_path / "story.txt"
+    path.write_text("old\n", encoding="utf-8")
+    replace = source._replace
+
+    def interrupted(*args: object) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        replace(*args)
+
+    monkeypatch.setattr(source, "_replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        source.write(source.Source(str(path), "old\n", bom=False), "new\n")
+    assert path.read_text(encoding="utf-8") == "new\n"
+    assert not list(tmp_path.glob(".*.copyedit"))
