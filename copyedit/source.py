@@ -8,6 +8,7 @@ import signal
 import stat
 import subprocess
 import tempfile
+import threading
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -172,18 +173,23 @@ def write(source: Source, text: str) -> None:
 
 @contextmanager
 def _interrupts_held() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM back in this thread while a file is written; one that arrives meanwhile is
-    delivered (as KeyboardInterrupt) once the write is whole."""
-    held = {signal.SIGINT, signal.SIGTERM}
-    try:
-        old = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    except (AttributeError, OSError, ValueError):  # no POSIX signal masks here
+    """Hold SIGINT and SIGTERM while a file is written; one that arrives meanwhile is raised again, to the handler
+    that was there before, once the write is whole. (A signal mask would not do: a process-directed signal may go
+    to another thread, a process pool's, and Python still raises it in the main one.) Only the main thread may set
+    handlers; elsewhere the write goes unheld."""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
+    caught: list[int] = []
+    held = [s for s in (signal.SIGINT, signal.SIGTERM) if signal.getsignal(s) is not None]
+    before = {s: signal.signal(s, lambda signum, _frame: caught.append(signum)) for s in held}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        for s, handler in before.items():
+            signal.signal(s, handler)
+        if caught:
+            signal.raise_signal(caught[0])
 
 
 def _write(source: Source, text: str) -> None:

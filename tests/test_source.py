@@ -7,6 +7,7 @@ import os
 import signal
 import stat
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -233,7 +234,14 @@ def test_ctrl_c_during_a_write_lands_after_it(tmp_path: Path, monkeypatch: pytes
         replace(*args)
 
     monkeypatch.setattr(source, "_replace", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        source.write(source.Source(str(path), "old\n", bom=False), "new\n")
+    # another thread alive, as a process pool's is: a signal mask of one thread would not hold the interrupt back
+    done = threading.Event()
+    other = threading.Thread(target=done.wait, daemon=True)
+    other.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            source.write(source.Source(str(path), "old\n", bom=False), "new\n")
+    finally:
+        done.set()
     assert path.read_text(encoding="utf-8") == "new\n"
     assert not list(tmp_path.glob(".*.copyedit"))
