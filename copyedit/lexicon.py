@@ -42,3 +42,9 @@ def load(name: str) -> Any:
     path = rules_dir() / "data" / f"{name}.yaml"
     with path.open(encoding="utf-8") as fh:
         return yaml.load(fh, Loader=_WordLoader)  # a SafeLoader with fewer booleans
+
+
+@cache
+def counted(key: str) -> frozenset[str]:
+    """A word list of rules/data/news_counts.yaml, counted from clean news by `python -m train.news_counts`."""
+    return frozenset(load("news_counts")[key])

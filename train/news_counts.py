@@ -78,8 +78,6 @@ HAVE = frozenset({"has", "have", "had", "having"})
 #: The tags of a word that opens a noun phrase after "to" ("to the board", "to its owners", "to 5 pct").
 NOUN_PHRASE_OPENERS = frozenset({"DT", "PRP$", "PRP", "NN", "NNS", "NNP", "NNPS", "CD", "JJ", "JJR", "JJS"})
 DETERMINING = frozenset({"det", "poss", "nummod", "predet"})
-#: The relations of a verb that "to" marks to the word it completes ("plan to cut", "able to pay", "agreed to go").
-GOVERNED = frozenset({"xcomp", "advcl", "acl", "relcl", "ccomp"})
 #: What may stand before a name that opens a noun phrase; anything else makes the name part of a longer phrase.
 NOT_OPENING = frozenset({"DT", "PRP$", "JJ", "JJR", "JJS", "CD", "POS", "NN", "NNS"})
 
@@ -137,23 +135,24 @@ class Counts:
             self.to_phrase[word] += 1
 
     def _governed(self, to) -> None:
-        """Count the word a "to" hangs on in the parse (through the verb it marks, as "plan" in "plan to cut"; or as
-        a preposition, "agree" in "agree to talks"), by what follows "to": a base verb, or an "-ing" form or a noun
-        phrase."""
+        """Count the word a "to" hangs on in the parse, as VRB001 reads it (``hangs_on``: through the verb it marks,
+        "plan" in "plan to cut"; or as a preposition, "agree" in "agree to talks"), by what follows "to": a base
+        verb, or an "-ing" form or a noun phrase."""
+        from copyedit.checks.verbs import hangs_on
         from copyedit.syntax import can_be_verb_form
 
         doc = to.doc
-        if to.i + 1 >= len(doc):
+        governor = hangs_on(to)
+        if to.i + 1 >= len(doc) or governor is None or not governor.is_alpha:
             return
         nxt = doc[to.i + 1]
-        if to.tag_ == "TO" and to.dep_ == "aux" and nxt.tag_ == "VB" and to.head == nxt:
-            governor = nxt.head if nxt.dep_ in GOVERNED else None
-            if governor is not None and governor.is_alpha and governor.i < to.i:
+        if to.dep_ == "aux":
+            if to.tag_ == "TO" and nxt.tag_ == "VB" and to.head == nxt:
                 self.governs_base[governor.lemma_.lower()] += 1
-        elif to.dep_ in ("prep", "dative") and to.head.is_alpha and to.head.i < to.i:
-            ing = nxt.tag_ == "VBG" or (nxt.lower_.endswith("ing") and can_be_verb_form(nxt.lower_, "VBG"))
-            if ing or nxt.tag_ in NOUN_PHRASE_OPENERS:
-                self.governs_other[to.head.lemma_.lower()] += 1
+            return
+        ing = nxt.tag_ == "VBG" or (nxt.lower_.endswith("ing") and can_be_verb_form(nxt.lower_, "VBG"))
+        if ing or nxt.tag_ in NOUN_PHRASE_OPENERS:
+            self.governs_other[governor.lemma_.lower()] += 1
 
     def _agreement(self, tok) -> None:
         """Count a lowercase singular subject (not coordinated) and whether its finite verb is plural."""

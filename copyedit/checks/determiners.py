@@ -225,7 +225,7 @@ def _one(noun: Token) -> list[tuple[Token, str]]:
     one = next((c for c in noun.children if c.lower_ == "one" and c.dep_ == "nummod" and c.tag_ == "CD"), None)
     if one is None or noun.tag_ != "NNS" or any(c.dep_ in ("conj", "cc") for c in one.children):
         return []
-    if any(t.pos_ not in ("ADJ",) for t in noun.doc[one.i + 1 : noun.i]):
+    if any(t.pos_ != "ADJ" for t in noun.doc[one.i + 1 : noun.i]):
         return []  # only adjectives between: "one major bank"
     prev = noun.doc[one.i - 1] if one.i > one.sent.start else None
     if prev is not None and (

@@ -87,7 +87,7 @@ def after_be(verb: Token) -> tuple[tuple[str, frozenset[str]], Safety] | None:
     # "is expect to": "is expecting to" is English too, but edited news writes the participle there far more often
     # (news_counts.yaml, passive_after_be), so the participle is sure where the word is counted there
     # (not in a quotation, nor of a person, who may be "expecting to win")
-    counted = verb.lower_ in _passive_after_be() and not _quoted(verb)
+    counted = verb.lower_ in lexicon.counted("passive_after_be") and not _quoted(verb)
     counted = counted and not any(c.dep_ in SUBJECTS and _person(c) for c in verb.children)
     both_to = "xcomp" in deps and lemmas & _frame("both_before_to") and not counted
     both = "dobj" in deps or both_to
@@ -631,7 +631,11 @@ def _unattested_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety
     writes there often (news_counts.yaml, passive_after_be): "was arrest in London", which the tagger reads as a
     noun after a copula. Not in a pseudo-cleft ("what he did was attack the plan"), which takes the base form."""
     for be, nxt in pairwise(doc):
-        if be.lower_ not in _BE_FORMS or nxt.text not in _passive_after_be() or be.pos_ not in ("AUX", "VERB"):
+        if (
+            be.lower_ not in _BE_FORMS
+            or nxt.text not in lexicon.counted("passive_after_be")
+            or be.pos_ not in ("AUX", "VERB")
+        ):
             continue
         after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
         if not nxt.whitespace_ and after is not None and not after.is_punct:
@@ -662,7 +666,11 @@ def _perfect_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
     it but often writes its participle (news_counts.yaml, perfect_after_have): "has call for", which the tagger
     reads as a noun. A count noun needs a determiner, so it is no object; the perfect lost its "-ed"."""
     for have, nxt in pairwise(doc):
-        if have.lower_ not in _HAVE_FORMS or have.pos_ not in ("AUX", "VERB") or nxt.text not in _perfect_after_have():
+        if (
+            have.lower_ not in _HAVE_FORMS
+            or have.pos_ not in ("AUX", "VERB")
+            or nxt.text not in lexicon.counted("perfect_after_have")
+        ):
             continue
         after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
         if after is None or not nxt.whitespace_ or after.pos_ not in ("ADP", "PART") or after.text in ("'s", "’s"):
@@ -673,7 +681,7 @@ def _perfect_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
             yield have, nxt, "VBN", _cased(new, nxt), Safety.UNSAFE if two or in_quotation(nxt) else Safety.SAFE
 
 
-def _governor(to: Token) -> Token | None:
+def hangs_on(to: Token) -> Token | None:
     """The word a "to" hangs on in the parse: through the verb it marks ("plan" in "plan to cut") or as a
     preposition ("failure" in "a failure to respected others", where the broken verb reads as an adjective)."""
     if to.dep_ == "aux":
@@ -681,7 +689,7 @@ def _governor(to: Token) -> Token | None:
     return to.head if to.dep_ in ("prep", "dative") and to.head.i < to.i else None
 
 
-#: The relations of a verb that "to" marks to the word it completes (as train/news_counts.py counts them).
+#: The relations of a verb that "to" marks to the word it completes ("plan to cut", "able to pay", "agreed to go").
 _GOVERNED = frozenset({"xcomp", "advcl", "acl", "relcl", "ccomp"})
 
 
@@ -696,8 +704,8 @@ def _to_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
             continue
         if can_be_verb_form(nxt.text, "VB") or not any(can_be_verb_form(nxt.text, t) for t in ("VBD", "VBN", "VBG")):
             continue  # "to cut": a base form already; "to rose" is no verb form at all
-        governor = _governor(to)
-        if governor is None or governor.lemma_.lower() not in _infinitive_governors():
+        governor = hangs_on(to)
+        if governor is None or governor.lemma_.lower() not in lexicon.counted("infinitive_governors"):
             continue
         if nxt.dep_ == "ROOT" or any(c.dep_ in SUBJECTS for c in nxt.children):
             continue  # a finite verb of its own after a stranded "to"
@@ -750,21 +758,6 @@ def _coordinated_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safet
         if forms and forms[0] != word.lower_:
             new, two = _spelling(word, "VBN", forms[0])
             yield be, word, "VBN", _cased(new, word), Safety.UNSAFE if two or in_quotation(word) else Safety.SAFE
-
-
-@cache
-def _passive_after_be() -> frozenset[str]:
-    return frozenset(lexicon.load("news_counts")["passive_after_be"])
-
-
-@cache
-def _infinitive_governors() -> frozenset[str]:
-    return frozenset(lexicon.load("news_counts")["infinitive_governors"])
-
-
-@cache
-def _perfect_after_have() -> frozenset[str]:
-    return frozenset(lexicon.load("news_counts")["perfect_after_have"])
 
 
 def _spelling(tok: Token, tag: str, new: str) -> tuple[str, bool]:
