@@ -239,10 +239,12 @@ def data_of(page: Path) -> dict:
 
 
 def open_page(driver, page: Path, fresh: bool = True) -> None:
-    driver.get(page.as_uri())
     if fresh:
-        driver.execute_script("localStorage.clear()")
-        driver.refresh()
+        # forget the stored decisions in the browser itself, with no page open: a page's own localStorage.clear()
+        # travels on that page's pipe and could land after the next page's first writes, wiping them
+        driver.get("about:blank")
+        driver.execute_cdp_cmd("Storage.clearDataForOrigin", {"origin": "file://", "storageTypes": "local_storage"})
+    driver.get(page.as_uri())
     assert driver.execute_script("return document.readyState") == "complete"
 
 
@@ -316,6 +318,7 @@ def total(data: dict) -> int:
 
 def decide(driver, page: Path, how: Callable) -> None:
     open_page(driver, page)
+    assert driver.find_element("id", "counts").text.startswith("0 accepted, 0 rejected,")  # the store was forgotten
     how(driver)
     counts = driver.find_element("id", "counts").text
     # decisions survive a reload: the page stores each at once, but Chrome hands a write on to the page loaded next
