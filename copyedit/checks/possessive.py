@@ -249,11 +249,12 @@ def _possessor(last: Token, source: str = "") -> Safety | None:
     ranked = ranked and _superlative_at(doc[phrase[0].i + 1])
     superlative = bool(words_of) and (_owning(words_of[0]) or any(_SUPERLATIVE.fullmatch(w) for w in words_of))
     superlative = superlative or (ranked and (_ORDINAL.fullmatch(words_of[0]) is not None or phrase[0].tag_ == "CD"))
-    titled_name = phrase[3]  # "Lord Hutton inquiry": a courtesy title makes a person
-    if entity_type(last) not in (_LABELS | {"LOC"} if superlative else _LABELS) and not titled_name:
-        return None  # the entities last: the recogniser runs only where the words can hold a possessor
-    mod, nouns, prev, titled, lemmas = phrase
+    mod, nouns, prev, titled, lemmas = phrase  # a courtesy title makes a person ("Lord Hutton inquiry")
     words = lexicon.load("possessed_nouns")
+    if not (titled or superlative or mod is not None or lemmas & set(words["person"]) or _singular(nouns[-1])):
+        return None  # no branch below can own what follows: a plural, a pronoun, "which"…, whatever the entities
+    if not titled and entity_type(last) not in (_LABELS | {"LOC"} if superlative else _LABELS):
+        return None  # the entities last: the recogniser runs only where the words can hold a possessor
     governed = prev is not None and nouns[-1].dep_ == "pobj" and nouns[-1].head.i == prev.i  # "the most of England"
     if mod is not None and not governed and _complement_object(first):
         return None  # "named X best picture and Javier Bardem best actor": an object and its complement
@@ -261,7 +262,7 @@ def _possessor(last: Token, source: str = "") -> Safety | None:
         return None  # "US officials", "BBC reporter": acronyms are attributive by habit
     place = last.lower_ in _kinds() and not titled  # "Wembley Stadium", "Glastonbury Festival" (but "Mr Hall")
     known = first.i == last.i and last.text in _titled_names(source)  # "Mr Hughes", then "Hughes lawyer"
-    person = (entity_type(last) == "PERSON" or titled or known) and not place
+    person = (titled or known or entity_type(last) == "PERSON") and not place
     if person:
         if mod is not None or lemmas & set(words["person"]):
             # A one-word "person" is as often an award, a brand or a misread ("Grammy nominations"), unless the
@@ -420,10 +421,8 @@ def _bare_singular(head: Token, prev: Token | None, titled: bool = False) -> Saf
     the name must be its possessor ("Mr Spitzer investigation", "Andrew Gilligan story")."""
     words = lexicon.load("possessed_nouns")
     word = head.lower_
-    singular = head.tag_ == "NN" or (head.tag_ in ("VB", "VBP") and _subject_noun(head))
-    singular = singular or (_only_noun(head) and not word.endswith("s"))  # "Putin clampdown", tagged a verb
     ing = word.endswith("ing") and not _counted(head)  # a gerund, but "meeting" is a count noun
-    if not singular or "Plur" in head.morph.get("Number") or word in words["mass"] or ing:
+    if not _singular(head) or "Plur" in head.morph.get("Number") or word in words["mass"] or ing:
         return None  # "Calvin Klein underwear" (a mass noun needs no determiner), "about Becky Sharp being …"
     if entity_type(head) in ("DATE", "TIME") or head.dep_ in ("npadvmod", "oprd", "appos"):
         return None  # "met John Smith today", "named Javier Bardem best actor"
@@ -442,6 +441,14 @@ def _bare_singular(head: Token, prev: Token | None, titled: bool = False) -> Saf
     # "with" and "without" may open a clause without a finite verb ("with Mike Tindall tune into …")
     governed = prev is not None and prev.lower_ in _clause_free() - {"with", "without"}
     return _certainty(head, verb, titled, governed)
+
+
+def _singular(head: Token) -> bool:
+    """Whether the head of the phrase after a name may be a singular noun: tagged one, a base form that is a
+    subject's noun, or a word only ever a noun ("Putin clampdown", tagged a verb)."""
+    if head.tag_ == "NN" or (head.tag_ in ("VB", "VBP") and _subject_noun(head)):
+        return True
+    return _only_noun(head) and not head.lower_.endswith("s")
 
 
 def _titled_plural(head: Token, prev: Token | None) -> Safety | None:
