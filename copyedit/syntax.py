@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from copyedit import lexicon
@@ -20,6 +22,23 @@ NAME_ENTITIES = frozenset(
 )
 #: Parts of speech whose words are never names.
 CLOSED_CLASSES = frozenset({"ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "PART"})
+
+
+def having(doc: Doc, attr: str, values: frozenset[str]) -> Iterator[Token]:
+    """The tokens of ``doc`` whose ``attr`` ("TAG", "LOWER", "DEP"…) is one of ``values``, in order. Only they become
+    Token objects: iterating a Doc makes one for every token, a good part of the time of rules that look for a few
+    words or tags."""
+    ids = _ids(values)
+    for i, value in enumerate(doc.to_array(attr).tolist()):
+        if value in ids:
+            yield doc[i]
+
+
+@lru_cache(maxsize=128)
+def _ids(values: frozenset[str]) -> frozenset[int]:
+    from spacy.strings import get_string_id  # a symbol's ID ("aux"), else the string's hash, as Doc arrays hold
+
+    return frozenset(get_string_id(v) for v in values)
 
 
 def words(span: Span) -> list[Token]:

@@ -18,6 +18,7 @@ from copyedit.syntax import (
     calendar_word,
     can_be_verb_form,
     doc_text,
+    having,
     in_direct_quotation,
     is_common_word,
     is_name,
@@ -109,6 +110,10 @@ def regular_inflection(tok: Token, number: str) -> str | None:
     if not noun_tables(tok.lower_) and _unlisted_number(tok, tok.tag_) not in (None, number):
         return tok.lemma_.lower() if number == SING else tok.lower_ + "s"
     return None
+
+
+#: The tags of the verbs `verb_number` reads a number from.
+_NUMBERED_TAGS = frozenset({"VBZ", "VBP", "VBD"})
 
 
 def verb_number(tok: Token) -> str | None:
@@ -912,7 +917,7 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
     or its "that" ("said crop conditions was", "argue that interest rates is"). A unit the tokenizer splits from
     its number ("£3m") is no verb inside the subject.
     """
-    for verb in doc:
+    for verb in having(doc, "TAG", _NUMBERED_TAGS):
         verb_num = verb_number(verb)
         if verb_num is None:
             continue

@@ -14,7 +14,7 @@ from copyedit.inflection import getAllInflections, getAllLemmas, getInflection
 from copyedit.model import Finding, Safety
 from copyedit.nlp import entity_type
 from copyedit.rule import Context, Example, rule
-from copyedit.syntax import can_be_verb_form, doc_text, in_quotation
+from copyedit.syntax import can_be_verb_form, doc_text, having, in_quotation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -525,10 +525,23 @@ def verb_form_after_auxiliary(doc: Doc, ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(aux.idx, nxt.idx + len(nxt), new, message=msg, safety=safety)
 
 
+def _pairs(doc: Doc, words: frozenset[str]) -> Iterator[tuple[Token, Token]]:
+    """Each of ``words`` (lower case) in ``doc`` and the token after it, as ``pairwise(doc)`` would give them."""
+    for tok in having(doc, "LOWER", words):
+        if tok.i + 1 < len(doc):
+            yield tok, doc[tok.i + 1]
+
+
+def _with_auxiliaries(doc: Doc) -> list[Token]:
+    """The words that have an auxiliary before them, in order: those whose ``_chain`` is more than the word."""
+    heads = {t.head.i for t in having(doc, "DEP", frozenset({"aux", "auxpass"})) if t.i < t.head.i}
+    return [doc[i] for i in sorted(heads)]
+
+
 def _chain_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
     """Each auxiliary, the verb after it in its chain, the form needed and the new form, where one is wrong;
     after "be", the form the verb allows (``after_be``), or no form ("") and the group without "be"."""
-    for verb in doc:
+    for verb in _with_auxiliaries(doc):
         for aux, nxt in pairwise(_chain(verb)):
             needs = _needs(aux, nxt)
             if needs is None or not _plain(aux, nxt) or (needs is MODAL and _ing_not_verb(aux, nxt)):
@@ -601,7 +614,7 @@ def _without_be(aux: Token, verb: Token) -> str | None:
 def _being_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
     """A word that is only ever a verb, in its base form right after a verbal "being", that the parse reads as
     a predicate ("is being develop", "were being injure" as a noun or adjective): the passive's participle."""
-    for being, nxt in pairwise(doc):
+    for being, nxt in _pairs(doc, frozenset({"been", "being"})):
         chained = being.head == nxt and being.dep_ in ("aux", "auxpass")
         been = being.lower_ == "been" and being.tag_ == "VBN" and nxt.i == being.i + 1
         if not (chained or nxt.head == being) or (chained and nxt.pos_ == "VERB" and not been):
@@ -630,7 +643,7 @@ def _unattested_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety
     """A verb's base form right after a form of "be" that edited news never writes there, and whose participle it
     writes there often (news_counts.yaml, passive_after_be): "was arrest in London", which the tagger reads as a
     noun after a copula. Not in a pseudo-cleft ("what he did was attack the plan"), which takes the base form."""
-    for be, nxt in pairwise(doc):
+    for be, nxt in _pairs(doc, _BE_FORMS):
         if (
             be.lower_ not in _BE_FORMS
             or nxt.text not in lexicon.counted("passive_after_be")
@@ -665,7 +678,7 @@ def _perfect_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
     """A count noun that is a verb too, right after "have" and before a preposition, where edited news never writes
     it but often writes its participle (news_counts.yaml, perfect_after_have): "has call for", which the tagger
     reads as a noun. A count noun needs a determiner, so it is no object; the perfect lost its "-ed"."""
-    for have, nxt in pairwise(doc):
+    for have, nxt in _pairs(doc, _HAVE_FORMS):
         if (
             have.lower_ not in _HAVE_FORMS
             or have.pos_ not in ("AUX", "VERB")
@@ -699,7 +712,7 @@ def _to_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
     an infinitive there, so the form is a broken base form wherever the parse puts it ("a failure to respected
     others", "enabling it to raising money"), not an adjective or gerund after a preposition. Not where the word
     heads a clause of its own ("what he tried to worked": "to" stranded)."""
-    for to, nxt in pairwise(doc):
+    for to, nxt in _pairs(doc, frozenset({"to"})):
         if to.lower_ != "to" or not (nxt.is_alpha and nxt.is_lower) or nxt.lemma_ in ("be", "have", "do"):
             continue
         if can_be_verb_form(nxt.text, "VB") or not any(can_be_verb_form(nxt.text, t) for t in ("VBD", "VBN", "VBG")):
@@ -740,7 +753,7 @@ def _coordinated_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safet
     """A verb's base form right after a form of "be", coordinated with a participle that ends its phrase ("the
     figures will be study and compared"): both hang on the same "be", so the first takes the participle too. Not
     where the participle describes a noun after it ("the aim is research and published papers")."""
-    for be, word in pairwise(doc):
+    for be, word in _pairs(doc, _BE_FORMS):
         if be.lower_ not in _BE_FORMS or be.pos_ not in ("AUX", "VERB") or not word.text.isalpha():
             continue
         if word.i + 2 >= len(doc) or not word.text.islower():
