@@ -12,7 +12,7 @@ from copyedit.inflection import getAllLemmas
 from copyedit.model import Finding, Safety
 from copyedit.nlp import entity_type
 from copyedit.rule import Context, Example, rule
-from copyedit.syntax import doc_text, is_common_word, quoted_at
+from copyedit.syntax import doc_text, having, is_common_word, quoted_at
 
 if TYPE_CHECKING:
     from inflect import engine
@@ -279,7 +279,7 @@ def a_an(doc: Doc, ctx: Context) -> Iterator[Finding]:
     consonant letter opens with a consonant either way it is read ("a BBC": "bee-bee-see" or "double-bee").
     """
     text = doc_text(doc)
-    for tok in doc:
+    for tok in having(doc, "LOWER", frozenset({"a", "an"})):
         if not _article(tok):
             continue
         nxt = doc[tok.i + 1]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from copyedit.checks.agreement import CONDITIONAL, VERB_NUMBER, VERB_SWAP, cased, phrase_number, statement
 from copyedit.model import Finding, Safety
 from copyedit.rule import Context, Example, rule
-from copyedit.syntax import in_quotation
+from copyedit.syntax import having, in_quotation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -84,7 +84,7 @@ def there_be_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
     number of", "a series of"), numbers and amounts ("there is $5 million"), collective and uncountable nouns,
     names, and questions. Inside quotation marks the fix is unsafe: a speaker's grammar is theirs.
     """
-    for verb in doc:
+    for verb in having(doc, "LOWER", _BE):
         if verb.lower_ not in _BE or not statement(verb.sent):
             continue
         subject = _postverbal_subject(verb)

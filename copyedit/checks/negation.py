@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from copyedit.inflection import getInflection
 from copyedit.model import Edit, Finding
 from copyedit.rule import Context, Example, rule
+from copyedit.syntax import having
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -153,7 +154,7 @@ def both_and_with_negation(doc: Doc, ctx: Context) -> Iterator[Finding]:
     Safe: fires only when "both" and "and" coordinate the subject and "not" follows the finite word of that
     subject's own verb; "did not respond" becomes "responded", and the finite verb agrees with the nearer subject.
     """
-    for subj in doc:
+    for subj in having(doc, "DEP", frozenset({"nsubj", "nsubjpass"})):
         if subj.dep_ not in ("nsubj", "nsubjpass") or (p := _pair(subj)) is None:
             continue
         plural = _plural(p.nearer)
