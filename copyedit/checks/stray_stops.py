@@ -207,7 +207,13 @@ def reporting_tail(sent: Span) -> bool:
     if any(t.is_quote for t in sent):
         return False
     reported = ("ccomp", "dobj", "xcomp", "dative", "advcl", "parataxis", "attr", "acomp", "oprd")
-    return not any(c.dep_ in reported for c in root.children) and sent.text.rstrip().endswith(".")
+    if any(c.dep_ in reported for c in root.children):
+        return False
+    # "he said little", "she said so": what was said, though the parser hangs it as an adverb
+    said = [c for c in root.children if c.i > root.i and c.dep_ == "advmod"]
+    if any(c.tag_.startswith("JJ") or c.lower_ == "so" for c in said):
+        return False
+    return sent.text.rstrip().endswith(".")
 
 
 def _subject_cut(left: Span, right: Span) -> bool:
@@ -336,6 +342,37 @@ def _parts(doc: Doc) -> Iterator[tuple[Span, Span]]:
         for tok in sent[1:-2]:
             if tok.text == "." and sent.doc[tok.i + 1].text[:1].isupper():
                 yield doc[sent.start : tok.i + 1], doc[tok.i + 1 : sent.end]
+
+
+def _of_phrase(left: Span, right: Span) -> bool:
+    """Whether the words after the stop are a phrase "of" opens with no main verb, after a word that ends no such
+    phrase itself ("…weighed on his mind ahead. Of Saturday's charity game, which features…", "approved. Of a
+    reorganization to avoid…"): news opens a sentence with "of" only before the clause it belongs to ("Of the 20
+    bids, five were…", "Of note is…") or in "of course". The phrase must hold a clause of its own (a relative,
+    adverbial or infinitive clause): a bare one ("Of the 20 bids.") may belong to the sentence after it. Not in a
+    series of such phrases ("a story of hope. Of courage and of …")."""
+    first, last = right[0], left[-2]
+    if first.text != "Of" or len(words(right)) < 3 or right[1].lower_ == "course" or not last.is_alpha:
+        return False
+    if last.head.lower_ == "of" or any(t.lower_ == "of" for t in left[-4:-2]):
+        return False
+    if not any(t.dep_ in _CLAUSE_DEPS for t in right):
+        return False
+    # no verb outside the phrase's own clauses (by tag or by part of speech: "only 25% get returned", "get" a noun)
+    return not any((t.tag_ in FINITE_TAGS or t.pos_ in ("VERB", "AUX")) and not _in_clause(t, right) for t in right)
+
+
+#: Dependencies that hang a clause on a word of another: its finite verb is no main verb.
+_CLAUSE_DEPS = frozenset({"relcl", "advcl", "acl", "ccomp", "csubj", "pcomp", "xcomp"})
+
+
+def _in_clause(tok: Token, span: Span) -> bool:
+    """Whether ``tok`` sits in a clause hung on another word of ``span`` (a relative or adverbial clause…)."""
+    while span.start <= tok.head.i < span.end and tok.head.i != tok.i:
+        if tok.dep_ in _CLAUSE_DEPS:
+            return True
+        tok = tok.head
+    return tok.dep_ in _CLAUSE_DEPS
 
 
 def _noun_cut(left: Span, right: Span) -> bool:
@@ -622,18 +659,20 @@ def _cut_words() -> frozenset[str]:
 #: A full stop, then a capitalised word: the word, for the trigger's subject-and-verb test.
 _STOP_THEN_WORD = re.compile(r"\.\s+([A-Z][a-z]+?)(?:n['’]t\b|\b)")  # "Haven't": "Have"
 _FINITE = ("VBD", "VBZ", "VBP")
+#: A full stop, then "Of" (``_of_phrase``).
+_STOP_THEN_OF = re.compile(r"\.\s+Of\b")
 
 
 def _may_cut(text: str) -> bool:
     """FRG001's trigger: a word that may not end a sentence, a full stop, then a capital; or a full stop before a
-    capitalised word that can be a finite verb ("Shares in the group. Fell 5%")."""
+    capitalised word that can be a finite verb ("Shares in the group. Fell 5%"); or a full stop before "Of"."""
     vocab = _cut_words()
     if any(m.group(2).isupper() and m.group(1).lower() in vocab for m in _STOP_AFTER_WORD.finditer(text)):
         return True
     modals = triggers.words("modals")
     if any(_finite_word(m.group(1).lower(), modals) for m in _STOP_THEN_WORD.finditer(text)):
         return True
-    return _inverted_reports().search(text) is not None
+    return _inverted_reports().search(text) is not None or _STOP_THEN_OF.search(text) is not None
 
 
 @cache
@@ -666,6 +705,11 @@ def _finite_word(word: str, modals: frozenset[str]) -> bool:
             fixed="Sugar beet plantings are expected to show little change, analysts said.",
         ),
         Example(good="That is how things are. Asked about it, he said nothing."),
+        Example(
+            bad="The fear of injury weighed on him ahead[[. O]]f Saturday's game, which is sold out.",
+            fixed="The fear of injury weighed on him ahead of Saturday's game, which is sold out.",
+        ),
+        Example(good="Of the 20 bids that were made, five were rejected. Of course, the board said nothing."),
         Example(
             bad="The growth in the number of[[. E]]lectric cars has slowed sales of petrol models.",
             fixed="The growth in the number of electric cars has slowed sales of petrol models.",
@@ -779,7 +823,10 @@ def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     subject but perhaps a source's at its end ("plantings are. Expected to show little change, analysts said";
     not "That is how things are. Asked about it, he said nothing."), and a preposition the tagger reads as a
     particle at the end of a part of four words or more with no verb it could belong to ("Total investment by
-    the group in. The communications sector…").
+    the group in. The communications sector…"). So does a phrase "of" opens that has no main verb, only a clause of
+    its own ("…ahead. Of Saturday's game, which is sold out."): news opens a sentence with "of" only before its
+    clause ("Of the 20 bids, five were…") or in "of course"; a bare phrase ("Of the 20 bids.") may belong to the
+    sentence after it and stays, and so does a series ("a story of hope. Of courage and of …").
 
     ## Fix safety
     Safe: the stop is removed and the next word loses its capital unless it is a name (capitalised in
@@ -804,7 +851,7 @@ def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
         split = _subject_cut(left, right)
         tail = reporting_tail(right) and is_main_clause(left)  # "Profits rose. In May, the firm said."
         inverted = not split and not tail and _inverted_report(left, right)
-        if not split and not tail and not inverted and not cannot_end(left[-2], left, right):
+        if not (split or tail or inverted or _of_phrase(left, right) or cannot_end(left[-2], left, right)):
             continue
         stop, first = gap
         message = f"Full stop after “{left[-2].text}” cuts a sentence in two; remove it."
