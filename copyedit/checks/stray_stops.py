@@ -9,7 +9,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from copyedit import lexicon, triggers
-from copyedit.inflection import getInflection
+from copyedit.inflection import getAllLemmas, getInflection
 from copyedit.model import Finding, Safety
 from copyedit.nlp import entity_type
 from copyedit.rule import Context, Example, rule
@@ -488,9 +488,11 @@ def _wants_object(prep: Token, left: Span, right: Span) -> bool:
     verbless = _verbless(right)
     if _adverb_on(prep):
         return verbless  # "from April 2004 on. The Nikkei…", "and so on."
-    # Straight after its verb a preposition may be a particle ("slide in") or stranded ("dealing with").
+    # Straight after its verb a preposition may be a particle ("slide in") or stranded ("dealing with"); one that is
+    # never an adverb ("of", "from", "with", "for"…) is no particle, so with no gap to strand it, it wants its object
+    # ("the deficit originated from. Merchandise trade…", whatever verb the part after the stop holds)
     if gap == "possible" or (prep.head.pos_ in ("VERB", "AUX") and _adjacent(prep, prep.head)):
-        return verbless
+        return verbless or (gap is None and not getAllLemmas(prep.lower_))
     return prep.dep_ == "prep" or verbless or not has_main_verb(left)
 
 
@@ -810,7 +812,9 @@ def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
 
     Articles, conjunctions and possessive determiners never end a sentence. A preposition may, stranded by a gap
     in its sentence ("what they asked for", "the firm she works for", "it was dealt with"), so the parse of the
-    sentence decides: with no such gap, the preposition wants the words after the stop. "That" counts after a
+    sentence decides: with no such gap, the preposition wants the words after the stop (right after its verb, where
+    it may be a particle, only before a verbless part, unless it is never an adverb: "originated from. Merchandise
+    trade…, the agency said"). "That" counts after a
     bare participle, a noun or a verb of saying ("suggesting that.", "concerns that.", "but said that."), when
     what follows is a whole clause. A stop between a subject and its verb counts too: a sentence that is only
     a noun phrase, then one that opens with a finite verb and has no subject ("Shares in the group. Fell 5%.").
