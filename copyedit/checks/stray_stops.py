@@ -108,12 +108,22 @@ def _be_cut(be: Token, right: Span) -> bool:
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < be.i for c in be.children) or be.dep_ != "ROOT":
         return False  # "Where are. Expected…", "That is how things are. Asked…": no main clause of "be" to go on
     # (the subject of a source after a comma at the end is not the clause's: "Expected to show …, analysts said")
-    root, doc = right.root, right.doc
-    sources = [c for c in root.children if c.dep_ == "nsubj" and c.left_edge.i > right.start]
-    source = root.lemma_ in lexicon.load("stray_stops")["clause_verbs"] and root.i > right[0].i
-    source = source and bool(sources) and doc[sources[0].left_edge.i - 1].text == ","
-    source = source and all(t.is_punct for t in doc[root.i + 1 : right.end])  # "…, he said nothing" is a clause
+    root, source = right.root, _source_comma(right) is not None
     return not any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and not (source and t.head == root) for t in right)
+
+
+def _source_comma(part: Span) -> Token | None:
+    """The comma before a source that closes ``part`` ("…, analysts said."): a verb of saying as its root, its
+    subject after that comma, and nothing after the verb but punctuation ("…, he said nothing" is a clause)."""
+    root, doc = part.root, part.doc
+    if root.lemma_ not in lexicon.load("stray_stops")["clause_verbs"] or root.i <= part.start:
+        return None
+    sources = [c for c in root.children if c.dep_ == "nsubj" and c.left_edge.i > part.start]
+    if not sources or doc[sources[0].left_edge.i - 1].text != ",":
+        return None
+    if not all(t.is_punct for t in doc[root.i + 1 : part.end]):
+        return None
+    return doc[sources[0].left_edge.i - 1]
 
 
 def _opening_participle_cut(last: Token, left: Span, right: Span) -> bool:
@@ -485,7 +495,8 @@ def _wants_object(prep: Token, left: Span, right: Span) -> bool:
     gap = _gap(prep, left)
     if gap == "sure":
         return False
-    verbless = _verbless(right)
+    comma = _source_comma(right)  # verbless but for its source: "…led to. An increase in usage, it said."
+    verbless = _verbless(right) or (comma is not None and _verbless(right.doc[right.start : comma.i]))
     if _adverb_on(prep):
         return verbless  # "from April 2004 on. The Nikkei…", "and so on."
     # Straight after its verb a preposition may be a particle ("slide in") or stranded ("dealing with"); one that is
@@ -813,8 +824,8 @@ def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     Articles, conjunctions and possessive determiners never end a sentence. A preposition may, stranded by a gap
     in its sentence ("what they asked for", "the firm she works for", "it was dealt with"), so the parse of the
     sentence decides: with no such gap, the preposition wants the words after the stop (right after its verb, where
-    it may be a particle, only before a verbless part, unless it is never an adverb: "originated from. Merchandise
-    trade…, the agency said"). "That" counts after a
+    it may be a particle, only before a part with no verb but its source's, "led to. An increase in usage, it
+    said", unless it is never an adverb: "originated from. Merchandise trade…, the agency said"). "That" counts after a
     bare participle, a noun or a verb of saying ("suggesting that.", "concerns that.", "but said that."), when
     what follows is a whole clause. A stop between a subject and its verb counts too: a sentence that is only
     a noun phrase, then one that opens with a finite verb and has no subject ("Shares in the group. Fell 5%.").
