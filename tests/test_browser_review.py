@@ -479,6 +479,16 @@ def test_usable_at_360_pixels_and_screenshots(browser, tree: Path) -> None:
     print(f"\nscreenshots: {SHOTS / 'review-page.png'}, {SHOTS / 'review-page-360.png'}")
 
 
+def reloaded(client, done: Callable[[], bool]) -> None:
+    """Reload the page in Firefox until ``done`` holds, for at most 10 seconds."""
+    deadline = time.monotonic() + 10
+    while True:
+        client.refresh()
+        if done() or time.monotonic() > deadline:
+            return
+        time.sleep(0.2)
+
+
 def test_firefox_reviews_and_downloads_the_same_patch(firefox, tree: Path) -> None:
     """The page in Firefox: decisions by click and by key, kept over a reload, and a patch that round-trips."""
     from marionette_driver.by import By
@@ -488,12 +498,14 @@ def test_firefox_reviews_and_downloads_the_same_patch(firefox, tree: Path) -> No
     n = total(data)
     firefox.navigate(page.as_uri())
     firefox.execute_script("localStorage.clear()")
-    firefox.refresh()
+    # as in `decide`: a store write may reach the page loaded next a moment late, so reload until it shows
+    reloaded(firefox, lambda: firefox.execute_script("return localStorage.length") == 0)
+    assert firefox.find_element(By.ID, "counts").text.startswith("0 accepted, 0 rejected,")
     for g in range(n):
         firefox.find_element(By.CSS_SELECTOR, f"#bal-{g} button.{'rej' if g % 3 == 0 else 'acc'}").click()
     firefox.find_element(By.ID, "chg-1").send_keys("r")  # a key on a focused change decides it
     counts = firefox.find_element(By.ID, "counts").text
-    firefox.refresh()
+    reloaded(firefox, lambda: firefox.find_element(By.ID, "counts").text == counts)
     assert firefox.find_element(By.ID, "counts").text == counts
     accepted = {g for g in range(n) if g % 3 and g != 1}
     assert counts.startswith(f"{len(accepted)} accepted, {n - len(accepted)} rejected")
