@@ -85,7 +85,7 @@ def there_be_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
     names, and questions. Inside quotation marks the fix is unsafe: a speaker's grammar is theirs.
     """
     for verb in having(doc, "LOWER", _BE):
-        if verb.lower_ not in _BE or not statement(verb.sent):
+        if not statement(verb.sent):
             continue
         subject = _postverbal_subject(verb)
         if subject is None or _subjunctive(verb):

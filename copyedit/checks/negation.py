@@ -155,7 +155,7 @@ def both_and_with_negation(doc: Doc, ctx: Context) -> Iterator[Finding]:
     subject's own verb; "did not respond" becomes "responded", and the finite verb agrees with the nearer subject.
     """
     for subj in having(doc, "DEP", frozenset({"nsubj", "nsubjpass"})):
-        if subj.dep_ not in ("nsubj", "nsubjpass") or (p := _pair(subj)) is None:
+        if (p := _pair(subj)) is None:
             continue
         plural = _plural(p.nearer)
         verb = _verb_text(p, plural) if plural is not None else None

@@ -369,20 +369,7 @@ def _of_phrase(left: Span, right: Span) -> bool:
     if not any(t.dep_ in _CLAUSE_DEPS for t in right):
         return False
     # no verb outside the phrase's own clauses (by tag or by part of speech: "only 25% get returned", "get" a noun)
-    return not any((t.tag_ in FINITE_TAGS or t.pos_ in ("VERB", "AUX")) and not _in_clause(t, right) for t in right)
-
-
-#: Dependencies that hang a clause on a word of another: its finite verb is no main verb.
-_CLAUSE_DEPS = frozenset({"relcl", "advcl", "acl", "ccomp", "csubj", "pcomp", "xcomp"})
-
-
-def _in_clause(tok: Token, span: Span) -> bool:
-    """Whether ``tok`` sits in a clause hung on another word of ``span`` (a relative or adverbial clause…)."""
-    while span.start <= tok.head.i < span.end and tok.head.i != tok.i:
-        if tok.dep_ in _CLAUSE_DEPS:
-            return True
-        tok = tok.head
-    return tok.dep_ in _CLAUSE_DEPS
+    return not any((t.tag_ in FINITE_TAGS or t.pos_ in ("VERB", "AUX")) and not _embedded(t) for t in right)
 
 
 def _noun_cut(left: Span, right: Span) -> bool:
@@ -526,9 +513,14 @@ def _verbless(sent: Span) -> bool:
     return not any(can_be_verb_form(t.text, tag) for t in after_noun for tag in ("VBZ", "VBD", "VBP"))
 
 
+#: Dependencies that hang a clause on a word of another: its verb is no main verb.
+_CLAUSE_DEPS = frozenset({"relcl", "advcl", "acl", "ccomp", "csubj", "pcomp", "xcomp"})
+
+
 def _embedded(verb: Token) -> bool:
-    """Whether a verb stands in a clause inside another: relative, adverbial or complement ("since it opened")."""
-    return any(t.dep_ in ("relcl", "advcl", "acl", "ccomp", "csubj", "pcomp") for t in [verb, *verb.ancestors])
+    """Whether a verb stands in a clause inside another: relative, adverbial, complement or infinitive ("since it
+    opened", "a plan to avoid…")."""
+    return any(t.dep_ in _CLAUSE_DEPS for t in [verb, *verb.ancestors])
 
 
 def _gap(prep: Token, sent: Span) -> str | None:

@@ -644,11 +644,7 @@ def _unattested_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety
     writes there often (news_counts.yaml, passive_after_be): "was arrest in London", which the tagger reads as a
     noun after a copula. Not in a pseudo-cleft ("what he did was attack the plan"), which takes the base form."""
     for be, nxt in _pairs(doc, _BE_FORMS):
-        if (
-            be.lower_ not in _BE_FORMS
-            or nxt.text not in lexicon.counted("passive_after_be")
-            or be.pos_ not in ("AUX", "VERB")
-        ):
+        if nxt.text not in lexicon.counted("passive_after_be") or be.pos_ not in ("AUX", "VERB"):
             continue
         after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
         if not nxt.whitespace_ and after is not None and not after.is_punct:
@@ -679,11 +675,7 @@ def _perfect_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
     it but often writes its participle (news_counts.yaml, perfect_after_have): "has call for", which the tagger
     reads as a noun. A count noun needs a determiner, so it is no object; the perfect lost its "-ed"."""
     for have, nxt in _pairs(doc, _HAVE_FORMS):
-        if (
-            have.lower_ not in _HAVE_FORMS
-            or have.pos_ not in ("AUX", "VERB")
-            or nxt.text not in lexicon.counted("perfect_after_have")
-        ):
+        if have.pos_ not in ("AUX", "VERB") or nxt.text not in lexicon.counted("perfect_after_have"):
             continue
         after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
         if after is None or not nxt.whitespace_ or after.pos_ not in ("ADP", "PART") or after.text in ("'s", "’s"):
@@ -713,7 +705,7 @@ def _to_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
     others", "enabling it to raising money"), not an adjective or gerund after a preposition. Not where the word
     heads a clause of its own ("what he tried to worked": "to" stranded)."""
     for to, nxt in _pairs(doc, frozenset({"to"})):
-        if to.lower_ != "to" or not (nxt.is_alpha and nxt.is_lower) or nxt.lemma_ in ("be", "have", "do"):
+        if not (nxt.is_alpha and nxt.is_lower) or nxt.lemma_ in ("be", "have", "do"):
             continue
         if can_be_verb_form(nxt.text, "VB") or not any(can_be_verb_form(nxt.text, t) for t in ("VBD", "VBN", "VBG")):
             continue  # "to cut": a base form already; "to rose" is no verb form at all
@@ -754,7 +746,7 @@ def _coordinated_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safet
     figures will be study and compared"): both hang on the same "be", so the first takes the participle too. Not
     where the participle describes a noun after it ("the aim is research and published papers")."""
     for be, word in _pairs(doc, _BE_FORMS):
-        if be.lower_ not in _BE_FORMS or be.pos_ not in ("AUX", "VERB") or not word.text.isalpha():
+        if be.pos_ not in ("AUX", "VERB") or not word.text.isalpha():
             continue
         if word.i + 2 >= len(doc) or not word.text.islower():
             continue
