@@ -74,8 +74,12 @@ def load() -> Language | None:
     import spacy
     from thinc.api import use_ops
 
+    from copyedit.inference import speed_up
+
     with use_ops("numpy", use_blis=False):
-        return spacy.load(MODEL)
+        model = spacy.load(MODEL)
+    speed_up(model.get_pipe("tok2vec").model)
+    return model
 
 
 @cache

@@ -12,6 +12,8 @@ from contextvars import ContextVar
 from functools import cache
 from typing import TYPE_CHECKING
 
+from copyedit import inference
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
@@ -47,7 +49,8 @@ def load() -> Language:
 
     Its layers multiply matrices through numpy's BLAS rather than thinc's default BLIS: on this kind of CPU
     that is a good deal faster for the same tags and parses (bench/speed.py; the tests compare annotations).
-    The BLAS runs one thread while copyedit calls the model (see `_one_thread`): each worker has a core."""
+    The BLAS runs one thread while copyedit calls the model (see `_one_thread`): each worker has a core, and
+    the maxout and layer-norm layers predict through `inference.speed_up`'s faster forward passes."""
     import spacy
     from thinc.api import use_ops
 
@@ -55,6 +58,9 @@ def load() -> Language:
     _keep_freed_memory()
     with use_ops("numpy", use_blis=False):
         model = spacy.load(name, exclude=[p for p in _package_pipes(name) if p not in COMPONENTS])
+    for _, pipe in model.pipeline:
+        if getattr(pipe, "model", None) is not None:
+            inference.speed_up(pipe.model)
     if getattr(model.tokenizer.suffix_search, "__self__", None) is not None:
         model.tokenizer.suffix_search = _TailSearch(model.tokenizer.suffix_search)
     return model
