@@ -255,7 +255,7 @@ def _edit(tok: Token, label: str, ctx: Context) -> tuple[int, int, str, bool] | 
         after = doc[owned.i + 1] if owned.i + 1 < len(doc) else None
         if opener and after is not None and after.tag_ in ("VBZ", "VBP", "VBD", "MD"):
             return None  # "In Sweden beet growth was slow": an opening phrase without its comma, then the subject
-        doubt = not _name_owner(tok, owned)
+        doubt = not (_name_owner(tok, owned) or _common_owner(tok, owned))
         return tok.idx, tok.idx + len(word), f"{word}{ctx.apostrophe}s", doubt
     if label in _DETERMINERS:
         new = _DETERMINERS[label].get(word.lower())
@@ -311,12 +311,8 @@ def _name_owner(owner: Token, owned: Token) -> bool:
     Germany monetary policy"), and not closing an opening phrase before its subject ("in Britain most firms are").
     POS001's own tests, where the detector's evidence is its probability."""
     from copyedit.checks.possessive import (
-        _counted,
         _name_start,
         _opens_subject,
-        degree_adjective,
-        owning_word,
-        role_noun,
     )
 
     doc = owner.doc
@@ -326,8 +322,16 @@ def _name_owner(owner: Token, owned: Token) -> bool:
     before = doc[first.i - 1] if first.i > 0 else None
     if owner.pos_ != "PROPN" or owner.text.isupper() or (before is not None and before.tag_ in ("DT", "PRP$")):
         return False
+    return _ownable(owner, owned)
+
+
+def _ownable(owner: Token, owned: Token) -> bool:
+    """Whether the phrase after ``owner`` up to its head ``owned`` may be owned, not describe the kind of thing:
+    no list, no classifying adjective before a noun news may leave bare, and no role."""
+    from copyedit.checks.possessive import _counted, degree_adjective, owning_word, role_noun
+
     phrase = []  # the words of the owned phrase, up to its first word that is no noun, adjective or conjunction
-    for t in doc[owner.i + 1 : owner.i + 8]:
+    for t in owner.doc[owner.i + 1 : owner.i + 8]:
         if t.tag_ not in ("NN", "NNS", "JJ", "CC", "HYPH"):
             break
         phrase.append(t)
@@ -340,6 +344,25 @@ def _name_owner(owner: Token, owned: Token) -> bool:
     if classifying and not _counted(owned):
         return False
     return not any(role_noun(t.lower_) for t in [*phrase, owned] if t.tag_ in ("NN", "NNS"))
+
+
+def _common_owner(owner: Token, owned: Token) -> bool:
+    """Whether a possessive would go on a common noun after "the" that edited news gives its "'s" before a ranked
+    phrase and never leaves bare there (news_counts.yaml, common_owners: "the country's foreign debt", "the
+    company's primary objective"), before an adjective and the rest of a noun phrase: where POS001 wants a
+    superlative or ordinal after it, the detector's probability is the evidence that the phrase is owned ("the
+    country modest expansion") and not a description of the thing ("the world economic outlook", which it does
+    not flag)."""
+    from copyedit.checks.possessive import _common_owners
+
+    doc = owner.doc
+    after_the = owner.i > 0 and doc[owner.i - 1].lower_ == "the"
+    common = owner.tag_ == "NN" and owner.text.islower() and owner.text in _common_owners()
+    # an adjective next: none stands between a noun that modifies and its head, as a noun does ("the company cash
+    # dividend", "the state of the nation speech")
+    described = doc[owner.i + 1].tag_ in ("JJ", "JJR", "JJS")
+    noun = owned.i > owner.i and owned.tag_ in ("NN", "NNS")
+    return after_the and common and described and noun and _ownable(owner, owned)
 
 
 def _stranded(prep: Token) -> bool:

@@ -566,6 +566,8 @@ def _plain_before(before: Token, subj: Token, verb: Token) -> bool:
     fronted = before.tag_ in ("WDT", "WP") and before.head == clause and before.dep_ == "dobj"
     # a subject pronoun is its clause's subject whatever comes before: "…and he have pledged", "after she have"
     pronoun = subj.tag_ == "PRP" and subj.lower_ in ("he", "she", "it", "they", "we", "i")
+    # and so is "this" standing alone ("…, but this have now been dismissed"): it determines no noun there
+    pronoun = pronoun or (subj.lower_ == "this" and subj.tag_ == "DT" and not any(True for _ in subj.children))
     wh = before.tag_ in ("WDT", "WP", "WRB")  # "the actions which it say…", "what they wants", "how it work"
     if pronoun and (
         wh or before.pos_ == "CCONJ" or (before.dep_ == "mark" and before.tag_ == "IN") or before.text == ","
