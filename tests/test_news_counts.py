@@ -200,3 +200,27 @@ def test_the_shipped_infinitive_governors_take_no_noun_phrase_after_to() -> None
     governors = set(lexicon.load("news_counts")["infinitive_governors"])
     assert {"fail", "plan", "want"} <= governors
     assert not governors & {"agree", "commit", "object", "lead", "return", "add", "due"}
+
+
+def test_a_preposition_a_verb_never_leaves_without_its_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(news_counts, "MIN_OBJECT", 2)
+    counts = _counts(
+        [
+            "Exports fell to 20,000 tonnes.",
+            "Imports fell to a record low in March.",
+            "The complaints were dealt with by the board.",
+            "The complaints were dealt with quickly.",
+            "It was a matter the council had dealt with.",
+        ]
+    )
+    assert counts.verb_prep_object["fall to"] == 2 and not counts.verb_prep_ends["fall to"]
+    assert counts.verb_prep_ends["deal with"] >= 1
+    listed = counts.object_prepositions()
+    assert "fall to" in listed
+    assert "deal with" not in listed
+
+
+def test_the_shipped_object_prepositions_are_counted() -> None:
+    listed = lexicon.counted("object_prepositions")
+    assert {"fall to", "approve by"} <= listed
+    assert not {"deal with", "point out", "go on"} & listed

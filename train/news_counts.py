@@ -30,6 +30,10 @@ shared independent set and the benchmark's frozen set left out), not written by 
   MIN_OWNER times ("the company's largest shareholder", "the country's second city") and never without it ("the
   company largest shareholder"; "the country worst affected" is no phrase: no noun follows). After "the", one of
   them run into a superlative, ordinal or owning adjective and a noun has lost its possessive.
+- ``object_prepositions`` (FRG002): a verb and a preposition right after it (adverbs between) that take an object
+  at least MIN_OBJECT times and never end a clause ("fell to 21,110 tonnes", "approved by regulators"; but "was
+  dealt with.", "went on."). A plain phrase that such a preposition leads, stranded right after such a verb, is the
+  verb's own complement cut off by a stop: "Imports fell. To 21,110 tonnes." joins back without a comma.
 - ``singular_subjects`` (AGR001): singular nouns that, as the subject of a finite verb that shows number, take a
   singular verb at least MIN_SUBJECT times and a plural one at most MAX_PLURAL of them. A name before one does
   not make it a team's or a firm's people ("the US economy have grown" is no British collective plural, as "the
@@ -64,6 +68,7 @@ MIN_GOVERNED = 20
 MAX_GOVERNED_OTHER = 0.01
 ARTICLE_RATIO = 10
 MIN_OWNER = 5
+MIN_OBJECT = 30
 MIN_ADJECTIVE = 20
 MIN_GRADED = 5
 GRADED_SHARE = 0.05
@@ -102,6 +107,8 @@ class Counts:
         self.after_have_article: Counter[str] = Counter()  # … after "have" and "a/an" ("has a call for")
         self.governs_base: Counter[str] = Counter()  # the lemma a "to" and base verb hang on ("plan to cut")
         self.governs_other: Counter[str] = Counter()  # … a "to" and an "-ing" form or a noun phrase ("agree to talks")
+        self.verb_prep_ends: Counter[str] = Counter()  # "need in" where a preposition right after its verb ends a clause
+        self.verb_prep_object: Counter[str] = Counter()  # … where it takes an object ("needed in Britain")
 
     def _owner(self, tok) -> None:
         """Count a lowercase singular noun after "the" by whether a ranked phrase follows it with "'s" or without."""
@@ -154,6 +161,20 @@ class Counts:
         if ing or nxt.tag_ in NOUN_PHRASE_OPENERS:
             self.governs_other[governor.lemma_.lower()] += 1
 
+    def _verb_preposition(self, prep) -> None:
+        """Count a preposition or particle right after the verb it hangs on (adverbs between) by whether it ends its
+        clause ("was brought in.", "dealt with,") or takes an object ("is needed in Britain")."""
+        from copyedit.checks.stray_stops import adjacent
+
+        verb, doc = prep.head, prep.doc
+        if prep.dep_ not in ("prep", "prt", "agent") or verb.pos_ != "VERB" or not adjacent(prep, verb):
+            return
+        key = f"{verb.lemma_.lower()} {prep.lower_}"
+        if any(c.dep_ == "pobj" for c in prep.children):
+            self.verb_prep_object[key] += 1
+        elif prep.i + 1 == len(doc) or doc[prep.i + 1].is_punct:
+            self.verb_prep_ends[key] += 1
+
     def _agreement(self, tok) -> None:
         """Count a lowercase singular subject (not coordinated) and whether its finite verb is plural."""
         if tok.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "conj" for c in tok.children):
@@ -180,6 +201,8 @@ class Counts:
             if tok.lower_ == "to":
                 self._infinitive(tok)
                 self._governed(tok)
+            if tok.tag_ in ("IN", "RP", "TO") and tok.is_alpha and tok.text.islower():
+                self._verb_preposition(tok)
             if tok.is_alpha and tok.text.islower():
                 self.words[tok.text] += 1
                 if tok.i > 0 and doc[tok.i - 1].lower_ in BE:
@@ -248,6 +271,9 @@ class Counts:
             if n >= MIN_GOVERNED and self.governs_other[w] <= MAX_GOVERNED_OTHER * n and w.isalpha() and w.islower()
         )
 
+    def object_prepositions(self) -> list[str]:
+        return sorted(k for k, n in self.verb_prep_object.items() if n >= MIN_OBJECT and not self.verb_prep_ends[k])
+
     def infinitive_only(self) -> list[str]:
         return [w for w in self.infinitive_heads() if not self.to_phrase[w]]
 
@@ -279,7 +305,7 @@ def main() -> None:
     nouns, verbs, subjects = counts.count_nouns(), counts.passive_after_be(), counts.singular_subjects()
     heads, owners, degrees = counts.infinitive_heads(), counts.common_owners(), counts.degree_adjectives()
     only, perfect = counts.infinitive_only(), counts.perfect_after_have(nouns)
-    governors = counts.infinitive_governors()
+    governors, complements = counts.infinitive_governors(), counts.object_prepositions()
     lines = [
         f"# Counted by `python -m train.news_counts` from {len(paragraphs)} training paragraphs of BBC and Reuters",
         "# news (see its docstring). Do not edit by hand: change train/news_counts.py and run it again.",
@@ -319,13 +345,17 @@ def main() -> None:
         f" an -ing\n# form or a noun phrase at most {MAX_GOVERNED_OTHER:.0%} as often.",
         "infinitive_governors:",
         *(f"  - {w}" for w in governors),
+        f"# FRG002: a verb's lemma and a preposition right after it that take an object at least {MIN_OBJECT} times"
+        " and never\n# end a clause.",
+        "object_prepositions:",
+        *(f"  - {w}" for w in complements),
     ]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(
         f"{args.out}: {len(nouns)} count nouns, {len(verbs)} verbs passive after 'be',"
         f" {len(subjects)} singular subjects, {len(heads)} infinitive heads, {len(owners)} common owners,"
         f" {len(degrees)} degree adjectives, {len(only)} infinitive-only heads, {len(perfect)} perfect after 'have',"
-        f" {len(governors)} infinitive governors"
+        f" {len(governors)} infinitive governors, {len(complements)} verbs' object prepositions"
     )
 
 

@@ -296,7 +296,10 @@ def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
     Safe: the full stop becomes a comma (or a space where English puts none) and the capital goes. A
     stranded prepositional phrase is joined safely only when it is a plain adjunct of the whole sentence before it,
     in a prose paragraph, led by a preposition that takes no comma there ("…denied wrongdoing. In the
-    settlement."); elsewhere writers use such fragments on purpose, and the join is an unsafe fix. A concessive
+    settlement."), or when it is the complement of the verb that ends that sentence: led by a preposition that opens
+    no sentence, after a verb that edited news follows with that preposition and its object and never leaves it at
+    a clause's end ("Imports fell. To 21,110 tonnes.", "It must be approved. By regulators."; news_counts.yaml,
+    object_prepositions); elsewhere writers use such fragments on purpose, and the join is an unsafe fix. A concessive
     clause between two sentences ("…improving. Although X. The price…") fits either side: an unsafe fix; so does a
     condition before any main clause ("…it yourself. If he wants to play as well. Well at least…"). So
     does a phrase that can open a sentence ("After hearing evidence from 60 witnesses.") between a sentence
@@ -378,7 +381,9 @@ def _sure(frag: Fragment, sent: Span, prev: Span | None, nxt: Span | None, direc
         opening = lead.lower_ in table["opening_prepositions"] and _takes_opening(nxt)
         return opening and not _takes_trailing(prev, sent) and _plain_phrase(sent, ctx)
     if frag.kind == "prepositional":
-        return prev is not None and (_plain_adjunct(sent, prev, ctx) or _closing_phrase(sent, prev, nxt, ctx))
+        if prev is None:
+            return False
+        return _plain_adjunct(sent, prev, ctx) or _closing_phrase(sent, prev, nxt, ctx) or _complement(sent, prev, ctx)
     if frag.kind == "participial":
         # A trailing "-ing" clause with an object ("…, leaving dozens without jobs") or a listing one
         # ("…, including …") surely takes a comma; other participles may stand alone on purpose ("Released in May.").
@@ -480,19 +485,34 @@ def _plain_adjunct(sent: Span, prev: Span, ctx: Context) -> bool:
     return _whole_before(prev)
 
 
+def _complement(sent: Span, prev: Span, ctx: Context) -> bool:
+    """Whether a stranded prepositional phrase is the complement of the verb that ends the sentence before: a plain
+    phrase led by a preposition that does not open sentences, after a verb that edited news follows with that
+    preposition and its object and never leaves it at the end of a clause (news_counts.yaml, object_prepositions:
+    "Imports fell. To 21,110 tonnes.", "It must be approved. By regulators.")."""
+    lead, last = sent.root, words(prev)[-1:]
+    if not last or lead.lower_ in _table()["opening_prepositions"] or not _plain_phrase(sent, ctx, adjuncts=True):
+        return False
+    verb = last[0]
+    if verb.pos_ != "VERB" or not verb.tag_.startswith("VB") or not verb.text.isalpha():
+        return False
+    return f"{verb.lemma_.lower()} {lead.lower_}" in lexicon.counted("object_prepositions")
+
+
 def _whole_before(prev: Span) -> bool:
     """Whether the sentence before a fragment is a whole one that can take it: a main verb, a subject, five words."""
     subject = has_subject(prev.root) or any(t.lower_ in SUBJECT_PRONOUNS for t in words(prev)[:2])
     return has_main_verb(prev) and subject and len(words(prev)) >= 5
 
 
-def _plain_phrase(sent: Span, ctx: Context) -> bool:
+def _plain_phrase(sent: Span, ctx: Context, adjuncts: bool = False) -> bool:
     """Whether a stranded prepositional phrase is plain, in a prose paragraph: one object, no verb of its own,
-    no comma but in a list, not an indefinite frame ("In a move to cut costs"), not inside a quotation."""
+    no comma but in a list, not an indefinite frame ("In a move to cut costs"), not inside a quotation. With
+    ``adjuncts``, phrases of its own may follow the object ("to 21,110 tonnes in 1986 from 51,722")."""
     lead = sent.root
     if ctx.block.kind != "paragraph" or in_quotation(lead):
         return False
-    objects = [c for c in lead.children if c.dep_ != "punct"]
+    objects = [c for c in lead.children if c.dep_ != "punct" and not (adjuncts and c.dep_ == "prep" and c.i > lead.i)]
     if len(objects) != 1 or objects[0].dep_ not in ("pobj", "pcomp") or any(t.tag_ in FINITE_TAGS for t in sent):
         return False
     return not (any(t.text == "," and not _lists(t) for t in sent) or _framing(objects[0]))

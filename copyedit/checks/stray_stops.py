@@ -93,7 +93,7 @@ def cannot_end(last: Token, left: Span, right: Span) -> bool:
             return True  # "Total investment by the group in. The communications sector…": no verb to be a particle of
         # A particle may end its verb phrase ("took the city over"); one cut from its noun leaves a verbless part
         # longer than a deliberate fragment ("A bloody coup.").
-        cut = not _adjacent(last, last.head) and _gap(last, left) is None
+        cut = not adjacent(last, last.head) and _gap(last, left) is None
         return (cut and _verbless(right) and len(words(right)) >= 4) or _opening_participle_cut(last, left, right)
     return last.tag_ in ("IN", "TO") and _wants_object(last, left, right)
 
@@ -489,7 +489,7 @@ def _wants_object(prep: Token, left: Span, right: Span) -> bool:
     # Straight after its verb a preposition may be a particle ("slide in") or stranded ("dealing with"); one that is
     # never an adverb ("of", "from", "with", "for"…) is no particle, so with no gap to strand it, it wants its object
     # ("the deficit originated from. Merchandise trade…", whatever verb the part after the stop holds)
-    if gap == "possible" or (prep.head.pos_ in ("VERB", "AUX") and _adjacent(prep, prep.head)):
+    if gap == "possible" or (prep.head.pos_ in ("VERB", "AUX") and adjacent(prep, prep.head)):
         return verbless or (gap is None and not getAllLemmas(prep.lower_))
     return prep.dep_ == "prep" or verbless or not has_main_verb(left)
 
@@ -528,7 +528,7 @@ def _gap(prep: Token, sent: Span) -> str | None:
     if relative_gap(prep, sent):
         return "sure"
     head = prep.head
-    if _adjacent(prep, head) and _passive(head) and prep.dep_ != "agent":
+    if adjacent(prep, head) and _passive(head) and prep.dep_ != "agent":
         return "sure"  # "it was dealt with", "components built in"
     # an adjective strands its preposition only where a clause leaves a gap ("nothing to be afraid of", "hard to get
     # into"): "prices were broadly consistent with." cannot end there
@@ -565,7 +565,7 @@ def _clause_gap(clause: Token) -> str | None:
     return None
 
 
-def _adjacent(prep: Token, verb: Token) -> bool:
+def adjacent(prep: Token, verb: Token) -> bool:
     """Whether only adverbs and particles stand between a verb and a preposition after it ("dealt with")."""
     between = verb.doc[verb.i + 1 : prep.i]
     return verb.i < prep.i and all(t.pos_ in ("ADV", "PART") or t.dep_ == "prt" for t in between)
