@@ -152,9 +152,14 @@ def can_be_verb_form(word: str, tag: str) -> bool:
 
 
 def joined_case(tok: Token) -> str:
-    """The first letter ``tok`` takes once it stands in mid-sentence."""
+    """The first letter ``tok`` takes once it stands in mid-sentence: a name keeps its capital, and a word the
+    dictionary lacks is no name where its block writes it in lower case elsewhere ("a dodgy Budget based on. Dodgy
+    numbers")."""
     first = tok.text[:1]
-    return first if is_name(tok) else first.lower()
+    if not is_name(tok):
+        return first.lower()
+    written_lower = tok.text[1:].islower() and not is_common_word(tok.text)
+    return first.lower() if written_lower and any(t.text == tok.lower_ for t in tok.doc) else first
 
 
 #: Marks that may stand around a word of a heading ("‘HEARTBROKEN’", "(VIDEO)").

@@ -107,8 +107,8 @@ class Counts:
         self.after_have_article: Counter[str] = Counter()  # … after "have" and "a/an" ("has a call for")
         self.governs_base: Counter[str] = Counter()  # the lemma a "to" and base verb hang on ("plan to cut")
         self.governs_other: Counter[str] = Counter()  # … a "to" and an "-ing" form or a noun phrase ("agree to talks")
-        self.verb_prep_ends: Counter[str] = Counter()  # "need in" where a preposition right after its verb ends a clause
-        self.verb_prep_object: Counter[str] = Counter()  # … where it takes an object ("needed in Britain")
+        self.verb_prep_ends: Counter[str] = Counter()  # a verb and the preposition after it that ends a clause
+        self.verb_prep_object: Counter[str] = Counter()  # … that takes an object ("needed in Britain")
 
     def _owner(self, tok) -> None:
         """Count a lowercase singular noun after "the" by whether a ranked phrase follows it with "'s" or without."""

@@ -490,7 +490,7 @@ def _wants_object(prep: Token, left: Span, right: Span) -> bool:
     # never an adverb ("of", "from", "with", "for"…) is no particle, so with no gap to strand it, it wants its object
     # ("the deficit originated from. Merchandise trade…", whatever verb the part after the stop holds)
     if gap == "possible" or (prep.head.pos_ in ("VERB", "AUX") and adjacent(prep, prep.head)):
-        return verbless or (gap is None and not getAllLemmas(prep.lower_))
+        return verbless or (gap is None and (not getAllLemmas(prep.lower_) or takes_object(prep)))
     return prep.dep_ == "prep" or verbless or not has_main_verb(left)
 
 
@@ -528,8 +528,8 @@ def _gap(prep: Token, sent: Span) -> str | None:
     if relative_gap(prep, sent):
         return "sure"
     head = prep.head
-    if adjacent(prep, head) and _passive(head) and prep.dep_ != "agent":
-        return "sure"  # "it was dealt with", "components built in"
+    if adjacent(prep, head) and _passive(head) and prep.dep_ != "agent" and not takes_object(prep):
+        return "sure"  # "it was dealt with", "components built in" (not "is needed in", which news never ends on)
     # an adjective strands its preposition only where a clause leaves a gap ("nothing to be afraid of", "hard to get
     # into"): "prices were broadly consistent with." cannot end there
     kinds = {_clause_gap(clause) for clause in [head, *head.ancestors]}
@@ -563,6 +563,14 @@ def _clause_gap(clause: Token) -> str | None:
         # "loopholes to take advantage of" or "a move to take control of"; "nothing to be afraid of" surely
         return "sure" if clause.dep_ != "xcomp" and clause.head.pos_ in ("PRON", "ADV") else "possible"
     return None
+
+
+def takes_object(prep: Token) -> bool:
+    """Whether edited news follows the verb before ``prep`` with it and its object and never leaves it at the end of a
+    clause ("introduced in", "approved by"; news_counts.yaml, object_prepositions): no particle, nothing stranded."""
+    verb = prep.head
+    pair = f"{verb.lemma_.lower()} {prep.lower_}"
+    return verb.pos_ == "VERB" and adjacent(prep, verb) and pair in lexicon.counted("object_prepositions")
 
 
 def adjacent(prep: Token, verb: Token) -> bool:
@@ -817,7 +825,9 @@ def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     in its sentence ("what they asked for", "the firm she works for", "it was dealt with"), so the parse of the
     sentence decides: with no such gap, the preposition wants the words after the stop (right after its verb, where
     it may be a particle, only before a part with no verb but its source's, "led to. An increase in usage, it
-    said", unless it is never an adverb: "originated from. Merchandise trade…, the agency said"). "That" counts after a
+    said", unless it is never an adverb, "originated from. Merchandise trade…, the agency said", or edited news never
+    leaves it at a clause's end after that verb, passive or not: "will be introduced in. The Senate next month";
+    news_counts.yaml, object_prepositions). "That" counts after a
     bare participle, a noun or a verb of saying ("suggesting that.", "concerns that.", "but said that."), when
     what follows is a whole clause. A stop between a subject and its verb counts too: a sentence that is only
     a noun phrase, then one that opens with a finite verb and has no subject ("Shares in the group. Fell 5%.").
