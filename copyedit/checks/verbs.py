@@ -409,6 +409,7 @@ def _wrong_form_after_auxiliary(text: str) -> bool:
         Example(good="The club had signing bonuses for all players."),
         Example(bad="The winners will be [[give]] a trophy.", fixed="The winners will be given a trophy.", unsafe=True),
         Example(bad="They are [[try]] to win the seat.", fixed="They are trying to win the seat.", unsafe=True),
+        Example(bad="Fuel prices are [[go]] up again.", fixed="Fuel prices are going up again.", unsafe=True),
         Example(bad="We [[are seem]] to be losing.", fixed="We seem to be losing.", unsafe=True),
         Example(
             bad="She was [[determine]] that no one was blamed.", fixed="She was determined that no one was blamed."
