@@ -255,7 +255,7 @@ def _edit(tok: Token, label: str, ctx: Context) -> tuple[int, int, str, bool] | 
         after = doc[owned.i + 1] if owned.i + 1 < len(doc) else None
         if opener and after is not None and after.tag_ in ("VBZ", "VBP", "VBD", "MD"):
             return None  # "In Sweden beet growth was slow": an opening phrase without its comma, then the subject
-        doubt = not (_name_owner(tok, owned) or _common_owner(tok, owned))
+        doubt = not (_name_owner(tok, owned) or _common_noun_owner(tok, owned))
         return tok.idx, tok.idx + len(word), f"{word}{ctx.apostrophe}s", doubt
     if label in _DETERMINERS:
         new = _DETERMINERS[label].get(word.lower())
@@ -346,7 +346,7 @@ def _ownable(owner: Token, owned: Token) -> bool:
     return not any(role_noun(t.lower_) for t in [*phrase, owned] if t.tag_ in ("NN", "NNS"))
 
 
-def _common_owner(owner: Token, owned: Token) -> bool:
+def _common_noun_owner(owner: Token, owned: Token) -> bool:
     """Whether a possessive would go on a common noun after "the" that edited news gives its "'s" before a ranked
     phrase and never leaves bare there (news_counts.yaml, common_owners: "the country's foreign debt", "the
     company's primary objective"), before an adjective and the rest of a noun phrase: where POS001 wants a
