@@ -152,14 +152,23 @@ def can_be_verb_form(word: str, tag: str) -> bool:
 
 
 def joined_case(tok: Token) -> str:
-    """The first letter ``tok`` takes once it stands in mid-sentence: a name keeps its capital, and a word the
+    """The first letter ``tok`` takes once it stands in mid-sentence: a name keeps its capital, as does a common
+    word that opens a person's name the recogniser finds ("The film starred. Will Smith"), and a word the
     dictionary lacks is no name where its block writes it in lower case elsewhere ("a dodgy Budget based on. Dodgy
     numbers")."""
     first = tok.text[:1]
     if not is_name(tok):
-        return first.lower()
+        return first if _opens_person(tok) else first.lower()
     written_lower = tok.text[1:].islower() and not is_common_word(tok.text)
     return first.lower() if written_lower and any(t.text == tok.lower_ for t in tok.doc) else first
+
+
+def _opens_person(tok: Token) -> bool:
+    """Whether a capitalised word begins a person's name of two words or more ("Will Smith", "Mark Thompson")."""
+    doc = tok.doc
+    if not tok.text.istitle() or tok.i + 1 >= len(doc) or not doc[tok.i + 1].text.istitle():
+        return False
+    return entity_type(tok) == "PERSON" and doc[tok.i + 1].ent_iob_ == "I"
 
 
 #: Marks that may stand around a word of a heading ("‘HEARTBROKEN’", "(VIDEO)").
