@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from copyedit import lexicon
-from copyedit.nlp import TEXT, entity_type
+from copyedit.nlp import TEXT, entity_iob, entity_type
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -168,7 +168,7 @@ def _opens_person(tok: Token) -> bool:
     doc = tok.doc
     if not tok.text.istitle() or tok.i + 1 >= len(doc) or not doc[tok.i + 1].text.istitle():
         return False
-    return entity_type(tok) == "PERSON" and doc[tok.i + 1].ent_iob_ == "I"
+    return entity_type(tok) == "PERSON" and entity_iob(doc[tok.i + 1]) == "I"
 
 
 #: Marks that may stand around a word of a heading ("‘HEARTBROKEN’", "(VIDEO)").
