@@ -23,6 +23,7 @@ from copyedit.checks.stray_stops import (
     relative_gap,
     reporting_tail,
     stop_gap,
+    verb_takes,
 )
 from copyedit.inflection import getAllLemmas
 from copyedit.model import Finding, Safety
@@ -494,9 +495,7 @@ def _complement(sent: Span, prev: Span, ctx: Context) -> bool:
     if not last or lead.lower_ in _table()["opening_prepositions"] or not _plain_phrase(sent, ctx, adjuncts=True):
         return False
     verb = last[0]
-    if verb.pos_ != "VERB" or not verb.tag_.startswith("VB") or not verb.text.isalpha():
-        return False
-    return f"{verb.lemma_.lower()} {lead.lower_}" in lexicon.counted("object_prepositions")
+    return verb.tag_.startswith("VB") and verb.text.isalpha() and verb_takes(verb, lead.lower_)
 
 
 def _whole_before(prev: Span) -> bool:

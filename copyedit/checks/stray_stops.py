@@ -567,10 +567,15 @@ def _clause_gap(clause: Token) -> str | None:
 
 def takes_object(prep: Token) -> bool:
     """Whether edited news follows the verb before ``prep`` with it and its object and never leaves it at the end of a
-    clause ("introduced in", "approved by"; news_counts.yaml, object_prepositions): no particle, nothing stranded."""
-    verb = prep.head
-    pair = f"{verb.lemma_.lower()} {prep.lower_}"
-    return verb.pos_ == "VERB" and adjacent(prep, verb) and pair in lexicon.counted("object_prepositions")
+    clause ("introduced in", "approved by"): no particle, nothing stranded."""
+    return adjacent(prep, prep.head) and verb_takes(prep.head, prep.lower_)
+
+
+def verb_takes(verb: Token, preposition: str) -> bool:
+    """Whether ``verb`` is one that edited news follows with ``preposition`` and its object and never leaves the
+    preposition at a clause's end (news_counts.yaml, object_prepositions: "fall to", "approve by")."""
+    pair = f"{verb.lemma_.lower()} {preposition}"
+    return verb.pos_ == "VERB" and pair in lexicon.counted("object_prepositions")
 
 
 def adjacent(prep: Token, verb: Token) -> bool:
