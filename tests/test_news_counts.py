@@ -224,3 +224,27 @@ def test_the_shipped_object_prepositions_are_counted() -> None:
     listed = lexicon.counted("object_prepositions")
     assert {"fall to", "approve by"} <= listed
     assert not {"deal with", "point out", "go on"} & listed
+
+
+@pytest.mark.usefixtures("small_thresholds")
+def test_a_verb_form_never_after_to_nor_an_adjective_is_listed() -> None:
+    counts = _counts(
+        [
+            "The firm stopped production and stopped paying staff.",
+            "Sales reduced costs, and the bank reduced its rates.",
+            "Demand fell due to reduced prices.",
+            "They switched to used cars, and he used a car.",
+            "She used the money.",
+        ]
+    )
+    assert counts.words["stopped"] == 2 and not counts.after_to["stopped"]
+    assert counts.after_to["reduced"] == 1 and counts.attributive["used"] >= 1
+    listed = counts.never_after_to()
+    assert "stopped" in listed
+    assert not {"reduced", "used"} & set(listed)
+
+
+def test_the_shipped_forms_never_after_to_are_no_base_forms_or_adjectives() -> None:
+    listed = lexicon.counted("never_after_to")
+    assert {"stopped", "helped", "gave", "took"} <= listed
+    assert not {"used", "reduced", "increased", "related", "affected", "worried", "armed"} & listed

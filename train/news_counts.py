@@ -2,7 +2,7 @@
 
 usage: python -m train.news_counts [--corpus DIR] [--out FILE]
 
-Two lists, each counted over the training articles of ../shared/corpus/news (the split of train/damage.py; the
+Lists, each counted over the training articles of ../shared/corpus/news (the split of train/damage.py; the
 shared independent set and the benchmark's frozen set left out), not written by hand:
 
 - ``count_nouns`` (POS001): a singular count noun needs a determiner ("the economy", "its plan", "Japan's
@@ -34,6 +34,10 @@ shared independent set and the benchmark's frozen set left out), not written by 
   at least MIN_OBJECT times and never end a clause ("fell to 21,110 tonnes", "approved by regulators"; but "was
   dealt with.", "went on."). A plain phrase that such a preposition leads, stranded right after such a verb, is the
   verb's own complement cut off by a stop: "Imports fell. To 21,110 tonnes." joins back without a comma.
+- ``never_after_to`` (VRB001): past, participle and -s forms of verbs that have no base form of the same spelling,
+  seen at least MIN_SEEN times, never right after "to" and never tagged an adjective or modifying a noun
+  ("stopped", "gave"; not "used" or "reduced": "switched to used cars", "due to reduced demand"). After "to", such a
+  form is a broken infinitive ("a way to stopped people").
 - ``singular_subjects`` (AGR001): singular nouns that, as the subject of a finite verb that shows number, take a
   singular verb at least MIN_SUBJECT times and a plural one at most MAX_PLURAL of them. A name before one does
   not make it a team's or a firm's people ("the US economy have grown" is no British collective plural, as "the
@@ -109,6 +113,8 @@ class Counts:
         self.governs_other: Counter[str] = Counter()  # … a "to" and an "-ing" form or a noun phrase ("agree to talks")
         self.verb_prep_ends: Counter[str] = Counter()  # a verb and the preposition after it that ends a clause
         self.verb_prep_object: Counter[str] = Counter()  # … that takes an object ("needed in Britain")
+        self.after_to: Counter[str] = Counter()  # a lowercase word right after "to"
+        self.attributive: Counter[str] = Counter()  # … tagged an adjective or modifying a noun ("used cars")
 
     def _owner(self, tok) -> None:
         """Count a lowercase singular noun after "the" by whether a ranked phrase follows it with "'s" or without."""
@@ -209,6 +215,10 @@ class Counts:
                     self.after_be[tok.text] += 1
                 if tok.i > 0 and doc[tok.i - 1].lower_ in HAVE:
                     self.after_have[tok.text] += 1
+                if tok.i > 0 and doc[tok.i - 1].lower_ == "to":
+                    self.after_to[tok.text] += 1
+                if tok.tag_ == "JJ" or tok.dep_ == "amod":
+                    self.attributive[tok.text] += 1
                 if tok.i > 1 and doc[tok.i - 1].lower_ in ("a", "an") and doc[tok.i - 2].lower_ in HAVE:
                     self.after_have_article[tok.text] += 1
             if tok.tag_ == "NN" and tok.is_alpha and tok.text.islower():
@@ -274,6 +284,20 @@ class Counts:
     def object_prepositions(self) -> list[str]:
         return sorted(k for k, n in self.verb_prep_object.items() if n >= MIN_OBJECT and not self.verb_prep_ends[k])
 
+    def never_after_to(self) -> list[str]:
+        from copyedit.syntax import can_be_verb_form
+
+        forms = ("VBD", "VBN", "VBZ")
+        return sorted(
+            w
+            for w, n in self.words.items()
+            if n >= MIN_SEEN
+            and not self.after_to[w]
+            and not self.attributive[w]
+            and not can_be_verb_form(w, "VB")
+            and any(can_be_verb_form(w, t) for t in forms)
+        )
+
     def infinitive_only(self) -> list[str]:
         return [w for w in self.infinitive_heads() if not self.to_phrase[w]]
 
@@ -306,6 +330,7 @@ def main() -> None:
     heads, owners, degrees = counts.infinitive_heads(), counts.common_owners(), counts.degree_adjectives()
     only, perfect = counts.infinitive_only(), counts.perfect_after_have(nouns)
     governors, complements = counts.infinitive_governors(), counts.object_prepositions()
+    pasts = counts.never_after_to()
     lines = [
         f"# Counted by `python -m train.news_counts` from {len(paragraphs)} training paragraphs of BBC and Reuters",
         "# news (see its docstring). Do not edit by hand: change train/news_counts.py and run it again.",
@@ -349,13 +374,18 @@ def main() -> None:
         " and never\n# end a clause.",
         "object_prepositions:",
         *(f"  - {w}" for w in complements),
+        f"# VRB001: past, participle and -s forms of verbs (no base form) seen at least {MIN_SEEN} times, never right"
+        ' after "to"\n# and never as an adjective.',
+        "never_after_to:",
+        *(f"  - {w}" for w in pasts),
     ]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(
         f"{args.out}: {len(nouns)} count nouns, {len(verbs)} verbs passive after 'be',"
         f" {len(subjects)} singular subjects, {len(heads)} infinitive heads, {len(owners)} common owners,"
         f" {len(degrees)} degree adjectives, {len(only)} infinitive-only heads, {len(perfect)} perfect after 'have',"
-        f" {len(governors)} infinitive governors, {len(complements)} verbs' object prepositions"
+        f" {len(governors)} infinitive governors, {len(complements)} verbs' object prepositions,"
+        f" {len(pasts)} verb forms never after 'to'"
     )
 
 

@@ -102,7 +102,9 @@ def _misread(det: Token, noun: Token, num: str) -> bool:
         # repurchase tender" keeps its doubt)
         verb = prev.pos_ == "VERB" and can_be_verb_form(prev.text, prev.tag_)  # "make", not "employees"
         function = prev.pos_ in ("ADP", "SCONJ", "AUX", "DET", "PRON", "PART", "CCONJ", "ADV") or verb
-        if not function or noun.i != det.i + 1:
+        # "a" after an amount is its rate's ("four rupees a kilos", "15 hours a days"), no "and"
+        rate = det.lower_ == "a" and prev.tag_ == "NNS" and any(c.dep_ == "nummod" for c in prev.children)
+        if not (function or rate) or noun.i != det.i + 1:
             return True
     if num == SING:
         if nxt is not None and nxt.tag_ in ("VBN", "VBG") and nxt.dep_ != "ROOT":
@@ -406,6 +408,8 @@ def _governing(dets: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
         ),
         Example(good="The rate was fixed at nine kwacha to the dollar."),
         Example(bad="One [[analysts]] said the bid was too low.", fixed="One analyst said the bid was too low."),
+        Example(bad="Players spend 15 hours a [[days]] online.", fixed="Players spend 15 hours a day online."),
+        Example(good="Officers, employees an agents of the firm were named."),
         Example(bad="She won in two [[minute]], 35 seconds.", fixed="She won in two minutes, 35 seconds."),
         Example(good="It was the one analysts expected, after one or two days of one on one talks."),
         Example(bad="Each [[players]] will receive a medal.", fixed="Each player will receive a medal."),
@@ -475,10 +479,11 @@ def determiner_noun_number(doc: Doc, ctx: Context) -> Iterator[Finding]:
     not offered). With a determiner that has one number only ("several",
     "each"), the noun changes, safely; after "a/an" the plural is made singular safely where it follows the article
     straight and plainly ends its phrase ("signed a players from Brazil", "posted a photos of the crowd": a writer
-    puts "a" before one thing), not before "and", a noun or an "-ing" word, where it may be a compound's first part
-    ("an oils and fats tax", "a special shareholders meeting"), nor where the article does not fit the noun's sound
-    ("open a offices": the article may be the slip); elsewhere the fix is unsafe unless the verb shows the singular
-    ("signed a young players" may have meant "signed young players"). "Another" before a plural becomes "other"
+    puts "a" before one thing; "a" after an amount is its rate's, "15 hours a days"), not before "and", a noun or
+    an "-ing" word, where it may be a compound's first part ("an oils and fats tax", "a special shareholders
+    meeting"), nor where the article does not fit the noun's sound ("open a offices": the article may be the
+    slip); elsewhere the fix is unsafe unless the verb shows the singular ("signed a young players" may have meant
+    "signed young players"). "Another" before a plural becomes "other"
     ("another states"), safely only when the verb is plural too. Mass nouns (rules/data/determiner_nouns.yaml) are
     never pluralised ("these evidence show" is left alone), nor is an adjective standing for its noun after an
     article or owner ("the two red", "the many poor"; after a bare numeral such a word is the noun: "in two

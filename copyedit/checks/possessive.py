@@ -688,16 +688,17 @@ def _may_own(text: str) -> bool:
 def _owner_then_rank() -> re.Pattern[str]:
     """ "the" and a noun of news_counts.yaml, common_owners, before a word: "the company largest shareholder"."""
     owners = "|".join(map(re.escape, lexicon.load("news_counts")["common_owners"]))
-    return re.compile(rf"(?<![^\W\d_])[Tt]he (?:{owners}) [a-z\d]")
+    return re.compile(rf"(?<![^\W\d_])[Tt]he (?:(?:{owners}) [a-z\d]|[a-z]+ (?:[a-z]+est|best|worst|most|least) )")
 
 
 @cache
 def _time_then_word() -> re.Pattern[str]:
-    """A time of possessed_nouns.yaml, time_owners, before a word: "this week auction", "Saturday match"."""
+    """A time of possessed_nouns.yaml, time_owners, before a word: "this week auction", "Saturday match", or a
+    period before a number: "from last year 13.3 billion"."""
     times = lexicon.load("possessed_nouns")["time_owners"]
     periods, days = ("|".join(map(re.escape, times[k])) for k in ("periods", "days"))
     weekdays = "|".join(map(re.escape, times["weekdays"]))
-    return re.compile(rf"(?<![^\W\d_])(?:(?:this|last|next) (?:{periods})|{days}|{weekdays}) [A-Za-z]")
+    return re.compile(rf"(?<![^\W\d_])(?:(?:this|last|next) (?:{periods}) [A-Za-z0-9]|(?:{days}|{weekdays}) [A-Za-z])")
 
 
 @rule(
@@ -716,6 +717,11 @@ def _time_then_word() -> re.Pattern[str]:
             fixed="The fund bought the stake of the company's largest shareholder.",
         ),
         Example(good="Haiti was the country worst hit by the storm; the company first listed its shares in 1998."),
+        Example(
+            bad="Brazil, as the [[region]] biggest debtor, asked for time.",
+            fixed="Brazil, as the region's biggest debtor, asked for time.",
+        ),
+        Example(good="The firm best placed to win is small, and the group most likely to gain is savers."),
         Example(
             bad="Critics attacked Angela [[Merkel]] decision to stand down.",
             fixed="Critics attacked Angela Merkel's decision to stand down.",
@@ -807,6 +813,14 @@ def _time_then_word() -> re.Pattern[str]:
             bad="Bank shares rose, adding to [[yesterday]] gains.",
             fixed="Bank shares rose, adding to yesterday's gains.",
         ),
+        Example(
+            bad="Profit rose to 5 mln dlrs from last [[year]] 3 mln.",
+            fixed="Profit rose to 5 mln dlrs from last year's 3 mln.",
+        ),
+        Example(bad="Shares rose ahead of next [[Tuesday]] vote.", fixed="Shares rose ahead of next Tuesday's vote."),
+        Example(
+            good="Since last year 20 pct of the shares have been sold, and until last year 5,000 people worked there."
+        ),
         Example(good="He moved to Paris last night, and the vote was moved to tomorrow morning."),
         Example(good="On Tuesday production at the plant was halted, said a Sunday Telegraph journalist on Friday."),
     ],
@@ -853,15 +867,19 @@ def missing_possessive(doc: Doc, ctx: Context) -> Iterator[Finding]:
     A time owns a noun phrase in the same way where a preposition that opens no clause governs it ("at this week
     auction", "in today nervous market", "ahead of Saturday match"; data: possessed_nouns.yaml, time_owners): a
     time adverbial cannot stand inside a prepositional phrase before its noun; "to" before a time is no infinitive
-    marker, so it governs one too ("adding to yesterday gains"), as do "below" and "above". Not where the noun is a
-    subject after an adverbial without its comma ("since last year prices have risen", "on Tuesday production at
-    the plant was halted"), before a time of day ("from yesterday afternoon", "on Friday local time"), in a name
+    marker, so it governs one too ("adding to yesterday gains"), as do "below" and "above". A period or a day of the
+    week after "this", "last" or "next" owns an amount too ("from last year 13.3 billion", "over last year eight
+    cents a share"; news writes "last year's" there) and a phrase ("ahead of next Tuesday vote"). Not where the noun
+    is a subject after an adverbial without its comma ("since last year prices have risen", "on Tuesday production
+    at the plant was halted"), before a time of day ("from yesterday afternoon", "on Friday local time"), in a name
     ("by Sunday Telegraph journalist"), or for a month, which wire copy writes as a modifier ("for May shipment").
 
     A common noun that news always gives its "'s" before a ranked phrase (news_counts.yaml, common_owners, counted
     by train/news_counts.py: "the company's largest shareholder", never "the company largest shareholder") has lost
     it after "the" before a superlative, ordinal or owning adjective and the rest of a noun phrase ("the country
-    second city"); not before a participle or a verb ("the country worst hit", "the company first listed").
+    second city"); so has any singular common noun before a superlative and a noun phrase ("the region biggest
+    debtor", "the artist most famous work"): English puts no modifying noun between "the" and a superlative that
+    ranks the noun after it. Not before a participle or a verb ("the country worst hit", "the company first listed").
 
     ## Why
     Machine rewriting drops the possessive ending; "Andrew Gilligan story" reads as a slip in print.
@@ -901,11 +919,17 @@ def _common_owner(tok: Token) -> bool:
     """Whether a noun that news always gives its "'s" before a ranked phrase (news_counts.yaml, common_owners:
     "the company's largest shareholder") stands after "the" without it, before such a phrase: a superlative,
     ordinal or owning adjective, then the words of a noun phrase up to its noun ("the country second largest
-    city"). Not before a participle or a verb ("the country worst affected", "the firm first sold shares")."""
+    city"); or any singular common noun, before a superlative ("the region biggest debtor"). Not before a
+    participle or a verb ("the country worst affected", "the firm first sold shares")."""
     doc = tok.doc
-    if tok.tag_ != "NN" or tok.lower_ not in _common_owners() or tok.i == 0 or tok.i + 2 >= len(doc):
+    if tok.tag_ != "NN" or not tok.is_alpha or not tok.is_lower or tok.i == 0 or tok.i + 2 >= len(doc):
         return False
-    if doc[tok.i - 1].lower_ != "the" or not owning_word(doc[tok.i + 1].lower_):
+    rank = doc[tok.i + 1]
+    # any noun before a superlative ("the region biggest debtor"); a listed one before any ranking word
+    ranked = _superlative_at(rank) or (rank.lower_ in _MOST and doc[tok.i + 2].tag_ == "JJ")
+    if not (ranked or (tok.lower_ in _common_owners() and owning_word(rank.lower_))):
+        return False
+    if doc[tok.i - 1].lower_ != "the":
         return False
     i = tok.i + 2
     while i < len(doc) and doc[i].tag_ in _PHRASE_TAGS:
@@ -925,6 +949,10 @@ _PHRASE_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", 
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 
 
+#: What may follow an amount that a time owns: punctuation, a preposition, a determiner ("eight cents a share"), a
+#: conjunction.
+_AFTER_AMOUNT = frozenset({".", ",", ":", "IN", "DT", "CC", "-RRB-"})
+_YEAR = re.compile(r"(?:19|20)\d\d")
 #: Words that govern a time owner besides the prepositions that open no clause: "to" before a time is no infinitive
 #: marker ("adding to yesterday gains"), and "below" and "above" compare it ("below last year first quarter").
 _TIME_GOVERNORS = frozenset({"to", "below", "above"})
@@ -941,6 +969,8 @@ def _time_owner(tok: Token) -> Token | None:
     times = lexicon.load("possessed_nouns")["time_owners"]
     if tok.text in times["days"]:
         first = tok
+    elif tok.text in times["weekdays"] and tok.i > 1 and doc[tok.i - 1].text in ("this", "last", "next"):
+        first = doc[tok.i - 1]  # "in last Sunday local elections"
     elif tok.text in times["weekdays"] and tok.i > 1 and doc[tok.i - 2].tag_ not in _NAME_TAGS:
         first = tok  # (not "the Mail on Sunday survey", nor before a name: "by Sunday Telegraph journalist …")
         if tok.i + 1 < len(doc) and not doc[tok.i + 1].text[:1].islower():
@@ -952,7 +982,13 @@ def _time_owner(tok: Token) -> Token | None:
     governing = (_clause_free() - {"with", "without"}) | _TIME_GOVERNORS
     if first.i == 0 or doc[first.i - 1].lower_ not in governing:
         return None
-    if tok.whitespace_ != " " or tok.i + 1 >= len(doc) or doc[tok.i + 1].tag_ not in _PHRASE_TAGS - {"CD", "HYPH"}:
+    # an amount may follow a period after "this", "last" or "next" ("from last year 13.3 billion", "over last year
+    # eight cents a share"): news writes "last year's" there
+    amount = first is not tok and tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "CD"
+    if amount and _YEAR.fullmatch(doc[tok.i + 1].text):
+        return None  # "in last quarter 1986": the period of a year
+    opening = _PHRASE_TAGS - {"HYPH"} if amount else _PHRASE_TAGS - {"CD", "HYPH"}
+    if tok.whitespace_ != " " or tok.i + 1 >= len(doc) or doc[tok.i + 1].tag_ not in opening:
         return None
     phrase = list(takewhile(lambda t: t.tag_ in _PHRASE_TAGS, doc[tok.i + 1 : tok.i + 7]))
     if any(t.lower_ in times[k] for t in phrase for k in ("periods", "days", "parts")):
@@ -968,7 +1004,12 @@ def _time_owner(tok: Token) -> Token | None:
     subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in phrase)
     participle = head.lower_.endswith("ing") and can_be_verb_form(head.lower_, "VBG") and after is not None
     participle = participle and ((after.is_punct and after.text != ".") or after.tag_ in ("DT", "PRP", "PRP$"))
-    return first if head.tag_ in _NOUN_TAGS and not (finite or subject or participle) else None
+    # an amount ends its phrase: "from last year 13.3 billion.", not "this year 35 attendants losing their jobs"
+    closed = after is None or after.tag_ in _AFTER_AMOUNT
+    nominal = head.tag_ in _NOUN_TAGS or (amount and head.tag_ == "CD")
+    if amount and not closed:
+        return None
+    return first if nominal and not (finite or subject or participle) else None
 
 
 #: A word ending in s with 's after it ("Jones's", "the boss's"): the document writes that style.

@@ -144,7 +144,7 @@ def _replacement(tok: Token, aux: Token, needed: str, wrong: frozenset[str], nou
     if needed == "VB" and "VBN" in has and unobjected and lost_aux:
         return None  # "were to built with the proceeds": a lost "be" or "have" as likely as a wrong form
     plural_noun = needed == "VB" and "VBZ" in has and "NOUN" in getAllLemmas(word) and not _evidence(tok)
-    if plural_noun and not (aux.tag_ == "MD" and _subject_before(tok, aux)):
+    if plural_noun and not ((aux.tag_ == "MD" or aux.lemma_ == "do") and _subject_before(tok, aux)):
         return None  # "a few don't worries", "to talks": a plural noun
     out = {t[needed][0] for t in tables.values() if t.get(needed)}
     if len(out) != 1:
@@ -180,8 +180,12 @@ def _no_passive(tok: Token, to: Token) -> bool:
 
 
 def _subject_before(tok: Token, aux: Token) -> bool:
-    """Whether ``tok`` has its subject before the modal ``aux``: "the firms would comments" is no question."""
-    return any(c.dep_ == "nsubj" and c.i < aux.i for c in tok.children)
+    """Whether ``tok`` has its subject before the modal or "do" ``aux``: "the firms would comments" is no question.
+    Not across a quotation mark: in 'a few "don't worries"' the quoted words are a noun, not the subject's verb."""
+    doc = tok.doc
+    return any(
+        c.dep_ == "nsubj" and c.i < aux.i and not any(t.is_quote for t in doc[c.i : aux.i]) for c in tok.children
+    )
 
 
 def _evidence(tok: Token) -> bool:
@@ -267,6 +271,8 @@ def _misread_to(to: Token, nxt: Token, prev: Token | None, after: Token | None) 
         return True  # a clause of its own after a stranded preposition
     if prev is not None and prev.pos_ in ("VERB", "AUX") and _may_strand(to, prev, nxt):
         return True  # "every activist I spoke to said…", "the plan he objected to happened"
+    if _may_close(to):
+        return True  # "the firm he sold the unit to helped fund…": the verb's object stands before "to"
     if after is None or after.pos_ not in ("NOUN", "ADJ", "PROPN", "NUM"):
         return False
     # "to fixed five-year terms", "certificates to specified houses": an adjectival participle, unless the parse
@@ -290,6 +296,17 @@ def _may_strand(to: Token, verb: Token, nxt: Token) -> bool:
     if nxt.head != verb or nxt.dep_ not in ("xcomp", "advcl"):
         return True
     return _gapped(to, verb)
+
+
+def _may_close(to: Token) -> bool:
+    """Whether ``to`` may close a relative clause right after its verb's object ("the firm he sold the unit to
+    helped fund the bid"): the last verb before it heads a relative clause with a subject of its own, and its
+    object ends right before "to" (not "required Mr Weinberger to provide", a main clause's object and verb)."""
+    last = next((t for t in reversed(to.doc[to.sent.start : to.i]) if t.pos_ in ("VERB", "AUX")), None)
+    if last is None or last.dep_ not in ("relcl", "acl"):
+        return False
+    subject = any(c.dep_ in SUBJECTS and c.tag_ not in ("WP", "WDT") for c in last.children)
+    return subject and any(c.dep_ == "dobj" and c.right_edge.i == to.i - 1 for c in last.children)
 
 
 def _gapped(to: Token, verb: Token) -> bool:
@@ -435,6 +452,15 @@ def _wrong_form_after_auxiliary(text: str) -> bool:
         Example(bad="She declined to [[commented]] on the report.", fixed="She declined to comment on the report."),
         Example(bad="Funds continued to [[flowed]] into bonds.", fixed="Funds continued to flow into bonds."),
         Example(bad="He declined to [[discussed]] the terms.", fixed="He declined to discuss the terms."),
+        Example(
+            bad="They found a way to [[stopped]] people copying music.",
+            fixed="They found a way to stop people copying music.",
+        ),
+        Example(
+            bad="The problem does not [[lies]] with the players.", fixed="The problem does not lie with the players."
+        ),
+        Example(good="The deal he agreed to helped the firm, and the woman he spoke to gave evidence."),
+        Example(good='A few "don\'t worries" calmed the crowd.'),
         Example(bad="The firms would [[comments]] later.", fixed="The firms would comment later."),
         Example(bad="The club will [[visiting]] Leeds.", fixed="The club will visit Leeds."),
         Example(good="They will be visiting Leeds, and we look forward to visiting them."),
@@ -475,8 +501,8 @@ def verb_form_after_auxiliary(doc: Doc, ctx: Context) -> Iterator[Finding]:
     may be a preposition ("to increased demand", "certificates to specified houses", "appointed to fixed five-year
     terms") or stranded ("the plan he objected to happened") is left alone; the verb the infinitive completes may
     stand a phrase away where a determiner follows the form ("agreed last week to paid the debt"). A
-    plural-looking form after a modal is fixed only when its subject stands before the modal ("the firms would
-    comments"), and a base form after a verbal "being" only when the
+    plural-looking form after a modal or "do" is fixed only when its subject stands before it ("the firms would
+    comments", "the problem does not lies"), and a base form after a verbal "being" only when the
     word is never a noun or the parse reads a verb. A noun-like base form right after "have" that the parse
     reads as a verb ("has cover for") is unsafe: "has cover for the losses" is a noun. But a count noun that
     is a verb too, right after "have" and before a preposition, takes its participle safely where edited news never
@@ -487,7 +513,11 @@ def verb_form_after_auxiliary(doc: Doc, ctx: Context) -> Iterator[Finding]:
     a past form with an object after it ("a failure to respected others") or an "-ing" form ("enabling it to
     raising money") takes the base form; not after a passive or a word that invites a lost "be" or "have" ("is
     expected to released at the end of the year"), nor where "to" may close a clause with a gap ("the deal he
-    hoped to").
+    hoped to"). So does a past, participle or -s form that edited news never writes after "to" nor as an adjective
+    (news_counts.yaml, never_after_to), and that is no noun or adjective either, after any "to": "a way to stopped
+    people", "technology to gave people access", "its aim is to creates jobs"; a form that may be a participle only
+    where an object follows and nothing invites a lost "be" or "have", and never where "to" may close a clause
+    ("the deal he agreed to helped the firm").
     After "be" the fix is a form the verb has (rules/data/verb_frames.yaml): the participle, or the -ing form
     when an object or a clause rules the passive out ("have been search the hillside", "they were say that",
     unsafe without an object), never a progressive of a stative verb or a passive of a linking one. Where both
@@ -703,26 +733,44 @@ def _to_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
     """A past or "-ing" form right after a "to" that hangs on a word that edited news follows with "to" only before
     a base verb (news_counts.yaml, infinitive_governors: "plan to", "a failure to", "enable firms to"): "to" marks
     an infinitive there, so the form is a broken base form wherever the parse puts it ("a failure to respected
-    others", "enabling it to raising money"), not an adjective or gerund after a preposition. Not where the word
-    heads a clause of its own ("what he tried to worked": "to" stranded)."""
+    others", "enabling it to raising money"), not an adjective or gerund after a preposition. So is a verb form
+    that edited news never writes after "to" nor as an adjective, after any "to" ("a way to stopped people", "to
+    creates jobs"). Not where the word heads a clause of its own ("what he tried to worked": "to" stranded)."""
     for to, nxt in _pairs(doc, frozenset({"to"})):
         if not (nxt.is_alpha and nxt.is_lower) or nxt.lemma_ in ("be", "have", "do"):
             continue
-        if can_be_verb_form(nxt.text, "VB") or not any(can_be_verb_form(nxt.text, t) for t in ("VBD", "VBN", "VBG")):
+        if can_be_verb_form(nxt.text, "VB") or not any(can_be_verb_form(nxt.text, t) for t in _TO_WRONG):
             continue  # "to cut": a base form already; "to rose" is no verb form at all
         governor = hangs_on(to)
-        if governor is None or governor.lemma_.lower() not in lexicon.counted("infinitive_governors"):
+        known = governor is not None and governor.lemma_.lower() in lexicon.counted("infinitive_governors")
+        unattested = _unattested_after_to(nxt.lower_)
+        if not (known or unattested) or (nxt.lower_.endswith("s") and not unattested):
             continue
         if nxt.dep_ == "ROOT" or any(c.dep_ in SUBJECTS for c in nxt.children):
             continue  # a finite verb of its own after a stranded "to"
-        if governor.pos_ in ("VERB", "AUX") and _gapped(to, governor):
+        if (governor is not None and governor.pos_ in ("VERB", "AUX") and _gapped(to, governor)) or _may_close(to):
             continue  # "the deal he hoped to" may end its clause: "… to secured was lost" is left alone
-        if not nxt.lower_.endswith("ing") and not _past_repair(to, nxt, governor):
+        # a past with no participle of its own ("to gave") or an -s form ("to creates") lost no "be" or "have"
+        participle = can_be_verb_form(nxt.lower_, "VBN")
+        if participle and (governor is None or not _past_repair(to, nxt, governor)):
             continue
         lemmas = set(getAllLemmas(nxt.lower_).get("VERB", ()))
         forms = {f for lemma in lemmas for f in getInflection(lemma, tag="VB")} if len(lemmas) == 1 else set()
         if len(forms) == 1:
-            yield to, nxt, "VB", _cased(forms.pop(), nxt), Safety.UNSAFE if in_quotation(nxt) else Safety.SAFE
+            # a speaker may say "to went" on purpose, nobody "to sees" (the auxiliaries' chain fixes those in quotes)
+            spoken = in_quotation(nxt) and not can_be_verb_form(nxt.lower_, "VBZ")
+            yield to, nxt, "VB", _cased(forms.pop(), nxt), Safety.UNSAFE if spoken else Safety.SAFE
+
+
+#: The forms after "to" that ``_to_fixes`` repairs.
+_TO_WRONG = ("VBD", "VBN", "VBG", "VBZ")
+
+
+def _unattested_after_to(word: str) -> bool:
+    """Whether edited news never writes ``word`` after "to": a past, participle or -s form of a verb, common there,
+    never after "to" and never an adjective (news_counts.yaml, never_after_to), with no noun or adjective reading
+    that a preposition "to" could take ("to arms", "to used cars")."""
+    return word in lexicon.counted("never_after_to") and not getAllLemmas(word).keys() & {"NOUN", "ADJ"}
 
 
 def _past_repair(to: Token, past: Token, governor: Token) -> bool:
