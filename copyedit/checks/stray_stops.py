@@ -66,15 +66,17 @@ def cannot_end(last: Token, left: Span, right: Span) -> bool:
         return last.doc[last.i - 1].text == ","  # "…countries, particularly¶¶In Africa": the phrase it points at
     infinitive = last.lower_ == "to"  # whatever its tag: the tagger reads a final "to" as a preposition too
     if last.tag_ in ("TO", "MD") or last.lemma_ == "have" or infinitive:
-        # (a subject counts before its verb: "has¶¶improved her standing" may parse "her" as one)
-        if _verb_continues(last, right[0]) and not subject_before(right.root):
+        # (a subject counts before its verb: "has¶¶improved her standing" may parse "her" as one); an adverb in
+        # "-ly" may stand first ("has. Effectively given Japan six weeks")
+        verb = _past_adverbs(right)
+        if verb is not None and _verb_continues(last, verb) and not subject_before(right.root):
             return True
         own = any(c.dep_ in ("nsubj", "nsubjpass") for c in right[0].children)
         if infinitive and right[0].tag_ == "VB" and not own and _gap(last, left) is None:
             return True  # "plans to¶¶Expand the business, the firm said": the verb's clause has no subject
         if not infinitive:
             return False  # "to" may be a preposition too: "a message to. The new government"
-    if last.lemma_ == "be" and last.tag_ in ("VBZ", "VBP", "VBD"):
+    if last.lemma_ == "be" and (last.tag_ in ("VBZ", "VBP", "VBD") or _after_auxiliary(last)):
         return _be_cut(last, right)
     if last.lower_ == "that":
         return _that_wants_clause(last, right)
@@ -96,6 +98,16 @@ def cannot_end(last: Token, left: Span, right: Span) -> bool:
         cut = not adjacent(last, last.head) and _gap(last, left) is None
         return (cut and _verbless(right) and len(words(right)) >= 4) or _opening_participle_cut(last, left, right)
     return last.tag_ in ("IN", "TO") and _wants_object(last, left, right)
+
+
+def _past_adverbs(right: Span) -> Token | None:
+    """The first word of ``right`` past adverbs in "-ly" ("Effectively given…"), or None when only adverbs stand."""
+    return next((t for t in right if not (t.tag_ == "RB" and t.lower_.endswith("ly"))), None)
+
+
+def _after_auxiliary(be: Token) -> bool:
+    """Whether a "be" or "been" is a verb group's last word after an auxiliary of its own ("may be", "has been")."""
+    return be.tag_ in ("VB", "VBN") and any(c.dep_ == "aux" and c.i < be.i for c in be.children)
 
 
 def _be_cut(be: Token, right: Span) -> bool:
@@ -670,7 +682,7 @@ def _cut_words() -> frozenset[str]:
     verbs = lexicon.load("stray_stops")["clause_verbs"]
     forms = {f for v in verbs for tag in ("VBD", "VBZ", "VBP") for f in getInflection(v, tag=tag) or ()}
     nominative = SUBJECT_PRONOUNS - {"it", "you"}  # never objects: '"We. Have…'
-    be = {"is", "are", "was", "were"}  # cut from a participle: "plantings are. Expected to show"
+    be = {"is", "are", "was", "were", "be", "been"}  # cut from a participle: "plantings are. Expected to show"
     return frozenset(closed | {"that"} | be | forms | nominative | {w for name in lists for w in triggers.words(name)})
 
 
@@ -722,7 +734,15 @@ def _finite_word(word: str, modals: frozenset[str]) -> bool:
             bad="Sugar beet plantings are[[. E]]xpected to show little change, analysts said.",
             fixed="Sugar beet plantings are expected to show little change, analysts said.",
         ),
-        Example(good="That is how things are. Asked about it, he said nothing."),
+        Example(
+            bad="Several of the units may be[[. F]]aced with a cut in rates.",
+            fixed="Several of the units may be faced with a cut in rates.",
+        ),
+        Example(
+            bad="The European Union has[[. E]]ffectively given Japan six weeks.",
+            fixed="The European Union has effectively given Japan six weeks.",
+        ),
+        Example(good="That is how things are. Asked about it, he said nothing. It may be. Asked again, she agreed."),
         Example(
             bad="The fear of injury weighed on him ahead[[. O]]f Saturday's game, which is sold out.",
             fixed="The fear of injury weighed on him ahead of Saturday's game, which is sold out.",
@@ -841,9 +861,11 @@ def full_stop_inside_sentence(doc: Doc, ctx: Context) -> Iterator[Finding]:
     day, they…"). So does an opening phrase with an inverted verb of saying and its subject that report nothing,
     before a whole clause ("By contrast, said Mr Smith. Learning a language…"): the stop was the comma before
     what was said (not after a clause: "Prices will rise, said Mr Jones. The bank disagreed."). So does a finite
-    "be" that ends a main clause with nothing of its own after it, before a participle whose sentence has no
-    subject but perhaps a source's at its end ("plantings are. Expected to show little change, analysts said";
-    not "That is how things are. Asked about it, he said nothing."), and a preposition the tagger reads as a
+    "be", or a "be" or "been" after an auxiliary, that ends a main clause with nothing of its own after it, before a
+    participle whose sentence has no subject but perhaps a source's at its end ("plantings are. Expected to show
+    little change, analysts said", "may be. Faced with a cut"; not "That is how things are. Asked about it, he said
+    nothing."); an adverb in "-ly" may stand before the participle or base form that "have", a modal or "to" asks
+    for ("has. Effectively given Japan six weeks"); and a preposition the tagger reads as a
     particle at the end of a part of four words or more with no verb it could belong to ("Total investment by
     the group in. The communications sector…"). So does a phrase "of" opens that has no main verb, only a clause of
     its own ("…ahead. Of Saturday's game, which is sold out."): news opens a sentence with "of" only before its
