@@ -127,6 +127,18 @@ def verb_number(tok: Token) -> str | None:
     return {"VBZ": SING, "VBP": PLUR}[tok.tag_] if word in forms.get(tok.tag_, ()) else None
 
 
+def _finite_base(verb: Token) -> bool:
+    """Whether a verb the tagger reads as a base form is a present tense: it heads a clause with its subject before
+    it and no auxiliary, modal or "to" of its own ("This come after a rise": the tagger's "come", no imperative)."""
+    if verb.pos_ != "VERB" or not verb.is_alpha or verb.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        return False
+    return verb.lower_ in getAllInflections(verb.lemma_, upos="VERB").get("VBP", ())
+
+
 def _regular_past(verb: Token) -> bool:
     """Whether the verb's past tense is its present with "-d" or "-ed" added ("increase", "need"; not "see")."""
     word = verb.lower_
@@ -222,7 +234,7 @@ def phrase_number(noun: Token) -> str | None:
         return None  # "a number of", "two-thirds of Britain's trade is"
     if any(t.text == "/" for t in noun.subtree) or entity_type(noun) in ("DATE", "TIME"):
         return None  # "the stocks/usage ratio", "this year", "year to date": a compound or a time adverbial
-    coordinated = any(c.dep_ in ("conj", "cc") for c in noun.children)
+    coordinated = any(c.dep_ in ("conj", "cc") for c in noun.children) and not _plural_pair(noun)
     if coordinated or (_counted(noun) and not _counted_things(noun) and not _dated(noun)):
         return None  # "fish and chips is", "ten years is" (but "the 1986 net include": a year, no count)
     if any(t.is_quote or t.text in ("(", ")") for t in noun.subtree):
@@ -509,7 +521,7 @@ def _plain_subject(subj: Token, verb: Token) -> bool:
         return False  # "after reports a man … has been seen", "the game maker's allow"
     plural_head = form_number(subj) == PLUR and verb_number(verb) == SING
     for t in subj.subtree:
-        if t.dep_ == "cc" and t.lower_ == "and" and t.head.i > subj.i and plural_head:
+        if t.dep_ == "cc" and t.lower_ == "and" and (t.head.i > subj.i or _plural_pair(subj)) and plural_head:
             continue
         if t.dep_ in ("cc", "preconj") and t.head.pos_ != "NUM":
             return False  # "X and Y", "X or Y", "he and his colleagues" (but "aged between eight and 12")
@@ -521,6 +533,18 @@ def _plain_subject(subj: Token, verb: Token) -> bool:
         if t.tag_ in ("VBZ", "VBP", "VBD", "MD") and head.dep_ != "relcl" and not _unit(t):
             return False  # a finite verb in the subject outside a relative clause
     return True
+
+
+def _plural_pair(subj: Token) -> bool:
+    """Whether a plural subject is joined by "and" to one other plural common noun ("diplomats and investors"): the
+    pair is plural however it is read; a title keeps its capitals ("Sons and Lovers is a novel")."""
+    conj = [c for c in subj.children if c.dep_ == "conj"]
+    return (
+        len(conj) == 1
+        and conj[0].tag_ == "NNS"
+        and conj[0].is_lower
+        and not any(c.dep_ == "conj" for c in conj[0].children)
+    )
 
 
 def _unit(tok: Token) -> bool:
@@ -792,6 +816,15 @@ def _collective_plurals(ctx: Context) -> bool:
             fixed="Some economists argue that interest rates are still too high.",
         ),
         Example(good="The program that the new funding supports is popular with students."),
+        Example(
+            bad="Orders rose in May. This [[come]] after a fall in April.",
+            fixed="Orders rose in May. This comes after a fall in April.",
+        ),
+        Example(
+            bad="Diplomats and investors [[is]] looking for action.",
+            fixed="Diplomats and investors are looking for action.",
+        ),
+        Example(good="Sons and Lovers is a novel; the union demanded that he come back, and they saw prices soar."),
         Example(bad="US actor Jamie Foxx [[have]] won two awards.", fixed="US actor Jamie Foxx has won two awards."),
         Example(good="Glasgow band Franz Ferdinand have won two awards, and carmaker General Motors have cut prices."),
         Example(
@@ -883,7 +916,8 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
 
     ## Fix safety
     Safe: the subject is the parse's head noun of the subject phrase, and its number must be plain from its
-    form: collective nouns, quantities ("a number of", "two-thirds of", "ten years"), coordinated subjects,
+    form: collective nouns, quantities ("a number of", "two-thirds of", "ten years"), coordinated subjects (but
+    two plural common nouns are plural however they are read: "diplomats and investors is"),
     names and titles, nouns with one form for both numbers, and inverted subjects are left alone; a relative
     pronoun counts only when no other noun before it could be its antecedent. A singular without a determiner
     counts only in lower case and where it cannot modify a later noun ("weak demand were"); a capitalised
@@ -893,7 +927,10 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
     a firm's, "carmaker General Motors", nor where the recogniser names no person); a plural form of a collective
     noun is plural ("the teams was"), as is a definite count of things ("the two companies has"), but not a
     measure ("ten years is"). Subjunctives ("if it were", "insisted
-    that he be") are not touched, and a subjunctive is only ever the base form ("that he are" is not one).
+    that he be") are not touched, and a subjunctive is only ever the base form ("that he are" is not one). A
+    verb the tagger reads as a base form heading a clause with its subject before it and no auxiliary, modal or
+    "to" is a present tense ("This come after a rise"), unless a subjunctive or bare infinitive ("demanded that
+    he come", "saw the price soar").
     The new form comes from lemminflect (a regular "-s" plural for a noun it lacks, such as "ads"). After a
     past reporting verb a lexical verb's fix is unsafe where its past adds "-d" ("said it increase" may have lost
     one; not "told reporters he see a need"), but
@@ -919,12 +956,13 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
     or its "that" ("said crop conditions was", "argue that interest rates is"). A unit the tokenizer splits from
     its number ("£3m") is no verb inside the subject.
     """
-    for verb in having(doc, "TAG", _NUMBERED_TAGS):
-        verb_num = verb_number(verb)
+    for verb in having(doc, "TAG", _NUMBERED_TAGS | {"VB"}):
+        base = verb.tag_ == "VB" and _finite_base(verb)  # a present tense the tagger read as a base form
+        verb_num = PLUR if base else verb_number(verb)
         if verb_num is None:
             continue
         clause = verb.head if verb.dep_ in ("aux", "auxpass") else verb
-        if finite_verb(clause) != verb:
+        if finite_verb(clause) != verb and not base:
             continue
         subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
         if len(subjects) != 1 or subjects[0].i > verb.i or not _plain_clause(subjects[0], verb, clause):
