@@ -15,6 +15,7 @@ from copyedit.nlp import entity_type
 from copyedit.rule import Context, Example, rule
 from copyedit.syntax import (
     FINITE_TAGS,
+    fragment,
     has_main_verb,
     has_subject,
     is_common_word,
@@ -208,7 +209,43 @@ def _continues(ctx: Context, doc: Doc) -> bool:
         return True  # "⏎⏎Since January. The firm …": the next block opens with this one's stranded end
     if nxt.block.kind == "paragraph" and reporting_tail(head):
         return True  # "⏎⏎Prices this year, industry sources said.": what is said began in this paragraph
+    if nxt.block.kind == "paragraph" and (fragment(head) is not None or _cut_subject(head) or _bare_opening(head)):
+        return True  # "⏎⏎That it does not already own.", "⏎⏎Tobacco USA, has been…", "⏎⏎Share block crossed…"
     return _breaks_into(doc, ctx.block.kind, nxt.doc) or _runs_on(nxt)
+
+
+def _cut_subject(sent: Span) -> bool:
+    """Whether a sentence opens with a noun phrase, a comma and a finite verb with no subject after the comma
+    ("Tobacco USA, has been given the post"): English sets no single comma between a subject and its verb, so the
+    phrase ends one that began before ("… officer of RJ Reynolds⏎⏎Tobacco USA, has been…")."""
+    comma = next((t for t in sent if t.text == ","), None)
+    if comma is None or comma.i + 1 >= sent.end or comma.i == sent.start:
+        return False
+    before = sent.doc[sent.start : comma.i]
+    if any(t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "ADV") or t.tag_ in FINITE_TAGS for t in before):
+        return False  # an opening phrase or clause ("In May, rose…" is another matter)
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in before):
+        return False
+    verb = sent.doc[comma.i + 1]
+    if verb.tag_ not in FINITE_TAGS and verb.tag_ != "MD":
+        return False
+    head = verb.head if verb.dep_ in ("aux", "auxpass") else verb
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > comma.i for c in head.children)
+
+
+def _bare_opening(sent: Span) -> bool:
+    """Whether a sentence opens with a capitalised common noun phrase whose head is a singular count noun with no
+    determiner ("Share block crossed today…", "Facility arranged last autumn…"): no sentence of edited news opens
+    so (news_counts.yaml, count_nouns), but one broken off the paragraph before may go on so."""
+    first = sent[0]
+    if not first.is_alpha or not first.text[:1].isupper() or is_name(first) or first.pos_ not in ("NOUN", "ADJ"):
+        return False
+    head = first.head if first.dep_ in ("compound", "amod") else first
+    if head.tag_ != "NN" or head.i > first.i + 2 or head.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod") for c in head.children):
+        return False
+    return head.lower_ in lexicon.counted("count_nouns")
 
 
 def _runs_on(nxt: Parsed) -> bool:
@@ -376,6 +413,10 @@ def _may_lack_stop(text: str) -> bool:
     message="The paragraph ends without a full stop; add one.",
     examples=[
         Example(
+            good="Title\n\nThe post went to Gerald Long, senior executive officer of RJ Reynolds\n\nTobacco USA, has "
+            "been given the job, the company said."
+        ),
+        Example(
             good="Output of tallow in the season, which began on Jan 1, was as follows, in mln lbs -- 1987 1986"
             "\n\nInedible 893.0 920.1\n\nEdible 208.3 274.7"
         ),
@@ -504,7 +545,9 @@ def missing_final_stop(doc: Doc, ctx: Context) -> Iterator[Finding]:
     style, not damage), and a paragraph that goes
     on in the next block (FRG003's business; or a next paragraph that opens with a capitalised word that is
     no name, in a sentence with no finite verb or none with a subject: "⏎⏎Needed for the next generation of
-    batteries") or before a numbered list.
+    batteries"; or one whose first sentence is a stranded clause, a subject cut from its verb by a comma,
+    "⏎⏎Tobacco USA, has been given the post", or a singular count noun with no determiner, "⏎⏎Facility arranged
+    last autumn, …", news_counts.yaml, count_nouns) or before a numbered list.
     Unsafe when the next paragraph opens on a word a sentence can go on with (a preposition, a verb, a
     conjunction: "… in the valley⏎⏎Cope with the drought, …"), or on a common word whose noun phrase is no
     subject that agrees with a finite verb after it, with no comma between ("… coal base⏎⏎Prices this year,
