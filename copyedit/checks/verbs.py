@@ -744,6 +744,7 @@ def _to_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
         governor = hangs_on(to)
         known = governor is not None and governor.lemma_.lower() in lexicon.counted("infinitive_governors")
         unattested = _unattested_after_to(nxt.lower_)
+        # (an -s form may be a plural noun after a preposition "to", "agreed to talks": only one news never writes)
         if not (known or unattested) or (nxt.lower_.endswith("s") and not unattested):
             continue
         if nxt.dep_ == "ROOT" or any(c.dep_ in SUBJECTS for c in nxt.children):
