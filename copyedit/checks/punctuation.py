@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from copyedit import lexicon
 from copyedit.checks.agreement import finite_verb
 from copyedit.checks.fragments import _breaks_into
+from copyedit.checks.possessive import role_noun
 from copyedit.checks.stray_stops import reporting_tail
 from copyedit.model import Finding, Safety
 from copyedit.nlp import entity_type
@@ -271,10 +272,21 @@ def _may_run_on(doc: Doc, ctx: Context) -> bool:
     if nxt is None or nxt.block.kind != "paragraph" or not len(nxt.doc):
         return False
     first = nxt.doc[0]
+    if _role_then_name(list(doc.sents)[-1], first):
+        return True  # "… the bank's new chairman⏎⏎Nimal Sandaratne told Reuters": a title and its name, broken
     if first.pos_ in _RUN_ON_OPENERS or first.tag_ in ("VBN", "VBG"):
         whole = first.lower_ != "of" and not _verbless_conjunct(list(doc.sents)[-1])
         return not (whole and _opening_phrase_then_clause(next(iter(nxt.doc.sents))))
     return _loose_opening(first)
+
+
+def _role_then_name(sent: Span, first: Token) -> bool:
+    """Whether the paragraph ends on a word for a role ("chairman", "spokesman") and the next opens with a name:
+    news writes the two together ("its chairman Nimal Sandaratne told…"), so the break may have cut them apart."""
+    last = [t for t in sent if not t.is_punct and not t.is_space][-1:]
+    if not last or last[0].pos_ != "NOUN" or not role_noun(last[0].lower_):
+        return False
+    return first.is_alpha and first.text[:1].isupper() and (entity_type(first) == "PERSON" or is_name(first))
 
 
 def _verbless_conjunct(sent: Span) -> bool:
@@ -417,6 +429,13 @@ def _may_lack_stop(text: str) -> bool:
             "been given the job, the company said."
         ),
         Example(
+            bad="Title\n\nInterest rates will fall later this year as inflation eases, said the bank's new [[chairman]]"
+            "\n\nNimal Sandaratne told Reuters.",
+            fixed="Title\n\nInterest rates will fall later this year as inflation eases, said the bank's new chairman."
+            "\n\nNimal Sandaratne told Reuters.",
+            unsafe=True,
+        ),
+        Example(
             good="Output of tallow in the season, which began on Jan 1, was as follows, in mln lbs -- 1987 1986"
             "\n\nInedible 893.0 920.1\n\nEdible 208.3 274.7"
         ),
@@ -548,17 +567,17 @@ def missing_final_stop(doc: Doc, ctx: Context) -> Iterator[Finding]:
     batteries"; or one whose first sentence is a stranded clause, a subject cut from its verb by a comma,
     "⏎⏎Tobacco USA, has been given the post", or a singular count noun with no determiner, "⏎⏎Facility arranged
     last autumn, …", news_counts.yaml, count_nouns) or before a numbered list.
-    Unsafe when the next paragraph opens on a word a sentence can go on with (a preposition, a verb, a
-    conjunction: "… in the valley⏎⏎Cope with the drought, …"), or on a common word whose noun phrase is no
-    subject that agrees with a finite verb after it, with no comma between ("… coal base⏎⏎Prices this year,
-    industry sources said.", "… world oil⏎⏎Reserves lies in the Gulf"): the paragraph may have been broken in
-    mid-sentence, so a stop and a join are both repairs; but safe where that opening word (not "of", which a noun
-    before it may take) leads a phrase closed by a comma (or a time phrase without one: "⏎⏎In March President
-    Reagan announced…") and then a main clause with its own subject that says something of its own: an object or
-    complement, or a phrase of a verb that reports nothing ("⏎⏎In an interview on Friday, she said the labels…",
-    "⏎⏎Unveiling the slogan, he said…", "⏎⏎Geared towards online gamers, it is based around…"), after a
-    paragraph whose last conjunction has its clause ("…that year, but despite threats" has not): a sentence
-    begins there. Left to FRG003 where the next paragraph only ends a reported clause
+    Unsafe when the next paragraph opens on a word a sentence can go on with (a preposition, a verb, a conjunction: "…
+    in the valley⏎⏎Cope with the drought, …"), or on a common word whose noun phrase is no subject that agrees with a
+    finite verb after it, with no comma between ("… coal base⏎⏎Prices this year, industry sources said.", "… world
+    oil⏎⏎Reserves lies in the Gulf"), or on a name after a paragraph that ends on a word for a role ("… the bank's new
+    chairman⏎⏎Nimal Sandaratne told Reuters"): the paragraph may have been broken in mid-sentence, so a stop and a join
+    are both repairs; but safe where that opening word (not "of", which a noun before it may take) leads a phrase closed
+    by a comma (or a time phrase without one: "⏎⏎In March President Reagan announced…") and then a main clause with its
+    own subject that says something of its own: an object or complement, or a phrase of a verb that reports nothing
+    ("⏎⏎In an interview on Friday, she said the labels…", "⏎⏎Unveiling the slogan, he said…", "⏎⏎Geared towards online
+    gamers, it is based around…"), after a paragraph whose last conjunction has its clause ("…that year, but despite
+    threats" has not): a sentence begins there. Left to FRG003 where the next paragraph only ends a reported clause
     ("⏎⏎In early trading on Monday, the company said.").
     """
     text = doc.text.rstrip()
