@@ -369,11 +369,11 @@ def _relative_then_predicate(sent: Span) -> bool:
     if not sent.text.rstrip().endswith("."):
         return False
     for comma in (t for t in sent if t.text == "," and t.i + 3 < sent.end):
-        clause, verb = sent.doc[sent.start : comma.i], _verb_after(comma, sent)
+        clause, verb = sent.doc[sent.start : comma.i], verb_after_comma(comma, sent)
         if verb.tag_ not in FINITE_TAGS or not any(t.tag_ in FINITE_TAGS for t in clause):
             continue  # a comma inside the relative clause ("founded in 1990 by Smith, Jones and Brown")
         # not "Which was a relief, it said.": the verb after the comma has no subject of its own
-        return _subjectless(verb, comma)
+        return subjectless_after(verb, comma)
     return False
 
 
@@ -392,16 +392,16 @@ def _listing_then_predicate(sent: Span) -> bool:
         return False
     if comma.i - 1 not in {t.i for t in words(sent)[0].subtree}:
         return False  # the comma must close the participle's own phrase
-    verb = _verb_after(comma, sent)
+    verb = verb_after_comma(comma, sent)
     if verb.tag_ in FINITE_TAGS:
-        return _subjectless(verb, comma)
+        return subjectless_after(verb, comma)
     tail = sent.doc[comma.i + 1 : sent.end]
     verbs = [t for t in tail if t.tag_ in FINITE_TAGS]
     reported = len(verbs) == 1 and verbs[0].lemma_ in lexicon.load("reporting_verbs")["lemmas"]
     return reported and len(words(tail)) <= 4 and not any(c.dep_ in ("dobj", "ccomp") for c in verbs[0].children)
 
 
-def _verb_after(comma: Token, sent: Span) -> Token:
+def verb_after_comma(comma: Token, sent: Span) -> Token:
     """The word after a comma, past adverbs ("Which begins in May, also remains in doubt.")."""
     verb = sent.doc[comma.i + 1]
     while verb.tag_ == "RB" and verb.i + 1 < sent.end and verb.dep_ in ("advmod", "neg"):
@@ -409,7 +409,7 @@ def _verb_after(comma: Token, sent: Span) -> Token:
     return verb
 
 
-def _subjectless(verb: Token, comma: Token) -> bool:
+def subjectless_after(verb: Token, comma: Token) -> bool:
     """Whether the verb group after a comma heads its clause there and has no subject of its own after the comma."""
     head = verb.head if verb.dep_.startswith("aux") else verb
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > comma.i]

@@ -22,6 +22,8 @@ from copyedit.syntax import (
     is_common_word,
     is_name,
     looks_like_heading,
+    subjectless_after,
+    verb_after_comma,
     words,
 )
 
@@ -227,11 +229,8 @@ def _cut_subject(sent: Span) -> bool:
         return False  # an opening phrase or clause ("In May, rose…" is another matter)
     if not any(t.pos_ in ("NOUN", "PROPN") for t in before):
         return False
-    verb = sent.doc[comma.i + 1]
-    if verb.tag_ not in FINITE_TAGS and verb.tag_ != "MD":
-        return False
-    head = verb.head if verb.dep_ in ("aux", "auxpass") else verb
-    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > comma.i for c in head.children)
+    verb = verb_after_comma(comma, sent)
+    return (verb.tag_ in FINITE_TAGS or verb.tag_ == "MD") and subjectless_after(verb, comma)
 
 
 def _bare_opening(sent: Span) -> bool:

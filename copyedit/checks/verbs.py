@@ -729,6 +729,10 @@ def hangs_on(to: Token) -> Token | None:
 _GOVERNED = frozenset({"xcomp", "advcl", "acl", "relcl", "ccomp"})
 
 
+#: The forms after "to" that ``_to_fixes`` repairs.
+_TO_WRONG = ("VBD", "VBN", "VBG", "VBZ")
+
+
 def _to_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
     """A past or "-ing" form right after a "to" that hangs on a word that edited news follows with "to" only before
     a base verb (news_counts.yaml, infinitive_governors: "plan to", "a failure to", "enable firms to"): "to" marks
@@ -761,10 +765,6 @@ def _to_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
             # a speaker may say "to went" on purpose, nobody "to sees" (the auxiliaries' chain fixes those in quotes)
             spoken = in_quotation(nxt) and not can_be_verb_form(nxt.lower_, "VBZ")
             yield to, nxt, "VB", _cased(forms.pop(), nxt), Safety.UNSAFE if spoken else Safety.SAFE
-
-
-#: The forms after "to" that ``_to_fixes`` repairs.
-_TO_WRONG = ("VBD", "VBN", "VBG", "VBZ")
 
 
 def _unattested_after_to(word: str) -> bool:
