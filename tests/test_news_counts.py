@@ -248,3 +248,30 @@ def test_the_shipped_forms_never_after_to_are_no_base_forms_or_adjectives() -> N
     listed = lexicon.counted("never_after_to")
     assert {"stopped", "helped", "gave", "took"} <= listed
     assert not {"used", "reduced", "increased", "related", "affected", "worried", "armed"} & listed
+
+
+def test_a_preposition_never_left_without_an_object_is_never_stranded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(news_counts, "MIN_UNSTRANDED", 2)
+    counts = _counts(
+        [
+            "The drug was developed in Britain and developed in France.",
+            "The complaints were dealt with by the board and dealt with fairly.",
+            "The tax had an effect on prices and an effect on wages.",
+            "The match was played with the lights on and the roof open.",
+            "The lights on the porch burned.",
+        ]
+    )
+    assert counts.verb_prep_object["develop in"] == 2 and not counts.verb_prep_bare["develop in"]
+    assert counts.verb_prep_bare["deal with"] >= 1
+    assert counts.noun_prep_object["effect on"] == 2 and counts.noun_prep_bare["light on"] >= 1
+    verbs, nouns = counts.never_stranded()
+    assert "develop in" in verbs and "deal with" not in verbs
+    assert "effect on" in nouns and "light on" not in nouns
+
+
+def test_the_shipped_never_stranded_prepositions_are_counted() -> None:
+    verbs, nouns = lexicon.counted("never_stranded_after_verb"), lexicon.counted("never_stranded_after_noun")
+    assert {"develop in", "calculate on", "face with"} <= verbs
+    assert not {"deal with", "refer to", "live in", "pay for", "look at"} & verbs
+    assert {"effect on", "impact on", "increase in"} <= nouns
+    assert "light on" not in nouns

@@ -35,9 +35,13 @@ shared independent set and the benchmark's frozen set left out), not written by 
   dealt with.", "went on."). A plain phrase that such a preposition leads, stranded right after such a verb, is the
   verb's own complement cut off by a stop: "Imports fell. To 21,110 tonnes." joins back without a comma.
 - ``never_after_to`` (VRB001): past, participle and -s forms of verbs that have no base form of the same spelling,
-  seen at least MIN_SEEN times, never right after "to" and never tagged an adjective or modifying a noun
-  ("stopped", "gave"; not "used" or "reduced": "switched to used cars", "due to reduced demand"). After "to", such a
-  form is a broken infinitive ("a way to stopped people").
+  seen at least MIN_SEEN times, never right after "to" and tagged an adjective or modifying a noun in at most
+  MAX_ATTRIBUTIVE of them, the tagger's slips ("stopped", "gave", "discussed"; not "used" or "reduced": "switched to
+  used cars", "due to reduced demand"). After "to", such a form is a broken infinitive ("a way to stopped people").
+- ``never_stranded_after_verb``, ``never_stranded_after_noun`` (TYP001): a verb or noun and a preposition right
+  after it that take an object at least MIN_UNSTRANDED times and never stand without one ("developed in", "its
+  effect on"; but "was dealt with by", "with the lights on"). Such a preposition is no stranded one that another
+  may follow: "was developed in in conjunction with" and "its effect on on prices" are doubled words.
 - ``singular_subjects`` (AGR001): singular nouns that, as the subject of a finite verb that shows number, take a
   singular verb at least MIN_SUBJECT times and a plural one at most MAX_PLURAL of them. A name before one does
   not make it a team's or a firm's people ("the US economy have grown" is no British collective plural, as "the
@@ -73,6 +77,8 @@ MAX_GOVERNED_OTHER = 0.01
 ARTICLE_RATIO = 10
 MIN_OWNER = 5
 MIN_OBJECT = 30
+MIN_UNSTRANDED = 10
+MAX_ATTRIBUTIVE = 0.02
 MIN_ADJECTIVE = 20
 MIN_GRADED = 5
 GRADED_SHARE = 0.05
@@ -113,6 +119,9 @@ class Counts:
         self.governs_other: Counter[str] = Counter()  # … a "to" and an "-ing" form or a noun phrase ("agree to talks")
         self.verb_prep_ends: Counter[str] = Counter()  # a verb and the preposition after it that ends a clause
         self.verb_prep_object: Counter[str] = Counter()  # … that takes an object ("needed in Britain")
+        self.verb_prep_bare: Counter[str] = Counter()  # … that takes none, wherever it stands ("dealt with by")
+        self.noun_prep_object: Counter[str] = Counter()  # a noun and the preposition right after it, with an object
+        self.noun_prep_bare: Counter[str] = Counter()  # … with none ("the lights on")
         self.after_to: Counter[str] = Counter()  # a lowercase word right after "to"
         self.attributive: Counter[str] = Counter()  # … tagged an adjective or modifying a noun ("used cars")
 
@@ -178,8 +187,25 @@ class Counts:
         key = f"{verb.lemma_.lower()} {prep.lower_}"
         if any(c.dep_ == "pobj" for c in prep.children):
             self.verb_prep_object[key] += 1
-        elif prep.i + 1 == len(doc) or doc[prep.i + 1].is_punct:
+            return
+        if prep.i + 1 == len(doc) or doc[prep.i + 1].is_punct:
             self.verb_prep_ends[key] += 1
+        if not any(c.dep_ == "pcomp" for c in prep.children):
+            self.verb_prep_bare[key] += 1
+
+    def _noun_preposition(self, prep) -> None:
+        """Count a preposition right after the lowercase noun it hangs on by whether it takes an object ("its effect
+        on prices") or none ("with the lights on")."""
+        noun = prep.head
+        if prep.dep_ not in ("prep", "prt", "advmod") or noun.pos_ != "NOUN" or not noun.is_lower:
+            return
+        if prep.i != noun.i + 1:
+            return
+        key = f"{noun.lemma_.lower()} {prep.lower_}"
+        if any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+            self.noun_prep_object[key] += 1
+        else:
+            self.noun_prep_bare[key] += 1
 
     def _agreement(self, tok) -> None:
         """Count a lowercase singular subject (not coordinated) and whether its finite verb is plural."""
@@ -209,6 +235,7 @@ class Counts:
                 self._governed(tok)
             if tok.tag_ in ("IN", "RP", "TO") and tok.is_alpha and tok.text.islower():
                 self._verb_preposition(tok)
+                self._noun_preposition(tok)
             if tok.is_alpha and tok.text.islower():
                 self.words[tok.text] += 1
                 if tok.i > 0 and doc[tok.i - 1].lower_ in BE:
@@ -284,6 +311,15 @@ class Counts:
     def object_prepositions(self) -> list[str]:
         return sorted(k for k, n in self.verb_prep_object.items() if n >= MIN_OBJECT and not self.verb_prep_ends[k])
 
+    def never_stranded(self) -> tuple[list[str], list[str]]:
+        """Verb and noun keys whose preposition took an object at least MIN_UNSTRANDED times and never stood alone."""
+
+        def unstranded(objects: Counter[str], bare: Counter[str]) -> list[str]:
+            return sorted(k for k, n in objects.items() if n >= MIN_UNSTRANDED and not bare[k])
+
+        verbs = unstranded(self.verb_prep_object, self.verb_prep_bare)
+        return verbs, unstranded(self.noun_prep_object, self.noun_prep_bare)
+
     def never_after_to(self) -> list[str]:
         from copyedit.syntax import can_be_verb_form
 
@@ -293,7 +329,7 @@ class Counts:
             for w, n in self.words.items()
             if n >= MIN_SEEN
             and not self.after_to[w]
-            and not self.attributive[w]
+            and self.attributive[w] <= MAX_ATTRIBUTIVE * n
             and not can_be_verb_form(w, "VB")
             and any(can_be_verb_form(w, t) for t in forms)
         )
@@ -331,6 +367,7 @@ def main() -> None:
     only, perfect = counts.infinitive_only(), counts.perfect_after_have(nouns)
     governors, complements = counts.infinitive_governors(), counts.object_prepositions()
     pasts = counts.never_after_to()
+    unstranded_verbs, unstranded_nouns = counts.never_stranded()
     lines = [
         f"# Counted by `python -m train.news_counts` from {len(paragraphs)} training paragraphs of BBC and Reuters",
         "# news (see its docstring). Do not edit by hand: change train/news_counts.py and run it again.",
@@ -375,9 +412,17 @@ def main() -> None:
         "object_prepositions:",
         *(f"  - {w}" for w in complements),
         f"# VRB001: past, participle and -s forms of verbs (no base form) seen at least {MIN_SEEN} times, never right"
-        ' after "to"\n# and never as an adjective.',
+        f' after "to"\n# and as an adjective in at most {MAX_ATTRIBUTIVE:.0%} of them.',
         "never_after_to:",
         *(f"  - {w}" for w in pasts),
+        f"# TYP001: a verb's lemma and a preposition right after it (adverbs and particles between) that take an object"
+        f" at least\n# {MIN_UNSTRANDED} times and never stand without one.",
+        "never_stranded_after_verb:",
+        *(f"  - {w}" for w in unstranded_verbs),
+        f"# TYP001: a noun's lemma and a preposition right after it that take an object at least {MIN_UNSTRANDED} times"
+        " and\n# never stand without one.",
+        "never_stranded_after_noun:",
+        *(f"  - {w}" for w in unstranded_nouns),
     ]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(
@@ -385,7 +430,8 @@ def main() -> None:
         f" {len(subjects)} singular subjects, {len(heads)} infinitive heads, {len(owners)} common owners,"
         f" {len(degrees)} degree adjectives, {len(only)} infinitive-only heads, {len(perfect)} perfect after 'have',"
         f" {len(governors)} infinitive governors, {len(complements)} verbs' object prepositions,"
-        f" {len(pasts)} verb forms never after 'to'"
+        f" {len(pasts)} verb forms never after 'to', {len(unstranded_verbs)} verbs' and {len(unstranded_nouns)} nouns'"
+        " prepositions never stranded"
     )
 
 

@@ -35,9 +35,19 @@ def _name_start(last: Token) -> Token:
             first = prev
         elif prev.tag_ == "HYPH" and not prev.whitespace_ and prev.i > 0 and prev.doc[prev.i - 1].tag_ in _NAME_TAGS:
             first = prev.doc[prev.i - 1]
+        elif _first_name_modal(prev, first):
+            first = prev
         else:
             break
     return first
+
+
+def _first_name_modal(prev: Token, name: Token) -> bool:
+    """Whether a capitalised word the tagger reads as a modal opens the person's name that ``name`` goes on ("Will
+    Smith", "May Brown"): the recogniser begins the name there."""
+    if prev.tag_ != "MD" or not prev.text.istitle() or not prev.whitespace_:
+        return False
+    return entity_iob(prev) == "B" and entity_type(prev) == "PERSON" and entity_iob(name) == "I"
 
 
 def _word_start(last: Token) -> int:
@@ -59,8 +69,8 @@ def _noun_chain(after: Token, ordinal: bool) -> tuple[Token | None, list[Token]]
     counts = mod is not None and (_ORDINAL.fullmatch(mod.lower_) is not None or mod.tag_ == "CD")
     if counts and i < len(doc) and _superlative_at(doc[i]):
         i = _past_hyphens(doc, i + 1)  # "Japan second biggest carmaker", "Britain two biggest banks"
-    if mod is not None and (_superlative_at(doc[i - 1]) or _owning(doc[i - 1].lower_)):
-        i = _past_describers(doc, i)  # "Europe biggest independent banks", "Britain youngest ever self-made …"
+    if mod is not None and (_superlative_at(doc[i - 1]) or owning_word(doc[i - 1].lower_)):
+        i = _past_describers(doc, i)  # "Europe biggest independent banks", "Will Smith first romantic comedy"
     if mod is not None and i < len(doc) and doc[i].tag_ == "CD" and _ORDINAL.fullmatch(mod.lower_):
         i += 1  # "Mr Bush first 100 days"
     nouns = []
@@ -745,6 +755,10 @@ def _time_then_word() -> re.Pattern[str]:
         ),
         Example(bad="Police seized Mr [[Dawson]] phone records.", fixed="Police seized Mr Dawson's phone records."),
         Example(
+            bad="Will [[Smith]] first romantic comedy has topped the box office.",
+            fixed="Will Smith's first romantic comedy has topped the box office.",
+        ),
+        Example(
             bad="It was Lionel [[Messi]] 20th goal, and Spain’s fans were quiet.",
             fixed="It was Lionel Messi’s 20th goal, and Spain’s fans were quiet.",
         ),
@@ -848,7 +862,9 @@ def missing_possessive(doc: Doc, ctx: Context) -> Iterator[Finding]:
     courtesy title makes a person whatever the recogniser says ("Lord Hutton inquiry"), and owns a compound
     ("Mr Brown council tax rebate", unless its first word may be the name's verb: "Mr Brown forecast growth") or
     a plural after a preposition that opens no clause ("in Lord Woolf words"; but "before Mr Smith leaves"). A
-    superlative or ordinal phrase may stand before its apposition ("Britain biggest union, Unison"). A compound
+    superlative or ordinal phrase may stand before its apposition ("Britain biggest union, Unison"), and describing
+    adjectives may follow the ordinal ("Will Smith first romantic comedy"; a first name the tagger reads as a modal
+    opens the name where the recogniser begins a person's name there). A compound
     that ends on such a count noun needs a determiner as much as the noun alone ("Tony Blair election campaign"),
     a false title before the name is part of its phrase ("the exposure of singer Janet Jackson breast"; before a
     courtesy title, any run of nouns: "theatre impresario Sir Cameron Mackintosh fortune"), and after

@@ -76,7 +76,8 @@ def _doubled_safety(first: Token, second: Token) -> Safety | None:
         infinitive = infinitive or (word == "to" and _infinitive_only(first, second))
         return None if _may_strand(first, before) and not infinitive else Safety.SAFE
     if word in table["particles"]:
-        return Safety.SAFE if _after_noun(first) and not _may_strand(first, before) else None
+        taken = _after_noun(first) or _after_participle(first)
+        return Safety.SAFE if taken and not _may_strand(first, before) else None
     if word == "that":
         return Safety.SAFE if _that_slip(first, second) else None
     prev = first.doc[first.i - 1] if first.i > sent.start else None
@@ -142,8 +143,15 @@ def _may_strand(prep: Token, before: Span) -> bool:
     if prev is not None and prev.lemma_ == "be" and prev.tag_ in ("VBZ", "VBD", "VBP"):
         return False
     if prev is not None and prev.tag_ == "VBN" and not _perfect(prev):
-        return True
+        return not _never_stranded(prev, prep, "verb")
     return any(a.pos_ in ("NOUN", "PROPN") and b.tag_ == "PRP" for a, b in pairwise(before))
+
+
+def _never_stranded(head: Token, prep: Token, kind: str) -> bool:
+    """Whether edited news writes ``prep`` right after ``head``'s lemma only with an object, never alone
+    (news_counts.yaml, never_stranded_after_verb and _after_noun: "developed in", "its effect on"; not "dealt with",
+    "the lights on"): the first of the two is no stranded preposition ("was developed in in conjunction with")."""
+    return f"{head.lemma_.lower()} {prep.lower_}" in lexicon.counted(f"never_stranded_after_{kind}")
 
 
 def _perfect(participle: Token) -> bool:
@@ -160,10 +168,20 @@ def _after_noun(particle: Token) -> bool:
     # (a verb's -ing form after a determiner is a noun: "the icing on on the cake")
     gerund = prev is not None and prev.tag_ == "VBG" and any(c.dep_ == "det" for c in prev.children)
     nominal = prev is not None and (prev.pos_ in ("NOUN", "PROPN") or gerund)
-    if not nominal or prev.dep_ not in ("pobj", "nsubj", "nsubjpass", "attr"):
+    # an object may take a particle ("left the lights on on Monday"), not from a noun whose preposition never stands
+    # alone ("had its full effect on on prices")
+    taken = prev is not None and prev.dep_ == "dobj" and _never_stranded(prev, particle, "noun")
+    if not nominal or (prev.dep_ not in ("pobj", "nsubj", "nsubjpass", "attr") and not taken):
         return False
     start = prev.left_edge.i
     return not (start > 0 and prev.doc[start - 1].lower_ in ("with", "without"))  # "with the lights on on Monday"
+
+
+def _after_participle(particle: Token) -> bool:
+    """Whether a word that may be a particle follows a passive participle that edited news never leaves it after
+    without an object ("was calculated on on the basis of", not "was carried on on Monday")."""
+    prev = particle.doc[particle.i - 1] if particle.i > particle.sent.start else None
+    return prev is not None and prev.tag_ == "VBN" and not _perfect(prev) and _never_stranded(prev, particle, "verb")
 
 
 def _that_slip(first: Token, second: Token) -> bool:
@@ -220,6 +238,15 @@ def _may_double(text: str) -> bool:
         Example(good="He said that that plan had failed; it was that that the Tories feared."),
         Example(good="The case was referred to to the court; the house was lived in in 1900."),
         Example(good="The talks dragged on on Tuesday, and they had the lights on on Sunday."),
+        Example(
+            bad="The scheme was developed [[in in]] partnership with the council.",
+            fixed="The scheme was developed in partnership with the council.",
+        ),
+        Example(
+            bad="Fees are calculated [[on on]] the basis of income.",
+            fixed="Fees are calculated on the basis of income.",
+        ),
+        Example(bad="The tax had little effect [[on on]] prices.", fixed="The tax had little effect on prices."),
         Example(good="With the lights on on Monday, the firm agreed that that Friday would suit."),
         Example(good="The plan that she agreed to to save money failed."),
         Example(bad="His side [[will will]] not give up.", fixed="His side will not give up."),
@@ -242,22 +269,26 @@ def doubled_word(doc: Doc, ctx: Context) -> Iterator[Finding]:
     Safe for words that never stand twice (articles, conjunctions, "of", possessives, most auxiliaries). A doubled
     "is"/"was"/"has" is left alone after a wh-word or "all" ("what it is is"; but not after a "which" that is its
     subject: "which has has been"), and "is"/"was" inside quotations (spoken "the thing is is"), unless a subject
-    pronoun stands just before it ("we are are"). A doubled preposition may be a
-    stranded one followed by the next phrase's ("the man he spoke to to ask"): it is left alone when the sentence
-    leaves a gap it could close (a wh-word or relative "that", a passive participle before it, a relative clause
-    without "that"); a perfect ("has pleaded with with") or a finite "be" ("it is to to") strands nothing. A word
-    that may be a particle ("carried on on Monday") is a slip only after a noun that is no verb's object ("the
-    meeting on on Monday"). A modal twice is a slip ("will will not"), not after a determiner or adjective ("the will
-    will be read") or as a name ("Will will go"); so is "he he" or "she she" before a finite verb (alone it is
-    laughter), "this this" unless the first is an object ("add to this this law"), and "The The" before a
-    lowercase word (not the band or a title: "The The Show Must Go On"). A relative pronoun that is its clause's
-    subject strands no preposition ("who were trying to to meet"), and "to to" that the parse makes one verb's
-    infinitive marker twice strands nothing ("scheduled to to play"), nor does one after a word news writes before
-    "to" only with an infinitive ("failed to to disclose"; news_counts.yaml, infinitive_only). A capitalised word
-    twice at a sentence's start is judged as a lowercase one where the sentence goes on in lower case ("And And
-    many agreed", "It It can"), not before a title in capitals. "that that" is a slip only before a name that is
-    the clause's subject, a possessive, an article or a subject pronoun ("denied that that Smith had quit"), never
-    in a cleft ("it was that that …"). "had had" and interjections are never flagged.
+    pronoun stands just before it ("we are are"). A doubled preposition may be a stranded one followed by the next
+    phrase's ("the man he spoke to to ask"): it is left alone when the sentence leaves a gap it could close (a
+    wh-word or relative "that", a passive participle before it, a relative clause without "that"); a perfect ("has
+    pleaded with with") or a finite "be" ("it is to to") strands nothing, nor does a passive participle whose
+    preposition edited news never leaves without an object ("was developed in in conjunction with", "was calculated
+    on on the basis of"; news_counts.yaml, never_stranded_after_verb; but "was referred to to ask"). A word that may
+    be a particle ("carried on on Monday") is a slip only after a noun that is no verb's object ("the meeting on on
+    Monday"), or is one whose preposition news never leaves without an object ("had its full effect on on prices";
+    never_stranded_after_noun; not "left the lights on on Monday"). A modal twice is a slip ("will will not"), not
+    after a determiner or adjective ("the will will be read") or as a name ("Will will go"); so is "he he" or "she
+    she" before a finite verb (alone it is laughter), "this this" unless the first is an object ("add to this this
+    law"), and "The The" before a lowercase word (not the band or a title: "The The Show Must Go On"). A relative
+    pronoun that is its clause's subject strands no preposition ("who were trying to to meet"), and "to to" that the
+    parse makes one verb's infinitive marker twice strands nothing ("scheduled to to play"), nor does one after a
+    word news writes before "to" only with an infinitive ("failed to to disclose"; news_counts.yaml,
+    infinitive_only). A capitalised word twice at a sentence's start is judged as a lowercase one where the sentence
+    goes on in lower case ("And And many agreed", "It It can"), not before a title in capitals. "that that" is a
+    slip only before a name that is the clause's subject, a possessive, an article or a subject pronoun ("denied
+    that that Smith had quit"), never in a cleft ("it was that that …"). "had had" and interjections are never
+    flagged.
     """
     for m in _DOUBLE.finditer(doc.text):
         first, second = doc.char_span(*m.span(1)), doc.char_span(*m.span(3))
