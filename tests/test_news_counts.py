@@ -275,3 +275,25 @@ def test_the_shipped_never_stranded_prepositions_are_counted() -> None:
     assert not {"deal with", "refer to", "live in", "pay for", "look at"} & verbs
     assert {"effect on", "impact on", "increase in"} <= nouns
     assert "light on" not in nouns
+
+
+def test_a_passive_often_before_a_perfect_infinitive_is_listed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(news_counts, "MIN_PERFECT_PASSIVE", 2)
+    counts = _counts(
+        [
+            "The gang is believed to have stolen the paintings.",
+            "The driver was believed to have fled the scene.",
+            "Prices are expected to rise in March.",
+            "Sales were expected to fall again.",
+            "The bank is expected to cut rates.",
+        ]
+    )
+    assert counts.passive_to_have["believe"] == 2 and counts.passive_to_base["expect"] == 3
+    listed = counts.perfect_after_passive()
+    assert "believe" in listed and "expect" not in listed
+
+
+def test_the_shipped_passives_before_a_perfect_infinitive_are_counted() -> None:
+    listed = lexicon.counted("perfect_after_passive")
+    assert {"believe", "say", "think"} <= listed
+    assert not {"expect", "require", "ask"} & listed

@@ -42,6 +42,10 @@ shared independent set and the benchmark's frozen set left out), not written by 
   after it that take an object at least MIN_UNSTRANDED times and never stand without one ("developed in", "its
   effect on"; but "was dealt with by", "with the lights on"). Such a preposition is no stranded one that another
   may follow: "was developed in in conjunction with" and "its effect on on prices" are doubled words.
+- ``perfect_after_passive`` (VRB001): passives that "to have" and a participle follow at least MIN_PERFECT_PASSIVE
+  times and in at least PERFECT_PASSIVE_SHARE of their infinitives ("is believed to have", "is said to have"; not
+  "is expected to", "is required to"). After one, a past form after "to" may have lost its "have" as likely as its
+  base form: "is believed to helped the poor".
 - ``singular_subjects`` (AGR001): singular nouns that, as the subject of a finite verb that shows number, take a
   singular verb at least MIN_SUBJECT times and a plural one at most MAX_PLURAL of them. A name before one does
   not make it a team's or a firm's people ("the US economy have grown" is no British collective plural, as "the
@@ -79,6 +83,8 @@ MIN_OWNER = 5
 MIN_OBJECT = 30
 MIN_UNSTRANDED = 10
 MAX_ATTRIBUTIVE = 0.02
+MIN_PERFECT_PASSIVE = 5
+PERFECT_PASSIVE_SHARE = 0.1
 MIN_ADJECTIVE = 20
 MIN_GRADED = 5
 GRADED_SHARE = 0.05
@@ -122,6 +128,8 @@ class Counts:
         self.verb_prep_bare: Counter[str] = Counter()  # … that takes none, wherever it stands ("dealt with by")
         self.noun_prep_object: Counter[str] = Counter()  # a noun and the preposition right after it, with an object
         self.noun_prep_bare: Counter[str] = Counter()  # … with none ("the lights on")
+        self.passive_to_have: Counter[str] = Counter()  # a passive's lemma before "to have" ("is believed to have")
+        self.passive_to_base: Counter[str] = Counter()  # … before "to" and a base verb ("is expected to rise")
         self.after_to: Counter[str] = Counter()  # a lowercase word right after "to"
         self.attributive: Counter[str] = Counter()  # … tagged an adjective or modifying a noun ("used cars")
 
@@ -175,6 +183,22 @@ class Counts:
         ing = nxt.tag_ == "VBG" or (nxt.lower_.endswith("ing") and can_be_verb_form(nxt.lower_, "VBG"))
         if ing or nxt.tag_ in NOUN_PHRASE_OPENERS:
             self.governs_other[governor.lemma_.lower()] += 1
+
+    def _passive_infinitive(self, to) -> None:
+        """Count the passive a "to" hangs on ("is believed to", "is expected to") by whether a perfect infinitive
+        ("to have helped") or a plain one ("to help") follows."""
+        from copyedit.checks.verbs import hangs_on
+
+        doc, governor = to.doc, hangs_on(to)
+        if governor is None or governor.tag_ != "VBN" or to.i + 1 >= len(doc):
+            return
+        if not any(c.dep_ == "auxpass" for c in governor.children):
+            return
+        nxt = doc[to.i + 1]
+        if nxt.lower_ == "have" and to.i + 2 < len(doc) and doc[to.i + 2].tag_ == "VBN":
+            self.passive_to_have[governor.lemma_.lower()] += 1
+        elif nxt.tag_ == "VB" and nxt.lower_ != "have":
+            self.passive_to_base[governor.lemma_.lower()] += 1
 
     def _verb_preposition(self, prep) -> None:
         """Count a preposition or particle right after the verb it hangs on (adverbs between) by whether it ends its
@@ -233,6 +257,7 @@ class Counts:
             if tok.lower_ == "to":
                 self._infinitive(tok)
                 self._governed(tok)
+                self._passive_infinitive(tok)
             if tok.tag_ in ("IN", "RP", "TO") and tok.is_alpha and tok.text.islower():
                 self._verb_preposition(tok)
                 self._noun_preposition(tok)
@@ -320,6 +345,13 @@ class Counts:
         verbs = unstranded(self.verb_prep_object, self.verb_prep_bare)
         return verbs, unstranded(self.noun_prep_object, self.noun_prep_bare)
 
+    def perfect_after_passive(self) -> list[str]:
+        return sorted(
+            w
+            for w, n in self.passive_to_have.items()
+            if n >= MIN_PERFECT_PASSIVE and n >= PERFECT_PASSIVE_SHARE * (n + self.passive_to_base[w])
+        )
+
     def never_after_to(self) -> list[str]:
         from copyedit.syntax import can_be_verb_form
 
@@ -368,6 +400,7 @@ def main() -> None:
     governors, complements = counts.infinitive_governors(), counts.object_prepositions()
     pasts = counts.never_after_to()
     unstranded_verbs, unstranded_nouns = counts.never_stranded()
+    perfects = counts.perfect_after_passive()
     lines = [
         f"# Counted by `python -m train.news_counts` from {len(paragraphs)} training paragraphs of BBC and Reuters",
         "# news (see its docstring). Do not edit by hand: change train/news_counts.py and run it again.",
@@ -423,6 +456,10 @@ def main() -> None:
         " and\n# never stand without one.",
         "never_stranded_after_noun:",
         *(f"  - {w}" for w in unstranded_nouns),
+        f'# VRB001: passives followed by "to have" and a participle at least {MIN_PERFECT_PASSIVE} times and in at'
+        f" least\n# {PERFECT_PASSIVE_SHARE:.0%} of their infinitives.",
+        "perfect_after_passive:",
+        *(f"  - {w}" for w in perfects),
     ]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(
@@ -431,7 +468,7 @@ def main() -> None:
         f" {len(degrees)} degree adjectives, {len(only)} infinitive-only heads, {len(perfect)} perfect after 'have',"
         f" {len(governors)} infinitive governors, {len(complements)} verbs' object prepositions,"
         f" {len(pasts)} verb forms never after 'to', {len(unstranded_verbs)} verbs' and {len(unstranded_nouns)} nouns'"
-        " prepositions never stranded"
+        f" prepositions never stranded, {len(perfects)} passives before a perfect infinitive"
     )
 
 

@@ -14,6 +14,7 @@ from copyedit.model import Finding, Safety
 from copyedit.nlp import entities_on, entity_type
 from copyedit.rule import Context, Example, rule
 from copyedit.syntax import (
+    FINITE_TAGS,
     NAME_ENTITIES,
     calendar_word,
     can_be_verb_form,
@@ -235,7 +236,8 @@ def phrase_number(noun: Token) -> str | None:
     if any(t.text == "/" for t in noun.subtree) or entity_type(noun) in ("DATE", "TIME"):
         return None  # "the stocks/usage ratio", "this year", "year to date": a compound or a time adverbial
     coordinated = any(c.dep_ in ("conj", "cc") for c in noun.children) and not _plural_pair(noun)
-    if coordinated or (_counted(noun) and not _counted_things(noun) and not _dated(noun)):
+    individuals = _counted_individuals(noun)
+    if coordinated or (_counted(noun) and not (_counted_things(noun) or individuals) and not _dated(noun)):
         return None  # "fish and chips is", "ten years is" (but "the 1986 net include": a year, no count)
     if any(t.is_quote or t.text in ("(", ")") for t in noun.subtree):
         return None  # a title in quotation marks
@@ -250,13 +252,17 @@ def phrase_number(noun: Token) -> str | None:
     if number == SING and any(t.lower_ in QUANTIFIERS for t in noun.subtree if t.i < noun.i):
         return None  # "most economist": the noun or the quantifier may be the damaged word
     named = [t for t in noun.subtree if t.i < noun.i and t.dep_ == "compound" and _name_part(t)]
-    if number == PLUR and any(not calendar_word(t) for t in named):
+    if number == PLUR and any(not calendar_word(t) for t in named) and not individuals:
         return None  # "Shochiku film studios": part of a name (but "the February employment gains is": a date)
     if any(c.lower_ == "by" and any(g.pos_ == "PROPN" for g in c.children) for c in noun.children):
         return None  # "Angels by Robbie Williams is": a work and its author
     if number == PLUR and noun.left_edge.tag_ == "VBG":
         return None  # "shedding jobs makes sense": a gerund and its object
-    if number == PLUR and any(t.like_num for t in noun.subtree if t.i < noun.i) and not _counted_things(noun):
+    if (
+        number == PLUR
+        and any(t.like_num for t in noun.subtree if t.i < noun.i)
+        and not (_counted_things(noun) or individuals)
+    ):
         return None  # "the men's 60m hurdles is", "the first 24 hours is": a measure or an event
     prev = noun.doc[noun.i - 1] if noun.i > 0 else None
     after_noun = prev is not None and (prev.pos_ == "NOUN" or prev.tag_ == "VBG") and prev.head == noun
@@ -361,6 +367,27 @@ def _counted_things(noun: Token) -> bool:
     return _definite(noun) and words_only and not measure and noun.tag_ == "NNS"
 
 
+def _counted_individuals(noun: Token) -> bool:
+    """A count of things that each do or undergo what the verb says, not a measure taken as one: a plural counted by
+    a number word ("Four other members … was suspended", "Sixteen Wall Street stockbrokers was charged"), the subject
+    of a verb other than "be" as a copula ("ten years is a long time", "three goals is enough" count a quantity)."""
+    nums = [c for c in noun.children if c.dep_ == "nummod"]
+    words_only = all(n.is_alpha and n.like_num and n.lower_ not in ("one", "zero") for n in nums)
+    if noun.tag_ != "NNS" or not nums or not words_only:
+        return False
+    before = noun.doc[noun.left_edge.i : noun.i]
+    # an amount ("more than two mln tonnes … is", "12.1 trillion pesos was"): a quantity taken as one
+    if any(t.dep_ == "quantmod" or t.lower_ in words("multipliers") or not t.is_alpha for t in before):
+        return False
+    if entity_type(noun) in ("DATE", "TIME", "QUANTITY", "MONEY", "PERCENT"):
+        return False
+    clause = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or clause.pos_ != "VERB" or clause.lemma_ == "be":
+        return False
+    # no clause of its own between ("found five other people who were interested and the project was born")
+    return not any(t.tag_ in FINITE_TAGS and t.head != clause for t in noun.doc[noun.i + 1 : clause.i])
+
+
 def _titled(subj: Token) -> bool:
     """A person's name after a courtesy title ("Mr Brown", "Mrs Jones"), or a person's full name after a role that
     only a person has ("US actor Jamie Foxx", "Governor Satoshi Sumita"; not "Glasgow band Franz Ferdinand"), with
@@ -441,6 +468,10 @@ def _antecedent(rel: Token, clause: Token, verb_num: str) -> str | None:
     return numbers[0]
 
 
+#: An acronym's plural: "MPs", "NGOs", "CEOs", "DVDs".
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
 def subject_number(subj: Token, clause: Token, verb_num: str) -> str | None:
     """The number the subject requires of its verb, or None when it is not certain."""
     word = subj.lower_
@@ -454,6 +485,8 @@ def subject_number(subj: Token, clause: Token, verb_num: str) -> str | None:
         return DEMONSTRATIVES[word]  # "this means", "these show": a demonstrative standing alone
     if _titled(subj):
         return SING  # "Mr Brown has", "Mrs Jones says": a courtesy title names one person
+    if _PLURAL_ACRONYM.fullmatch(subj.text) and not any(c.dep_ in ("conj", "cc") for c in subj.children):
+        return PLUR  # "MPs is preparing", "the NGOs has": an acronym's plural, never a firm's or a team's name
     has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children)
     if has_of and (word == "each" or word == "one"):
         return SING  # "each of the candidates has", "one of the victims was"
@@ -635,9 +668,10 @@ def _reporting_tail(subj: Token, verb: Token) -> bool:
     before ("…will rise, a senior government figure have warned."): a determined subject, its verb group right
     after it, and nothing after the verb but the stop."""
     clause = verb.head if verb.dep_ in ("aux", "auxpass") else verb
-    if clause.lemma_ not in lexicon.load("reporting_verbs")["lemmas"] or not any(
-        c.dep_ in ("det", "poss") for c in subj.children
-    ):
+    determined = any(c.dep_ in ("det", "poss") for c in subj.children)
+    # (or a bare plural that describes its sources, "…, official figures shows.": no appositive is a bare plural)
+    sources = subj.tag_ == "NNS" and subj.is_lower and all(c.dep_ in ("amod", "compound") for c in subj.children)
+    if clause.lemma_ not in lexicon.load("reporting_verbs")["lemmas"] or not (determined or sources):
         return False
     doc, first = subj.doc, min(verb.i, clause.i)
     after = doc[clause.i + 1] if clause.i + 1 < len(doc) else None
@@ -673,7 +707,8 @@ def _noun_like(verb: Token, subj: Token) -> bool:
     if prev.pos_ == "PROPN" and prev != subj:
         return False
     if prev == subj:
-        if all(c.is_punct for c in verb.children if c.i > verb.i):
+        reports = any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)  # "…, official figures shows."
+        if all(c.is_punct for c in verb.children if c.i > verb.i) and not reports:
             return True  # "after my ankle turn."
         # "the sales figures rose": read as a noun only where another verb follows, outside what the verb reports
         # ("the chief executive say the firm will recover"); "the dogs barks at night" has none, and a sentence
@@ -812,6 +847,13 @@ def _collective_plurals(ctx: Context) -> bool:
     examples=[
         Example(good="Denial of service attacks are on the increase, and freedom of information requests are up."),
         Example(
+            bad="Four senior officials at the bank [[was]] suspended.",
+            fixed="Four senior officials at the bank were suspended.",
+        ),
+        Example(bad="MPs [[is]] expected to vote today.", fixed="MPs are expected to vote today."),
+        Example(bad="Sales fell 3 pct, industry figures [[shows]].", fixed="Sales fell 3 pct, industry figures show."),
+        Example(good="Ten years is a long time, and two million tonnes of grain is stored there."),
+        Example(
             bad="Some economists argue that interest rates [[is]] still too high.",
             fixed="Some economists argue that interest rates are still too high.",
         ),
@@ -915,46 +957,47 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
     there, or with the nearest noun rather than the subject ("tickets for the final goes").
 
     ## Fix safety
-    Safe: the subject is the parse's head noun of the subject phrase, and its number must be plain from its
-    form: collective nouns, quantities ("a number of", "two-thirds of", "ten years"), coordinated subjects (but
-    two plural common nouns are plural however they are read: "diplomats and investors is"),
-    names and titles, nouns with one form for both numbers, and inverted subjects are left alone; a relative
-    pronoun counts only when no other noun before it could be its antecedent. A singular without a determiner
-    counts only in lower case and where it cannot modify a later noun ("weak demand were"); a capitalised
-    sentence opener that the article uses elsewhere as the start of a name ("Elders IXL … Elders says") does
-    not count. Indefinite pronouns ("someone", "nothing") are singular, as is a name after a courtesy title
-    ("Mr Brown have") or a person's full name after a role only a person has ("US actor Jamie Foxx have"; not
-    a firm's, "carmaker General Motors", nor where the recogniser names no person); a plural form of a collective
-    noun is plural ("the teams was"), as is a definite count of things ("the two companies has"), but not a
-    measure ("ten years is"). Subjunctives ("if it were", "insisted
-    that he be") are not touched, and a subjunctive is only ever the base form ("that he are" is not one). A
-    verb the tagger reads as a base form heading a clause with its subject before it and no auxiliary, modal or
-    "to" is a present tense ("This come after a rise"), unless a subjunctive or bare infinitive ("demanded that
-    he come", "saw the price soar").
-    The new form comes from lemminflect (a regular "-s" plural for a noun it lacks, such as "ads"). After a
-    past reporting verb a lexical verb's fix is unsafe where its past adds "-d" ("said it increase" may have lost
-    one; not "told reporters he see a need"), but
-    "were/are/have" only change number. Inside quotation marks, double or single (‘…’ and '…', as British
-    news writes them), the fix is unsafe: a speaker's grammar is theirs. A singular noun that a name modifies,
-    before a plural verb ("the Tottenham hierarchy are", "the Mercedes garage were"), may be a team's, party's
-    or firm's people counted as plural, as British English does: no finding where the article itself writes a
-    collective noun or such a name with a plural verb ("the club are", "Arsenal have"), else unsafe. A noun that
-    edited news always gives a singular verb is a thing, not people, whatever name stands before it ("the US
-    economy have grown"; news_counts.yaml, counted by train/news_counts.py). A mass noun with a determiner or owner
-    is singular ("the research show"), whatever number its form might have. A part of one thing or of an action
-    is singular ("part of the problem are", "part of giving people control have"), not a part of a group or of a
-    place of people ("the rest of the world are"); so is an activity an "-ing" noun names ("online shopping
-    are", and "Gaming are" opening a sentence where the article writes "gaming" in lower case). After a comma, a
-    determined subject and its reporting verb that close the sentence attribute what came before ("…, a senior
-    adviser have warned."): no appositive there. After "and" between two clauses, the first with a subject of its own, a
-    determined plural subject before a singular verb is the second clause's own, with or without a comma ("The
-    town has two schools and many parents says…"); a singular one may end a subject of two nouns ("the words and
-    the judgement were his"). A plural-looking noun after a noun may be a relative clause's verb ("the program
-    that the new funding supports is", "marketing films … has become", "debt totals 48 bln dlrs and …"), so it
-    counts only in a plain phrase (no object of its own, no commas, no "-ing" word before it) where no relative
-    clause can open before the phrase: after a plural-only determiner, at the sentence's start, or after a verb
-    or its "that" ("said crop conditions was", "argue that interest rates is"). A unit the tokenizer splits from
-    its number ("£3m") is no verb inside the subject.
+    Safe: the subject is the parse's head noun of the subject phrase, and its number must be plain from its form:
+    collective nouns, quantities ("a number of", "two-thirds of", "ten years"), coordinated subjects (but two plural
+    common nouns are plural however they are read: "diplomats and investors is"), names and titles, nouns with one
+    form for both numbers, and inverted subjects are left alone; a relative pronoun counts only when no other noun
+    before it could be its antecedent. A singular without a determiner counts only in lower case and where it cannot
+    modify a later noun ("weak demand were"); a capitalised sentence opener that the article uses elsewhere as the
+    start of a name ("Elders IXL … Elders says") does not count. Indefinite pronouns ("someone", "nothing") are
+    singular, as is a name after a courtesy title ("Mr Brown have") or a person's full name after a role only a
+    person has ("US actor Jamie Foxx have"; not a firm's, "carmaker General Motors", nor where the recogniser names
+    no person); a plural form of a collective noun is plural ("the teams was"), as is a definite count of things
+    ("the two companies has"), but not a measure ("ten years is"); so is a plural counted by a number word as the
+    subject of a verb other than the copula ("four other members of the staff was suspended", "Sixteen Wall Street
+    stockbrokers was charged"), but not an amount ("more than two mln tonnes … is", "three goals is a good return"),
+    nor across a clause of its own, and so is an acronym's plural ("MPs is", "the NGOs has"). Subjunctives ("if it
+    were", "insisted that he be") are not touched, and a subjunctive is only ever the base form ("that he are" is
+    not one). A verb the tagger reads as a base form heading a clause with its subject before it and no auxiliary,
+    modal or "to" is a present tense ("This come after a rise"), unless a subjunctive or bare infinitive ("demanded
+    that he come", "saw the price soar"). The new form comes from lemminflect (a regular "-s" plural for a noun it
+    lacks, such as "ads"). After a past reporting verb a lexical verb's fix is unsafe where its past adds "-d"
+    ("said it increase" may have lost one; not "told reporters he see a need"), but "were/are/have" only change
+    number. Inside quotation marks, double or single (‘…’ and '…', as British news writes them), the fix is unsafe:
+    a speaker's grammar is theirs. A singular noun that a name modifies, before a plural verb ("the Tottenham
+    hierarchy are", "the Mercedes garage were"), may be a team's, party's or firm's people counted as plural, as
+    British English does: no finding where the article itself writes a collective noun or such a name with a plural
+    verb ("the club are", "Arsenal have"), else unsafe. A noun that edited news always gives a singular verb is a
+    thing, not people, whatever name stands before it ("the US economy have grown"; news_counts.yaml, counted by
+    train/news_counts.py). A mass noun with a determiner or owner is singular ("the research show"), whatever number
+    its form might have. A part of one thing or of an action is singular ("part of the problem are", "part of giving
+    people control have"), not a part of a group or of a place of people ("the rest of the world are"); so is an
+    activity an "-ing" noun names ("online shopping are", and "Gaming are" opening a sentence where the article
+    writes "gaming" in lower case). After a comma, a determined subject and its reporting verb that close the
+    sentence attribute what came before ("…, a senior adviser have warned."), as does a bare plural ("…, official
+    figures shows."): no appositive there. After "and" between two clauses, the first with a subject of its own, a
+    determined plural subject before a singular verb is the second clause's own, with or without a comma ("The town
+    has two schools and many parents says…"); a singular one may end a subject of two nouns ("the words and the
+    judgement were his"). A plural-looking noun after a noun may be a relative clause's verb ("the program that the
+    new funding supports is", "marketing films … has become", "debt totals 48 bln dlrs and …"), so it counts only in
+    a plain phrase (no object of its own, no commas, no "-ing" word before it) where no relative clause can open
+    before the phrase: after a plural-only determiner, at the sentence's start, or after a verb or its "that" ("said
+    crop conditions was", "argue that interest rates is"). A unit the tokenizer splits from its number ("£3m") is no
+    verb inside the subject.
     """
     for verb in having(doc, "TAG", _NUMBERED_TAGS | {"VB"}):
         base = verb.tag_ == "VB" and _finite_base(verb)  # a present tense the tagger read as a base form

@@ -173,10 +173,20 @@ def _no_passive(tok: Token, to: Token) -> bool:
     lemmas = getAllLemmas(tok.lower_).get("VERB", ())
     if to.tag_ != "TO" or not lemmas or not set(lemmas) <= set(data["intransitive"]):
         return False
+    return not _invites_have(tok, to)
+
+
+def _invites_have(tok: Token, to: Token, counted: bool = False) -> bool:
+    """Whether the word "to" hangs on makes a lost "have" before ``tok`` as likely as a wrong form: a passive ("were
+    to built" may be "to have built"), or with ``counted`` only a passive that edited news often follows with "to
+    have" ("is believed to helped the poor" may be "to have helped"; not "is expected to raised", "are required to
+    picked up"; news_counts.yaml, perfect_after_passive), or a word of perfect_heads ("is said to", "seems to")."""
     head = tok.head if tok.dep_ in ("xcomp", "advcl") and tok.head.i < to.i else tok.doc[_before_adverbs(to)]
     have = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)  # "has warned them not to"
     passive = (head.tag_ == "VBN" and not have) or any(c.dep_ == "auxpass" for c in head.children)
-    return not passive and head.lemma_ not in data["perfect_heads"]
+    if counted:
+        passive = passive and head.lemma_.lower() in lexicon.counted("perfect_after_passive")
+    return passive or head.lemma_ in lexicon.load("intransitive_verbs")["perfect_heads"]
 
 
 def _subject_before(tok: Token, aux: Token) -> bool:
@@ -497,7 +507,11 @@ def verb_form_after_auxiliary(doc: Doc, ctx: Context) -> Iterator[Finding]:
     and the new form comes from lemminflect. Adjective-like and noun-like base forms after "be" are skipped.
     In quotations it still fixes forms nobody says ("should have be"), but keeps a speaker's "could have went".
     A past form after "to" is fixed when it has an object, or when the verb has no passive (rules/data/
-    intransitive_verbs.yaml) and the word before "to" does not invite a lost "have" ("is said to"); "to" that
+    intransitive_verbs.yaml) and the word before "to" does not invite a lost "have" ("is said to"); one that may be a
+    participle is fixed only as unsafe, object or not, after such a word or a passive that edited news often follows
+    with "to have" ("is believed to helped the poor" may want "to have helped"; news_counts.yaml,
+    perfect_after_passive; not "is expected to raised", "are required to picked up"; a past with no participle of
+    its own, "is said to gave", stays safe); "to" that
     may be a preposition ("to increased demand", "certificates to specified houses", "appointed to fixed five-year
     terms") or stranded ("the plan he objected to happened") is left alone; the verb the infinitive completes may
     stand a phrase away where a determiner follows the form ("agreed last week to paid the debt"). A
@@ -592,6 +606,9 @@ def _chain_fixes(doc: Doc) -> Iterator[tuple[Token, Token, str, str, Safety]]:
                     new = _replacement(nxt, aux, *needs)
                 else:
                     safety = allowed[1]
+            if new and needs is BASE and aux.tag_ == "TO" and can_be_verb_form(nxt.lower_, "VBN"):
+                # a past with its object after a passive or a raising word: "to have helped" as likely as "to help"
+                safety = Safety.UNSAFE if _invites_have(nxt, aux, counted=True) else safety
             if new and needs[0]:
                 new, two = _spelling(nxt, needs[0], new)
                 safety = Safety.UNSAFE if two else safety
