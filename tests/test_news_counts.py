@@ -297,3 +297,27 @@ def test_the_shipped_passives_before_a_perfect_infinitive_are_counted() -> None:
     listed = lexicon.counted("perfect_after_passive")
     assert {"believe", "say", "think"} <= listed
     assert not {"expect", "require", "ask"} & listed
+
+
+def test_a_noun_that_owns_phrases_with_s_and_modifies_none_is_a_noun_owner(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(news_counts, "MIN_NOUN_OWNER", 2)
+    counts = _counts(
+        [
+            "The country's economy shrank, and the country's new leader resigned.",
+            "The world's biggest bank lost money.",
+            "The world's oceans are warming, and the world market fell.",
+            "She sang country music on the radio.",
+        ]
+    )
+    assert counts.owns_phrase["country"] == 2 and not counts.modifies_phrase["country"]
+    assert counts.modifies_phrase["world"] >= 1
+    owners, compounds = counts.noun_owners()
+    assert "country" in owners and "world" not in owners
+    assert "country music" in compounds
+
+
+def test_the_shipped_noun_owners_are_counted() -> None:
+    owners = lexicon.counted("noun_owners")
+    assert {"country", "nation"} <= owners
+    assert not {"world", "government", "market", "state"} & owners
+    assert all(c.split()[0] in owners for c in lexicon.counted("owner_compounds"))

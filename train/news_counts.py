@@ -42,6 +42,11 @@ shared independent set and the benchmark's frozen set left out), not written by 
   after it that take an object at least MIN_UNSTRANDED times and never stand without one ("developed in", "its
   effect on"; but "was dealt with by", "with the lights on"). Such a preposition is no stranded one that another
   may follow: "was developed in in conjunction with" and "its effect on on prices" are doubled words.
+- ``noun_owners`` (POS001): lowercase singular nouns that, after "the", own the phrase after them with "'s" at least
+  MIN_NOUN_OWNER times ("the country's economy") and modify a later noun without it at most MAX_OWNER_MODIFIES as
+  often ("the country music scene"; the parse's misreads of "gave the country access" count here too). After "the",
+  one of them run into a noun phrase has lost its possessive: "the country economy", "the nation recovery"; not
+  into a noun it makes a compound with anywhere in the articles (``owner_compounds``: "the country music scene").
 - ``perfect_after_passive`` (VRB001): passives that "to have" and a participle follow at least MIN_PERFECT_PASSIVE
   times and in at least PERFECT_PASSIVE_SHARE of their infinitives ("is believed to have", "is said to have"; not
   "is expected to", "is required to"). After one, a past form after "to" may have lost its "have" as likely as its
@@ -84,6 +89,10 @@ MIN_OBJECT = 30
 MIN_UNSTRANDED = 10
 MAX_ATTRIBUTIVE = 0.02
 MIN_PERFECT_PASSIVE = 5
+MIN_NOUN_OWNER = 20
+MAX_OWNER_MODIFIES = 0.015
+#: The tags of a word that opens the phrase a possessive owns ("the country's economy", "… new leader").
+OWNED_OPENERS = frozenset({"NN", "NNS", "JJ", "JJR", "JJS", "CD", "VBG", "VBN"})
 PERFECT_PASSIVE_SHARE = 0.1
 MIN_ADJECTIVE = 20
 MIN_GRADED = 5
@@ -117,6 +126,9 @@ class Counts:
         self.to_phrase: Counter[str] = Counter()  # … before "to" and a noun phrase
         self.owns_ranked: Counter[str] = Counter()  # "the company's largest …"
         self.bare_ranked: Counter[str] = Counter()  # "the company largest …", a noun after it
+        self.owns_phrase: Counter[str] = Counter()  # "the country's economy", "the country's new leader"
+        self.modifies_phrase: Counter[str] = Counter()  # "the country music scene": a modifier of a later noun
+        self.compounds: Counter[str] = Counter()  # a lowercase noun and the noun it modifies right after it
         self.adjectives: Counter[str] = Counter()  # a lowercase adjective (tag JJ)
         self.graded: Counter[str] = Counter()  # … right after an adverb of degree that modifies it
         self.after_have: Counter[str] = Counter()  # a lowercase word right after a form of "have"
@@ -140,11 +152,15 @@ class Counts:
         doc = tok.doc
         if tok.i == 0 or doc[tok.i - 1].lower_ != "the" or tok.i + 2 >= len(doc):
             return
-        nxt = doc[tok.i + 1]
-        if nxt.tag_ == "POS" and owning_word(doc[tok.i + 2].lower_):
+        nxt, after = doc[tok.i + 1], doc[tok.i + 2]
+        if nxt.tag_ == "POS" and owning_word(after.lower_):
             self.owns_ranked[tok.text] += 1
-        elif owning_word(nxt.lower_) and doc[tok.i + 2].tag_ in ("NN", "NNS", "JJ", "JJS", "CD"):
+        elif owning_word(nxt.lower_) and after.tag_ in ("NN", "NNS", "JJ", "JJS", "CD"):
             self.bare_ranked[tok.text] += 1
+        if nxt.tag_ == "POS" and after.is_lower and after.tag_ in OWNED_OPENERS:
+            self.owns_phrase[tok.text] += 1
+        elif nxt.is_lower and nxt.is_alpha and tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
+            self.modifies_phrase[tok.text] += 1
 
     def _infinitive(self, to) -> None:
         """Count the word before "to" by what follows "to": a base verb, or an "-ing" form (of a verb)."""
@@ -275,6 +291,8 @@ class Counts:
                     self.after_have_article[tok.text] += 1
             if tok.tag_ == "NN" and tok.is_alpha and tok.text.islower():
                 self._owner(tok)
+                if tok.dep_ == "compound" and tok.head.i == tok.i + 1 and tok.head.is_lower:
+                    self.compounds[f"{tok.text} {tok.head.text}"] += 1
             if tok.tag_ != "NN" or tok.dep_ == "compound" or not (tok.is_alpha and tok.text.islower()):
                 continue
             self.seen[tok.text] += 1
@@ -345,6 +363,15 @@ class Counts:
         verbs = unstranded(self.verb_prep_object, self.verb_prep_bare)
         return verbs, unstranded(self.noun_prep_object, self.noun_prep_bare)
 
+    def noun_owners(self) -> tuple[list[str], list[str]]:
+        """The owners, and the compounds any of them makes with the noun right after it ("country music")."""
+        owners = sorted(
+            w
+            for w, n in self.owns_phrase.items()
+            if n >= MIN_NOUN_OWNER and self.modifies_phrase[w] <= MAX_OWNER_MODIFIES * n
+        )
+        return owners, sorted(k for k in self.compounds if k.split()[0] in owners)
+
     def perfect_after_passive(self) -> list[str]:
         return sorted(
             w
@@ -401,6 +428,7 @@ def main() -> None:
     pasts = counts.never_after_to()
     unstranded_verbs, unstranded_nouns = counts.never_stranded()
     perfects = counts.perfect_after_passive()
+    owners_any, owner_compounds = counts.noun_owners()
     lines = [
         f"# Counted by `python -m train.news_counts` from {len(paragraphs)} training paragraphs of BBC and Reuters",
         "# news (see its docstring). Do not edit by hand: change train/news_counts.py and run it again.",
@@ -460,6 +488,13 @@ def main() -> None:
         f" least\n# {PERFECT_PASSIVE_SHARE:.0%} of their infinitives.",
         "perfect_after_passive:",
         *(f"  - {w}" for w in perfects),
+        f'# POS001: nouns after "the" that own a phrase with "\'s" at least {MIN_NOUN_OWNER} times and modify a later'
+        f" noun\n# without it at most {MAX_OWNER_MODIFIES:.1%} as often.",
+        "noun_owners:",
+        *(f"  - {w}" for w in owners_any),
+        "# POS001: compounds of those nouns with the noun right after them, seen at least once (no possessive lost).",
+        "owner_compounds:",
+        *(f"  - {w}" for w in owner_compounds),
     ]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(
@@ -468,7 +503,8 @@ def main() -> None:
         f" {len(degrees)} degree adjectives, {len(only)} infinitive-only heads, {len(perfect)} perfect after 'have',"
         f" {len(governors)} infinitive governors, {len(complements)} verbs' object prepositions,"
         f" {len(pasts)} verb forms never after 'to', {len(unstranded_verbs)} verbs' and {len(unstranded_nouns)} nouns'"
-        f" prepositions never stranded, {len(perfects)} passives before a perfect infinitive"
+        f" prepositions never stranded, {len(perfects)} passives before a perfect infinitive, {len(owners_any)} noun"
+        " owners"
     )
 
 
