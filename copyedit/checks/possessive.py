@@ -954,7 +954,9 @@ def _common_owner(tok: Token) -> Safety | None:
     safety = Safety.SAFE
     if tok.lower_ in _noun_owners() and rank.is_lower and rank.tag_ in ("NN", "NNS", "JJ", "JJR", "JJS", "VBG"):
         i = tok.i + 1  # "the country economy", "the nation recovery": a noun news writes with its "'s" there
-        if _two_object_verb(doc[tok.i - 1]) or f"{tok.lower_} {rank.lower_}" in lexicon.counted("owner_compounds"):
+        if _two_objects(doc[tok.i - 1], tok, rank) or f"{tok.lower_} {rank.lower_}" in lexicon.counted(
+            "owner_compounds"
+        ):
             return None  # "gave the country access": two objects; "the country economies": a compound news writes
         # before an adjective no compound can be meant: English puts adjectives before a modifying noun ("the foreign
         # country debt"); before a noun the articles may lack the compound ("the country music scene"), and a
@@ -986,12 +988,6 @@ def _common_owners() -> frozenset[str]:
 @cache
 def _noun_owners() -> frozenset[str]:
     return frozenset(lexicon.load("news_counts")["noun_owners"])
-
-
-def _two_object_verb(det: Token) -> bool:
-    """Whether a verb that takes two objects stands right before the determiner ("gave the country access")."""
-    prev = det.doc[det.i - 1] if det.i > 0 else None
-    return prev is not None and prev.pos_ in ("VERB", "AUX") and prev.lemma_ in lexicon.load("two_object_verbs")
 
 
 #: The words of a noun phrase between a time that owns it and its head ("last year [rapid] drop").
