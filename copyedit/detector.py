@@ -502,6 +502,8 @@ def _plausible(tok: Token, label: str) -> bool:
             return False  # "the rule she objected to remained": "to" closes a clause with a gap
         if at is not None and at.i > 0 and doc[at.i - 1].tag_ in ("DT", "PRP$", "JJ", "POS") and not infinitival:
             return False  # "The will states that…", "her last will names…": a noun, not a modal
+        if at is not None and at.i == at.sent.start and at.text[:1].isupper() and at.i + 1 == tok.i:
+            return False  # "Will said…", "May told…": a name opening the sentence, the subject of its verb
         subject_first = any(c.dep_.startswith("nsubj") and c.i < tok.i - 1 for c in tok.children)
         # "Nor would comments from the governor calm…": a plural noun, the subject of a question; "agreed to talks":
         # "to" a preposition; but after a verb's object "to" marks an infinitive ("expect prices to rises")

@@ -47,7 +47,9 @@ QUANTIFIERS = frozenset({"most", "some", "all", "more", "enough", "any", "such",
 CLAUSES = frozenset({"ROOT", "ccomp", "conj", "advcl", "relcl", "acl", "csubj"})
 DASHES = frozenset({"-", "--", "–", "—", "(", ")", ";", ":"})
 FUNCTION_POS = frozenset({"AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "ADV", "PUNCT"})
-CONDITIONAL = frozenset({"if", "though", "unless", "whether", "wish", "wished", "wishes", "suppose", "imagine"})
+#: Words before a subjunctive "were" ("if it were", "as though he were"). Not "whether": edited news writes
+#: "whether it was" (13 times in BBC and Reuters) and never "whether it were".
+CONDITIONAL = frozenset({"if", "though", "unless", "wish", "wished", "wishes", "suppose", "imagine"})
 
 
 @cache
@@ -101,8 +103,25 @@ def _unlisted_number(tok: Token, tag: str) -> str | None:
     owned = any(c.dep_ in ("det", "poss") for c in tok.children)  # "the ads"; a bare "reynolds" may be a name
     if tag == "NNS" and word == lemma + "s" and not lemma.endswith("s") and owned:
         return PLUR
-    if tag == "NN" and word == lemma and word.endswith(tuple(words("agent_suffixes"))):
-        return SING
+    if tag == "NN" and word == lemma and (word.endswith(tuple(words("agent_suffixes"))) or compound_plural(word)):
+        return SING  # "midfielder", "bandmate"
+    return None
+
+
+@cache
+def compound_plural(word: str) -> str | None:
+    """The plural of a solid compound the dictionary lacks, made on its last word's: "bandmate" is "band" and
+    "mate", so "bandmates". Both parts are words, the first of three letters or more, the last of four or more and a
+    noun's singular; neither a function word ("buyout" is a verb and its particle)."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # loaded with the model by now
+
+    for k in range(3, len(word) - 3):
+        head, tail = word[:k], word[k:]
+        if tail in STOP_WORDS or head in STOP_WORDS:
+            continue  # "buyout", "takeover": a verb and its particle, no noun's compound
+        plurals = {t["NNS"][0] for _, t in noun_tables(tail) if tail in t.get("NN", ()) and t.get("NNS")}
+        if len(plurals) == 1 and getAllLemmas(head):
+            return head + plurals.pop()
     return None
 
 
@@ -225,8 +244,9 @@ def determiners(noun: Token) -> list[tuple[Token, str]]:
     return found
 
 
-def phrase_number(noun: Token) -> str | None:
-    """The number of a noun phrase headed by a common noun, when nothing in it makes the number doubtful."""
+def phrase_number(noun: Token, common: bool = False) -> str | None:
+    """The number of a noun phrase headed by a common noun, when nothing in it makes the number doubtful. With
+    ``common``, a capitalised first word of the sentence is known to be a common word (`_opening_common`)."""
     if _common_tag(noun) not in ("NN", "NNS") or capitalised_inside(noun):
         return None
     if noun.lemma_ in words("collective") and not (noun.tag_ == "NNS" and form_number(noun) == PLUR):
@@ -245,7 +265,7 @@ def phrase_number(noun: Token) -> str | None:
     number = number or _gerund_number(noun)
     if number is None or any(n != number for _, n in determiners(noun)):
         return None
-    if number == SING and not any(c.dep_ in ("det", "poss") for c in noun.children) and not _bare_subject(noun):
+    if number == SING and not any(c.dep_ in ("det", "poss") for c in noun.children) and not _bare_subject(noun, common):
         return None  # a bare singular may be a modifier: "float related adjustments were"
     if number == SING and _of_compound(noun):
         return None  # "denial of service attacks are": a bare "X of Y" phrase modifying the plural after it
@@ -406,6 +426,28 @@ def _titled(subj: Token) -> bool:
     return not entities_on() or all(entity_type(t) == "PERSON" for t in (*names, subj))
 
 
+def _opening_common(subj: Token, ctx: Context) -> bool:
+    """Whether a capitalised word opening the sentence is a common noun: the article writes it in lower case and
+    never capitalises it in mid-sentence ("…similar services. Search have become…", where it writes "desktop
+    search" too)."""
+    word = subj.text
+    if subj.i != subj.sent.start or not (word[:1].isupper() and word[1:].islower()) or not is_common_word(word):
+        return False
+    if can_be_verb_form(word.lower(), "VBN"):
+        return False  # "Cut were the debt ratings of…": a participle fronted before its verb and subject
+    return word.lower() in _lower_words(ctx)
+
+
+_LOWER: list = [None, frozenset()]
+
+
+def _lower_words(ctx: Context) -> frozenset[str]:
+    """The words the article writes in lower case, read once per document."""
+    if _LOWER[0] is not ctx.blocks:
+        _LOWER[:] = [ctx.blocks, frozenset(re.findall(r"(?<![\w'’-])[a-z]+(?![\w'’-])", ctx.source))]
+    return _LOWER[1]
+
+
 #: Agentive nouns that name firms, not people ("retailer Marks", "carmaker Ford"): a team or firm may take a
 #: plural verb in British English.
 _FIRMS = frozenset({"retailer", "carrier", "manufacturer", "producer", "distributor", "publisher", "broadcaster"})
@@ -422,13 +464,13 @@ def _of_compound(noun: Token) -> bool:
     return any(o.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in o.children) for o in objects)
 
 
-def _bare_subject(noun: Token) -> bool:
+def _bare_subject(noun: Token, common: bool = False) -> bool:
     """A singular subject without a determiner that cannot be the modifier of a later noun: only adjectives and
     common nouns before it, and straight after it its verb, an adverb or a preposition ("weak demand were");
     written in lower case, so not a name at the start of a sentence."""
     doc = noun.doc
     opening_gerund = noun.i == noun.sent.start and _gerund_number(noun) is not None and not _name_part(noun)
-    if not noun.is_lower and not opening_gerund:
+    if not noun.is_lower and not opening_gerund and not common:
         return False  # "Arsenal were drawn", "Labour have said": a name, whatever the tagger says (but "Gaming
         # are a $20bn industry", where the article writes "gaming" in lower case, is an activity)
     if noun.dep_ not in SUBJECTS or noun.i + 1 >= len(doc) or doc[noun.i + 1].pos_ not in ("AUX", "VERB", "ADP", "ADV"):
@@ -472,7 +514,7 @@ def _antecedent(rel: Token, clause: Token, verb_num: str) -> str | None:
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 
-def subject_number(subj: Token, clause: Token, verb_num: str) -> str | None:
+def subject_number(subj: Token, clause: Token, verb_num: str, common: bool = False) -> str | None:
     """The number the subject requires of its verb, or None when it is not certain."""
     word = subj.lower_
     if word in RELATIVES and subj.tag_ in ("WDT", "WP"):
@@ -499,7 +541,7 @@ def subject_number(subj: Token, clause: Token, verb_num: str) -> str | None:
     hyphened = subj.i + 1 < len(subj.doc) and subj.doc[subj.i + 1].text == "-"  # "two-thirds of the trade is"
     if has_of and word in NUMBER_WORDS and subj.tag_ == "CD" and not hyphened:
         return PLUR
-    return phrase_number(subj)
+    return phrase_number(subj, common)
 
 
 def _part_number(part: Token) -> str | None:
@@ -556,6 +598,8 @@ def _plain_subject(subj: Token, verb: Token) -> bool:
     for t in subj.subtree:
         if t.dep_ == "cc" and t.lower_ == "and" and (t.head.i > subj.i or _plural_pair(subj)) and plural_head:
             continue
+        if t.dep_ == "cc" and t.lower_ == "and" and _pair_in_phrase(t.head, subj):
+            continue
         if t.dep_ in ("cc", "preconj") and t.head.pos_ != "NUM":
             return False  # "X and Y", "X or Y", "he and his colleagues" (but "aged between eight and 12")
         if t.dep_ in SUBJECTS and t != subj and (t.head.dep_ != "relcl" or not _introduced(t.head)):
@@ -566,6 +610,19 @@ def _plain_subject(subj: Token, verb: Token) -> bool:
         if t.tag_ in ("VBZ", "VBP", "VBD", "MD") and head.dep_ != "relcl" and not _unit(t):
             return False  # a finite verb in the subject outside a relative clause
     return True
+
+
+def _pair_in_phrase(first: Token, subj: Token) -> bool:
+    """Whether "and" joins two plural common nouns inside a preposition's phrase after a determined subject, the
+    second with no determiner of its own ("The battle for Hollywood's hearts and minds are"): the pair is the
+    phrase's object, not a second subject ("The captain of the team and his wife are" may be two people). Not
+    singulars, which the parse may have joined wrongly ("revisions in retail sales and industrial production
+    were", "a lack of information and investment education for investors were")."""
+    owned = any(c.dep_ in ("det", "poss") for c in subj.children)
+    inside = first.dep_ == "pobj" and first.head.dep_ == "prep" and first.head.head == subj and first.tag_ == "NNS"
+    pair = [c for c in first.children if c.dep_ == "conj"]
+    plain = len(pair) == 1 and pair[0].tag_ == "NNS" and pair[0].is_lower
+    return owned and inside and plain and not any(c.dep_ in ("det", "poss", "nummod") for c in pair[0].children)
 
 
 def _plural_pair(subj: Token) -> bool:
@@ -656,7 +713,20 @@ def _plain_before(before: Token, subj: Token, verb: Token) -> bool:
         return True
     # "income in February after taxes was", "the hours after a stroke are": a preposition read as a conjunction
     bare = not any(c.dep_ in ("det", "poss") for c in subj.children)
-    return not (bare or (before.i > before.sent.start and before.doc[before.i - 1].pos_ in ("NOUN", "PROPN", "NUM")))
+    noun = before.doc[before.i - 1] if before.i > before.sent.start else None
+    return not (bare or (noun is not None and noun.pos_ in ("NOUN", "PROPN", "NUM") and not _adverbial(noun)))
+
+
+def _adverbial(noun: Token) -> bool:
+    """Whether the parse makes a noun a measure of time on a main clause with its subject ("The fire started an hour
+    before the plane were…") or on a subordinate clause that hangs on one before it ("It came several hours before
+    the chamber were…"), not the subject of the clause after it ("The hours after a stroke are crucial")."""
+    verb = noun.head
+    if noun.dep_ != "npadvmod" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.i < noun.i:  # the main verb's own measure: "The fire started an hour before…"
+        return any(c.dep_ in SUBJECTS for c in verb.children)
+    return verb.dep_ == "advcl" and verb.head.i < noun.i
 
 
 #: Words before "but" that make it "except" or "rather", joining nouns: "not the price but the terms", "all but".
@@ -1016,6 +1086,8 @@ def subject_verb_agreement(doc: Doc, ctx: Context) -> Iterator[Finding]:
         if named and not _titled(subjects[0]):
             continue  # "Farmers, with $9.6m in assets, was closed": the Farmers State Bank
         subj_num = subject_number(subjects[0], clause, verb_num)
+        if subj_num is None and _opening_common(subjects[0], ctx):
+            subj_num = subject_number(subjects[0], clause, verb_num, common=True)
         if subj_num is None or subj_num == verb_num or subjunctive(verb, clause, subj_num):
             continue
         new = _inflect_verb(verb, subj_num)

@@ -16,6 +16,7 @@ from copyedit.checks.agreement import (
     SUBJECTS,
     capitalised_inside,
     cased,
+    compound_plural,
     determiners,
     finite_verb,
     form_number,
@@ -268,7 +269,25 @@ def _inflect_noun(noun: Token, number: str) -> str | None:
         forms = {regular} if _known_noun(regular) else set()  # "mechanis" is no plural of "mechani"
     if not forms and number == PLUR and _indexed_singular(noun) == SING:
         forms = {word + "s"}  # "blogs"
+    if not forms and number == PLUR and noun.tag_ == "NN" and noun.is_alpha:
+        forms = {plural} if (plural := compound_plural(word)) else set()  # "bandmates"
     return cased(noun.text, forms.pop()) if len(forms) == 1 else None
+
+
+def _many_multiplier(tok: Token) -> str | None:
+    """The plural of a number word that "many" counts and "of" follows ("the many hundred of alerts" →
+    "hundreds"): "many hundred people" counts the people, but before "of" the number word is the noun "many"
+    counts, and edited news writes "many hundreds of", "many thousands of", never the singular."""
+    doc = tok.doc
+    if tok.lower_ not in _SPELLED_MULTIPLIERS or tok.i == 0 or tok.i + 1 >= len(doc):
+        return None
+    if doc[tok.i - 1].lower_ != "many" or doc[tok.i + 1].lower_ != "of":
+        return None
+    return cased(tok.text, tok.lower_ + "s")
+
+
+#: Number words that take a plural "-s" as nouns ("hundreds of"); not the wire's abbreviations ("mln").
+_SPELLED_MULTIPLIERS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
 
 
 @cache
@@ -473,34 +492,38 @@ def determiner_noun_number(doc: Doc, ctx: Context) -> Iterator[Finding]:
     "another 10") and uncountable nouns are left alone; a numeral after a singular determiner decides ("every four
     days"), and a multiplier between a numeral and its noun does not make a measure ("five million barrels"). A noun
     followed by more list items may modify a later head ("five producer and five consumer delegates") and is left
-    alone, unless the next item is a bare plural that ends the phrase ("several tunnels and shafts"), a number
-    and the plural it counts ("in two hour, 35 minutes"), or the words after it open a clause of their own. For
-    "this/that/these/those" the verb of the sentence decides which word is wrong (a fix without that evidence is
-    not offered). With a determiner that has one number only ("several",
-    "each"), the noun changes, safely; after "a/an" the plural is made singular safely where it follows the article
-    straight and plainly ends its phrase ("signed a players from Brazil", "posted a photos of the crowd": a writer
-    puts "a" before one thing; "a" after an amount is its rate's, "15 hours a days"), not before "and", a noun or
-    an "-ing" word, where it may be a compound's first part ("an oils and fats tax", "a special shareholders
-    meeting"), nor where the article does not fit the noun's sound ("open a offices": the article may be the
-    slip); elsewhere the fix is unsafe unless the verb shows the singular ("signed a young players" may have meant
-    "signed young players"). "Another" before a plural becomes "other"
-    ("another states"), safely only when the verb is plural too. Mass nouns (rules/data/determiner_nouns.yaml) are
-    never pluralised ("these evidence show" is left alone), nor is an adjective standing for its noun after an
-    article or owner ("the two red", "the many poor"; after a bare numeral such a word is the noun: "in two
-    minute"), nor is a measure after a numeral ("four stone", "six
-    foot") or a rank ("the top ten list"); a word that the parse makes the verb of a determiner standing as a
-    pronoun ("This aligns with", "each doubles up") is no noun; and a new form must be a known English noun. A
-    word that ends a block with no closing punctuation is left alone: the phrase may go on in the next block. A
-    lower-case word that lemminflect does not know but the lemmatizer's index lists as a noun lemma ("many blog")
-    is singular after a quantifier, not after a numeral, which may count a currency that keeps its form ("nine
-    kwacha"); its plural adds a plain "-s". A quantifier before a word and its verb's auxiliary ("that many blog
-    have adopted") stands before its noun, not alone as a pronoun ("as many expected"). "One" counts the plural
-    after it ("One analysts said" → "analyst"), but not as a pronoun before a relative clause ("the one analysts
-    expected", "no one dealers trust") or in a compound or a pair of numbers ("one on one talks", "one or two
-    days").
+    alone, unless the next item is a bare plural that ends the phrase ("several tunnels and shafts"), a number and
+    the plural it counts ("in two hour, 35 minutes"), or the words after it open a clause of their own. For
+    "this/that/these/those" the verb of the sentence decides which word is wrong (a fix without that evidence is not
+    offered). With a determiner that has one number only ("several", "each"), the noun changes, safely; after "a/an"
+    the plural is made singular safely where it follows the article straight and plainly ends its phrase ("signed a
+    players from Brazil", "posted a photos of the crowd": a writer puts "a" before one thing; "a" after an amount is
+    its rate's, "15 hours a days"), not before "and", a noun or an "-ing" word, where it may be a compound's first
+    part ("an oils and fats tax", "a special shareholders meeting"), nor where the article does not fit the noun's
+    sound ("open a offices": the article may be the slip); elsewhere the fix is unsafe unless the verb shows the
+    singular ("signed a young players" may have meant "signed young players"). "Another" before a plural becomes
+    "other" ("another states"), safely only when the verb is plural too. Mass nouns
+    (rules/data/determiner_nouns.yaml) are never pluralised ("these evidence show" is left alone), nor is an
+    adjective standing for its noun after an article or owner ("the two red", "the many poor"; after a bare numeral
+    such a word is the noun: "in two minute"), nor is a measure after a numeral ("four stone", "six foot") or a rank
+    ("the top ten list"); a word that the parse makes the verb of a determiner standing as a pronoun ("This aligns
+    with", "each doubles up") is no noun; and a new form must be a known English noun. A word that ends a block with
+    no closing punctuation is left alone: the phrase may go on in the next block. A lower-case word that lemminflect
+    does not know but the lemmatizer's index lists as a noun lemma ("many blog") is singular after a quantifier, not
+    after a numeral, which may count a currency that keeps its form ("nine kwacha"); its plural adds a plain "-s". A
+    solid compound the dictionary lacks, made of two words and no function word, is a singular noun whose plural is
+    its last word's ("three flatmate" → "flatmates"; not "buyout"). "Many" before a number word and "of" counts the
+    number word, which is then a plural noun ("the many hundred of alerts" → "hundreds"; "many hundred people"
+    counts the people). A quantifier before a word and its verb's auxiliary ("that many blog have adopted") stands
+    before its noun, not alone as a pronoun ("as many expected"). "One" counts the plural after it ("One analysts
+    said" → "analyst"), but not as a pronoun before a relative clause ("the one analysts expected", "no one dealers
+    trust") or in a compound or a pair of numbers ("one on one talks", "one or two days").
     """
     ending = next((t for t in reversed(doc) if not t.is_space), None)
     for noun in doc:
+        if (many := _many_multiplier(noun)) is not None:
+            yield ctx.finding(noun.idx, noun.idx + len(noun), many)
+            continue
         dets = (_governing(determiners(noun)) or _one(noun)) if noun.n_lefts else []
         if not dets:
             continue  # no word before it that marks a number (most words: the cheap test first)

@@ -120,10 +120,24 @@ def _takes_opening(nxt: Span | None) -> bool:
     return nxt[0] == ws[0] and any(s.left_edge.i == ws[0].i for s in subjects)
 
 
-def _comma(kind: str, lead: Token, direction: str) -> str:
+def _comma(kind: str, lead: Token, direction: str, prev: Span | None = None) -> str:
     if direction == "forward" or kind in ("relative", "participial", "comparative"):
         return ","
+    if kind == "prepositional" and prev is not None and _second_time(lead, prev):
+        return ","  # "…at the airport in July 2001, at a time of concern about…"
     return "," if kind == "subordinate" and lead.lower_ in lexicon.load("subordinators")["backward_comma"] else ""
+
+
+def _second_time(lead: Token, prev: Span) -> bool:
+    """Whether a point in time joins a sentence that ends on a time: the second says more of the first and is set
+    off by a comma ("in July 2001, at a time of concern", "on Friday, at 9pm"; but "by next month after 37 years")."""
+    last = words(prev)[-1:]
+    objects = [c for c in lead.children if c.dep_ == "pobj"] if lead.lower_ == "at" else []
+    timed = bool(objects) and (entity_type(objects[0]) == "TIME" or objects[0].lemma_ == "time")
+    return timed and bool(last) and entity_type(last[0]) in _TIMES
+
+
+_TIMES = frozenset({"DATE", "TIME"})
 
 
 @cache
@@ -294,31 +308,31 @@ def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
     second predicate that shares its clause's subject ("…mainly helped large estates and did little for…").
 
     ## Fix safety
-    Safe: the full stop becomes a comma (or a space where English puts none) and the capital goes. A
-    stranded prepositional phrase is joined safely only when it is a plain adjunct of the whole sentence before it,
-    in a prose paragraph, led by a preposition that takes no comma there ("…denied wrongdoing. In the
-    settlement."), or when it is the complement of the verb that ends that sentence: led by a preposition that opens
-    no sentence, after a verb that edited news follows with that preposition and its object and never leaves it at
-    a clause's end ("Imports fell. To 21,110 tonnes.", "It must be approved. By regulators."; news_counts.yaml,
-    object_prepositions); elsewhere writers use such fragments on purpose, and the join is an unsafe fix. A concessive
-    clause between two sentences ("…improving. Although X. The price…") fits either side: an unsafe fix; so does a
-    condition before any main clause ("…it yourself. If he wants to play as well. Well at least…"). So
-    does a phrase that can open a sentence ("After hearing evidence from 60 witnesses.") between a sentence
-    closed by a full stop and one that opens with its subject: the stop may have cut it from either, and it is
-    joined to the next only as an unsafe fix. An "-ing" phrase with a clause of its own, or "according to",
-    stranded at the end of its paragraph after a whole sentence has only that sentence to join, with a comma
-    ("…in the fourth quarter. According to its annual report."); one with only an adjunct ("Smiling for the
-    cameras.") may be set apart on purpose and stays. A phrase that may open a sentence, of six words or more,
-    stranded at the end of its paragraph after a whole sentence has only that sentence to join too, without a
-    comma ("…for a sixth month. Despite the painful effects of austerity."); a short one ("Until now.") is set
-    apart on purpose, and one led by a preposition that takes no clause but holding a finite verb is a sentence of
-    its own ("At those levels that represents a premium."; but a clause a noun of the phrase takes is the noun's:
-    "Despite the efforts of a team that left for Washington.", "Following claims that he had lied."). With
-    nothing before that can take it (the paragraph's start, an exclamation, a quotation), a plain opening phrase
-    joins the next sentence safely. A "where" clause after a
-    sentence that ends on a noun is relative and joins it safely ("…held at a police station in Leeds. Where they
-    are expected…"), unless the next sentence opens with a pronoun that may pick it up ("Where it finds gaps.
-    It will…").
+    Safe: the full stop becomes a comma (or a space where English puts none) and the capital goes. A stranded
+    prepositional phrase is joined safely only when it is a plain adjunct of the whole sentence before it, in a
+    prose paragraph, led by a preposition that takes no comma there ("…denied wrongdoing. In the settlement."), or
+    when it is the complement of the verb that ends that sentence: led by a preposition that opens no sentence,
+    after a verb that edited news follows with that preposition and its object and never leaves it at a clause's end
+    ("Imports fell. To 21,110 tonnes.", "It must be approved. By regulators."; news_counts.yaml,
+    object_prepositions); elsewhere writers use such fragments on purpose, and the join is an unsafe fix. A
+    concessive clause between two sentences ("…improving. Although X. The price…") fits either side: an unsafe fix;
+    so does a condition before any main clause ("…it yourself. If he wants to play as well. Well at least…"). So
+    does a phrase that can open a sentence ("After hearing evidence from 60 witnesses.") between a sentence closed
+    by a full stop and one that opens with its subject: the stop may have cut it from either, and it is joined to
+    the next only as an unsafe fix. An "-ing" phrase with a clause of its own, or "according to", stranded at the
+    end of its paragraph after a whole sentence has only that sentence to join, with a comma ("…in the fourth
+    quarter. According to its annual report."); a point in time ("At a time of…", "At 9pm") joined back to a
+    sentence that ends on a time takes a comma too ("…in July 2001, at a time of concern"); one with only an adjunct
+    ("Smiling for the cameras.") may be set apart on purpose and stays. A phrase that may open a sentence, of six
+    words or more, stranded at the end of its paragraph after a whole sentence has only that sentence to join too,
+    without a comma ("…for a sixth month. Despite the painful effects of austerity."); a short one ("Until now.") is
+    set apart on purpose, and one led by a preposition that takes no clause but holding a finite verb is a sentence
+    of its own ("At those levels that represents a premium."; but a clause a noun of the phrase takes is the noun's:
+    "Despite the efforts of a team that left for Washington.", "Following claims that he had lied."). With nothing
+    before that can take it (the paragraph's start, an exclamation, a quotation), a plain opening phrase joins the
+    next sentence safely. A "where" clause after a sentence that ends on a noun is relative and joins it safely
+    ("…held at a police station in Leeds. Where they are expected…"), unless the next sentence opens with a pronoun
+    that may pick it up ("Where it finds gaps. It will…").
     """
     sents = list(doc.sents)
     for i, sent in enumerate(sents):
@@ -344,7 +358,7 @@ def stranded_clause(doc: Doc, ctx: Context) -> Iterator[Finding]:
             f"“{opening} …” is a {frag.kind} {_UNIT[frag.kind]} standing as a sentence; "
             f"join it to the {_SIDE[direction]} one."
         )
-        mark = _comma(frag.kind, frag.lead, direction)
+        mark = _comma(frag.kind, frag.lead, direction, prev)
         replacement = mark + doc.text[stop.idx + 1 : first.idx] + joined_case(first)
         safety = None if _sure(frag, sent, prev, nxt, direction, ctx) else Safety.UNSAFE
         yield ctx.finding(stop.idx, first.idx + 1, replacement, message, safety=safety)

@@ -8,12 +8,12 @@ from functools import cache, lru_cache
 from itertools import takewhile
 from typing import TYPE_CHECKING
 
-from copyedit import lexicon
+from copyedit import lexicon, nlp
 from copyedit.inflection import getAllInflections, getAllLemmas
 from copyedit.model import Finding, Safety
-from copyedit.nlp import entity_iob, entity_type, indexed_noun
+from copyedit.nlp import entities_on, entity_iob, entity_type, indexed_noun
 from copyedit.rule import Context, Example, rule
-from copyedit.syntax import FINITE_TAGS, can_be_verb_form
+from copyedit.syntax import FINITE_TAGS, can_be_verb_form, in_quotation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -241,9 +241,10 @@ def _kinds() -> frozenset[str]:
     return frozenset(lexicon.load("possessed_nouns")["kinds"])
 
 
-def _possessor(last: Token, source: str = "") -> Safety | None:
+def _possessor(last: Token, source: str = "", ctx: Context | None = None) -> Safety | None:
     """How sure it is that the name ending at ``last`` is a possessor; None when it may be attributive. ``source``
-    is the whole document, where a courtesy title elsewhere shows a one-word name to be a person's."""
+    is the whole document, where a courtesy title elsewhere shows a one-word name to be a person's, and ``ctx``
+    the block's context, where a full name before shows a surname to be one (`named_in_full`)."""
     doc = last.doc
     if last.i + 1 >= len(doc) or not last.whitespace_ or len(last.text) == 1:
         return None  # (a one-letter label closes a name: "Annex B approval", "Plan B")
@@ -272,16 +273,20 @@ def _possessor(last: Token, source: str = "") -> Safety | None:
         return None  # "US officials", "BBC reporter": acronyms are attributive by habit
     place = last.lower_ in _kinds() and not titled  # "Wembley Stadium", "Glastonbury Festival" (but "Mr Hall")
     known = first.i == last.i and last.text in _titled_names(source)  # "Mr Hughes", then "Hughes lawyer"
+    # "Patrick Walden", then "disconnect Walden guitar" (not a role: "Blair adviser" may want "a Blair adviser")
     person = (titled or known or entity_type(last) == "PERSON") and not place
+    lone = person and not titled and first.i == last.i and not known
+    named = lone and ctx is not None and not in_quotation(last) and named_in_full(last, ctx)
     if person:
         if mod is not None or lemmas & set(words["person"]):
             # A one-word "person" is as often an award, a brand or a misread ("Grammy nominations"), unless the
-            # document gives it a courtesy title elsewhere ("Mr Smith", then "Smith decision was welcomed").
-            lone = not titled and first.i == last.i and not known
+            # document gives it a courtesy title elsewhere ("Mr Smith", then "Smith decision was welcomed") or
+            # has named the person in full before ("Peter McPherson", then "announce McPherson nomination").
+            lone = lone and not (named and nouns[-1].tag_ == "NN" and not role_noun(nouns[-1].lower_))
             return None if lone and nouns[-1].tag_ != "NN" else Safety.UNSAFE if lone else Safety.SAFE
         # a courtesy title makes no modifier, so it owns a compound too ("Mr Brown council tax rebate")
         single = len(nouns) == 1 or (titled and _nounal(nouns)) or _counted_chain(nouns)
-        bare = single and last.is_alpha and (titled or known or _full_name(first, last))
+        bare = single and last.is_alpha and (titled or known or named or _full_name(first, last))
         if bare and titled and (nouns[-1].tag_ == "NNS" or _object_noun(nouns[-1])):
             return _titled_plural(nouns[-1], prev)
         return _bare_singular(nouns[-1], prev, titled or known) if bare else None
@@ -299,6 +304,41 @@ def _possessor(last: Token, source: str = "") -> Safety | None:
     counted = counted and not role_noun(nouns[-1].lower_)
     counted = counted and nouns[-1].lower_ not in words["body_kinds"] and not place  # "Wembley Stadium pitch"
     return _bare_singular(nouns[-1], prev) if counted and not _longer_phrase(prev, nouns[-1]) else None
+
+
+def named_in_full(name: Token, ctx: Context) -> bool:
+    """Whether the document has named, in this block or one before it, a person whose full name holds this
+    one-word name: its last word ("Patrick Walden", then "Walden"), as news names a person in full first and by
+    surname after, or its first where the recogniser reads the one word as a person's too ("Saddam Hussein", then
+    "Saddam"). The full mentions are found in the blocks' raw text and the recogniser asked about those blocks."""
+    if not entities_on():
+        return True  # a first pass without entities takes the label as possible; the second decides
+    word = re.escape(name.text)
+    full = re.compile(rf"(?:[A-Z][\w'’.-]*\s)+(?P<last>{word})(?![\w'’-])|(?<![\w'’-])(?P<first>{word})\s[A-Z]")
+    first_names = entity_type(name) == "PERSON"
+    start = max(0, ctx.index - nlp.BATCH_BLOCKS)  # the Docs still alive: no block is parsed twice for this
+    for parsed in ctx.blocks[start : ctx.index + 1]:
+        if parsed.block.kind not in _PROSE:
+            continue
+        for m in full.finditer(parsed.text):
+            if m.group("first") is not None and not first_names:
+                continue
+            span = parsed.doc.char_span(*m.span("last" if m.group("last") is not None else "first"))
+            tok = span[0] if span is not None and len(span) == 1 else None
+            if tok is None or entity_type(tok) != "PERSON":
+                continue
+            doc = tok.doc
+            if m.group("last") is not None:
+                found = entity_iob(tok) == "I" and doc[tok.i - 1].tag_ in _NAME_TAGS
+            else:
+                found = tok.i + 1 < len(doc) and entity_iob(doc[tok.i + 1]) == "I" and doc[tok.i + 1].tag_ in _NAME_TAGS
+            if found:
+                return True
+    return False
+
+
+#: The blocks of running prose, where a full name introduces a person.
+_PROSE = frozenset({"paragraph", "list_item", "quote"})
 
 
 @lru_cache(maxsize=4)
@@ -787,6 +827,10 @@ def _time_then_word() -> re.Pattern[str]:
             unsafe=True,
         ),
         Example(
+            bad="Peter McPherson was tipped for the post. Officials will announce [[McPherson]] nomination on Friday.",
+            fixed="Peter McPherson was tipped for the post. Officials will announce McPherson's nomination on Friday.",
+        ),
+        Example(
             bad="The deal was signed by John [[Smith]] lawyer.",
             fixed="The deal was signed by John Smith's lawyer.",
             unsafe=True,
@@ -908,19 +952,21 @@ def missing_possessive(doc: Doc, ctx: Context) -> Iterator[Finding]:
 
     ## Fix safety
     Safe: ’s is added to the name, with the apostrophe style the document uses. After a final s the document
-    decides: "Harris's" where it writes another "s's" ("Jones's"), "Harris'" where it writes "Jones' car";
-    where it writes neither, "Harris'" is offered as unsafe. A final s that the document's other mentions of
-    the name lack is the lost apostrophe's ("Mr Matthews car" where it names Mr Matthew: "Matthew's").
-    Unsafe where another reading remains: a one-word name ("Saddam regime", or an award: "Oscar
-    nomination"), a noun for a role ("John Smith lawyer" may want "a John Smith lawyer"), an abstract noun
-    that may be uncountable, or a noun that may be a verb after a verb or preposition ("with Mike Tindall
-    tune into …").
+    decides: "Harris's" where it writes another "s's" ("Jones's"), "Harris'" where it writes "Jones' car"; where it
+    writes neither, "Harris'" is offered as unsafe. A final s that the document's other mentions of the name lack is
+    the lost apostrophe's ("Mr Matthews car" where it names Mr Matthew: "Matthew's"). Unsafe where another reading
+    remains: a one-word name ("Saddam regime", or an award: "Oscar nomination"), unless the article named the person
+    in full before ("Peter McPherson", then "announce McPherson nomination"; a first name only where the recogniser
+    reads it as a person's: "Saddam Hussein", then "under Saddam regime"), outside a quotation and before a singular
+    that names no role; a noun for a role ("John Smith lawyer" may want "a John Smith lawyer"), an abstract noun
+    that may be uncountable, or a noun that may be a verb after a verb or preposition ("with Mike Tindall tune into
+    …").
     """
     if ctx.block.kind not in ("paragraph", "list_item", "quote"):
         return
     mark = ctx.apostrophe
     for tok in doc:
-        if tok.tag_ in _NAME_TAGS and (safety := _possessor(tok, ctx.source)) is not None:
+        if tok.tag_ in _NAME_TAGS and (safety := _possessor(tok, ctx.source, ctx)) is not None:
             last = tok
             start, end = _word_start(last), last.idx + len(last.text)
             full = doc.text[_name_start(last).idx : end]

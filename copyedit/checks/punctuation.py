@@ -16,6 +16,7 @@ from copyedit.nlp import entity_type
 from copyedit.rule import Context, Example, rule
 from copyedit.syntax import (
     FINITE_TAGS,
+    can_be_verb_form,
     fragment,
     has_main_verb,
     has_subject,
@@ -122,7 +123,17 @@ def _ends_clause(last: Token, sent: Span) -> bool:
     if last.text.islower() and not is_common_word(last.text):
         return False  # "operator whih": a paragraph cut off on a typo, not a finished sentence
     subject = has_subject(sent.root) or any(c.dep_ == "csubjpass" for c in sent.root.children)
+    subject = subject or _name_read_as_modal(sent.root)
     return has_main_verb(sent) and subject and len(words(sent)) >= 4
+
+
+def _name_read_as_modal(root: Token) -> bool:
+    """Whether the tagger took a capitalised name for the modal of a past tense ("May said the industry…",
+    "Will told reporters…"): no modal governs a past tense, so the word is the verb's subject."""
+    past = root.tag_ == "VBD" and not can_be_verb_form(root.text, "VB")
+    return past and any(
+        c.dep_ == "aux" and c.tag_ == "MD" and c.i < root.i and c.text[:1].isupper() for c in root.children
+    )
 
 
 def _cut_off(last: Token) -> bool:
@@ -550,7 +561,8 @@ def missing_final_stop(doc: Doc, ctx: Context) -> Iterator[Finding]:
     table cells), and only when the paragraph has another sentence or one long enough to be prose where it
     stands: 12 words in mid-document, 20 for a first block (a headline in sentence case is shorter), 15 for
     a last block that neither says who someone is nor ends on a name (a sign-off or author's note). The
-    last sentence must have a subject and a finite verb and stop on a word a sentence can end on, not on
+    last sentence must have a subject (a name the tagger reads as the modal of a past tense is one: "May
+    said …") and a finite verb and stop on a word a sentence can end on, not on
     one that waits for words after it: an adverb of degree with nothing to modify ("… that you very", "…
     had been so"; data: paragraph_ends.yaml), an adjective after "a" with no noun ("… of a new"), or a
     subject with no verb ("… an injury that he"). A
