@@ -521,7 +521,7 @@ def determiner_noun_number(doc: Doc, ctx: Context) -> Iterator[Finding]:
     """
     ending = next((t for t in reversed(doc) if not t.is_space), None)
     for noun in doc:
-        if (many := _many_multiplier(noun)) is not None:
+        if noun.lower_ in _SPELLED_MULTIPLIERS and (many := _many_multiplier(noun)) is not None:
             yield ctx.finding(noun.idx, noun.idx + len(noun), many)
             continue
         dets = (_governing(determiners(noun)) or _one(noun)) if noun.n_lefts else []
